@@ -1,0 +1,101 @@
+import js from '@eslint/js';
+import tseslint from 'typescript-eslint';
+import reactHooks from 'eslint-plugin-react-hooks';
+import globals from 'globals';
+
+const nodeOnly = [
+  'electron',
+  'node:*',
+  'fs',
+  'path',
+  'os',
+  'child_process',
+  'better-sqlite3',
+  'keytar',
+  'sharp',
+];
+
+export default tseslint.config(
+  {
+    ignores: [
+      'dist/**',
+      'release/**',
+      '.cache/**',
+      'node_modules/**',
+      'test-results/**',
+      'playwright-report/**',
+    ],
+  },
+  js.configs.recommended,
+  ...tseslint.configs.strictTypeChecked,
+  {
+    languageOptions: {
+      parserOptions: {
+        project: ['./tsconfig.node.json', './tsconfig.web.json'],
+        tsconfigRootDir: import.meta.dirname,
+      },
+    },
+    rules: {
+      '@typescript-eslint/no-explicit-any': 'error',
+      '@typescript-eslint/no-non-null-assertion': 'error',
+      // Template literals with numbers are the clearest way to build sizes such as `${w}x${h}`.
+      '@typescript-eslint/restrict-template-expressions': ['error', { allowNumber: true }],
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+    },
+  },
+  {
+    files: ['**/*.mjs', '**/*.cjs'],
+    ...tseslint.configs.disableTypeChecked,
+    languageOptions: {
+      ...tseslint.configs.disableTypeChecked.languageOptions,
+      globals: globals.node,
+    },
+  },
+  {
+    files: ['src-main/**', 'test/**', 'src-preload/**', '*.ts'],
+    languageOptions: { globals: globals.node },
+  },
+  {
+    files: ['src-renderer/**'],
+    plugins: { 'react-hooks': reactHooks },
+    languageOptions: { globals: globals.browser },
+    rules: {
+      ...reactHooks.configs.recommended.rules,
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: nodeOnly,
+              message: 'The renderer is untrusted and runs in a sandbox: no Node or Electron APIs.',
+            },
+            {
+              group: ['**/src-main/**', '../../src-main/*'],
+              message: 'The renderer reaches main only through the IPC contract.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    files: ['src-preload/contract/**'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: nodeOnly,
+              message: 'The contract is pure TypeScript shared by main, preload and renderer.',
+            },
+            {
+              group: ['**/src-main/**', '**/src-renderer/**', '../*'],
+              message: 'The contract imports nothing outside itself.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+);
