@@ -1,0 +1,323 @@
+import { z } from 'zod';
+import { findModel, maxImagesPerRequest, modelCatalogue, sizePresetSchema } from './models';
+import type { ModelInfo, SizePreset } from './models';
+
+export const exactSizeSchema = z.object({
+  width: z.number().int().positive(),
+  height: z.number().int().positive(),
+});
+export type ExactSize = z.infer<typeof exactSizeSchema>;
+
+/** A bare preset lets the model pick the aspect ratio from the prompt; an exact size pins it. */
+export const requestSizeSchema = z.union([sizePresetSchema, exactSizeSchema]);
+export type RequestSize = z.infer<typeof requestSizeSchema>;
+
+export const generationRequestSchema = z.object({
+  model: z.string().min(1),
+  prompt: z.string(),
+  size: requestSizeSchema.default({ width: 2048, height: 2048 }),
+  responseFormat: z.enum(['url', 'b64_json']).default('url'),
+  outputFormat: z.enum(['png', 'jpeg']).default('jpeg'),
+  watermark: z.boolean().default(false),
+  guidanceScale: z.number().min(1).max(10).optional(),
+  seed: z.number().int().min(-1).max(2_147_483_647).optional(),
+  sequential: z.enum(['auto', 'disabled']).default('disabled'),
+  maxImages: z.number().int().min(1).max(maxImagesPerRequest).default(1),
+  stream: z.boolean().default(false),
+});
+
+export type GenerationRequest = z.infer<typeof generationRequestSchema>;
+export type GenerationRequestInput = z.input<typeof generationRequestSchema>;
+export type GenerationField = keyof GenerationRequest | 'references';
+
+export const issueCodes = [
+  'unknown-model',
+  'prompt-empty',
+  'prompt-long',
+  'size-preset-unsupported',
+  'size-too-small',
+  'size-too-large',
+  'size-aspect',
+  'format-unsupported',
+  'sequence-unsupported',
+  'stream-unsupported',
+  'guidance-ignored',
+  'seed-ignored',
+  'too-many-references',
+  'too-many-images',
+] as const;
+export type IssueCode = (typeof issueCodes)[number];
+
+/**
+ * One finding about one control. `message` is an English fallback; `code` and `params` let the renderer
+ * translate. Warnings inform, errors block sending.
+ */
+export interface GenerationIssue {
+  field: GenerationField;
+  code: IssueCode;
+  severity: 'error' | 'warning';
+  message: string;
+  params: Record<string, string | number>;
+}
+
+export interface ValidationContext {
+  referenceCount: number;
+  catalogue?: readonly ModelInfo[];
+}
+
+/** Recommended prompt budget: 300 CJK characters or 1000 other characters, mixed proportionally. */
+export const promptBudget = { cjk: 300, other: 1000 } as const;
+
+const cjkPattern = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]/u;
+
+export interface PromptMeasure {
+  cjkChars: number;
+  otherChars: number;
+  /** Share of the recommended budget used; above 1 the model may ignore the end of the prompt. */
+  budgetUsed: number;
+}
+
+export function measurePrompt(prompt: string): PromptMeasure {
+  let cjkChars = 0;
+  let otherChars = 0;
+  for (const char of prompt) {
+    if (cjkPattern.test(char)) cjkChars += 1;
+    else otherChars += 1;
+  }
+  return { cjkChars, otherChars, budgetUsed: cjkChars / promptBudget.cjk + otherChars / promptBudget.other };
+}
+
+export function formatSize(size: RequestSize): string {
+  return typeof size === 'string' ? size : `${size.width}x${size.height}`;
+}
+
+/** Parses `WxH` as the API writes it; anything else (including presets) gives undefined. */
+export function parseExactSize(text: string): ExactSize | undefined {
+  const match = /^(\d{1,6})x(\d{1,6})$/.exec(text.trim());
+  if (!match) return undefined;
+  const width = Number(match[1]);
+  const height = Number(match[2]);
+  return width > 0 && height > 0 ? { width, height } : undefined;
+}
+
+export const aspectRatios = ['1:1', '4:3', '3:4', '16:9', '9:16', '3:2', '2:3', '21:9', '9:21'] as const;
+export type AspectRatio = (typeof aspectRatios)[number];
+
+const presetPixels: Record<SizePreset, number> = {
+  '1K': 1024 * 1024,
+  '2K': 2048 * 2048,
+  '3K': 3072 * 3072,
+  '4K': 4096 * 4096,
+};
+
+/** Sides are kept multiples of this, as the documented sizes are. */
+const sideStep = 16;
+
+function greatestCommonDivisor(a: number, b: number): number {
+  return b === 0 ? a : greatestCommonDivisor(b, a % b);
+}
+
+/**
+ * The exact size for an aspect ratio at a preset's scale: the exact ratio, sides multiples of 16, as many
+ * pixels as the preset without exceeding it, then moved inside the model's pixel limits. Gives the sizes the
+ * provider documents (2048x2048, 2304x1728, 2560x1440, 3024x1296 at 2K). Undefined when no such size fits.
+ */
+export function resolveAspectSize(
+  model: ModelInfo,
+  ratio: AspectRatio,
+  preset: SizePreset,
+): ExactSize | undefined {
+  const [ratioWidth, ratioHeight] = ratio.split(':').map(Number);
+  if (ratioWidth === undefined || ratioHeight === undefined) return undefined;
+  const divisor = greatestCommonDivisor(ratioWidth, ratioHeight);
+  const unitWidth = (ratioWidth / divisor) * sideStep;
+  const unitHeight = (ratioHeight / divisor) * sideStep;
+  const unitPixels = unitWidth * unitHeight;
+  const target = Math.min(Math.max(presetPixels[preset], model.minPixels), model.maxPixels);
+  let scale = Math.floor(Math.sqrt(target / unitPixels));
+  if (scale * scale * unitPixels < model.minPixels) scale += 1;
+  const size = { width: unitWidth * scale, height: unitHeight * scale };
+  return scale > 0 && exactSizeProblem(model, size) === undefined ? size : undefined;
+}
+
+type SizeProblem = {
+  code: 'size-too-small' | 'size-too-large' | 'size-aspect';
+  params: Record<string, number>;
+};
+
+function exactSizeProblem(model: ModelInfo, size: ExactSize): SizeProblem | undefined {
+  const pixels = size.width * size.height;
+  if (pixels < model.minPixels)
+    return { code: 'size-too-small', params: { pixels, minPixels: model.minPixels } };
+  if (pixels > model.maxPixels)
+    return { code: 'size-too-large', params: { pixels, maxPixels: model.maxPixels } };
+  const ratio = Math.max(size.width, size.height) / Math.min(size.width, size.height);
+  if (ratio > model.maxAspectRatio)
+    return { code: 'size-aspect', params: { maxAspectRatio: model.maxAspectRatio } };
+  return undefined;
+}
+
+function issue(
+  field: GenerationField,
+  code: IssueCode,
+  message: string,
+  params: Record<string, string | number> = {},
+  severity: GenerationIssue['severity'] = 'error',
+): GenerationIssue {
+  return { field, code, severity, message, params };
+}
+
+function sizeIssues(model: ModelInfo, size: RequestSize): GenerationIssue[] {
+  if (typeof size === 'string') {
+    return model.sizePresets.includes(size)
+      ? []
+      : [
+          issue(
+            'size',
+            'size-preset-unsupported',
+            `${model.label} offers the sizes ${model.sizePresets.join(', ')}.`,
+            {
+              preset: size,
+              presets: model.sizePresets.join(', '),
+            },
+          ),
+        ];
+  }
+  const problem = exactSizeProblem(model, size);
+  if (!problem) return [];
+  const text = formatSize(size);
+  const messages: Record<SizeProblem['code'], string> = {
+    'size-too-small': `${text} is too small for ${model.label}: it needs at least ${model.minPixels} pixels in all.`,
+    'size-too-large': `${text} is too large for ${model.label}: it allows at most ${model.maxPixels} pixels in all.`,
+    'size-aspect': `${text} is too narrow: the long side may be at most ${model.maxAspectRatio} times the short side.`,
+  };
+  return [issue('size', problem.code, messages[problem.code], { size: text, ...problem.params })];
+}
+
+function promptIssues(prompt: string): GenerationIssue[] {
+  if (prompt.trim() === '') return [issue('prompt', 'prompt-empty', 'Describe the image you want.')];
+  const measure = measurePrompt(prompt);
+  if (measure.budgetUsed <= 1) return [];
+  return [
+    issue(
+      'prompt',
+      'prompt-long',
+      `The prompt is longer than recommended (about ${promptBudget.cjk} Chinese or ${promptBudget.other} other characters); the model may ignore details at the end.`,
+      {
+        cjkChars: measure.cjkChars,
+        otherChars: measure.otherChars,
+        cjkLimit: promptBudget.cjk,
+        otherLimit: promptBudget.other,
+      },
+      'warning',
+    ),
+  ];
+}
+
+function capabilityIssues(model: ModelInfo, request: GenerationRequest): GenerationIssue[] {
+  const found: GenerationIssue[] = [];
+  const params = { model: model.label };
+  if (request.outputFormat === 'png' && !model.pngOutput) {
+    found.push(
+      issue('outputFormat', 'format-unsupported', `${model.label} only produces JPEG images.`, params),
+    );
+  }
+  if (request.sequential === 'auto' && !model.sequentialGeneration) {
+    found.push(
+      issue('sequential', 'sequence-unsupported', `${model.label} cannot generate image sequences.`, params),
+    );
+  }
+  if (request.stream && !model.streaming) {
+    found.push(
+      issue(
+        'stream',
+        'stream-unsupported',
+        `${model.label} cannot show results progressively; they will all appear at the end.`,
+        params,
+        'warning',
+      ),
+    );
+  }
+  if (request.guidanceScale !== undefined && !model.guidanceScale) {
+    found.push(
+      issue(
+        'guidanceScale',
+        'guidance-ignored',
+        `${model.label} ignores the guidance scale.`,
+        params,
+        'warning',
+      ),
+    );
+  }
+  if (request.seed !== undefined && !model.seed) {
+    found.push(issue('seed', 'seed-ignored', `${model.label} ignores the seed.`, params, 'warning'));
+  }
+  return found;
+}
+
+function countIssues(
+  model: ModelInfo,
+  request: GenerationRequest,
+  referenceCount: number,
+): GenerationIssue[] {
+  const found: GenerationIssue[] = [];
+  if (referenceCount > model.maxReferences) {
+    found.push(
+      issue(
+        'references',
+        'too-many-references',
+        `${model.label} accepts at most ${model.maxReferences} reference images.`,
+        {
+          count: referenceCount,
+          max: model.maxReferences,
+        },
+      ),
+    );
+  }
+  const generated = requestedImageCount(model, request);
+  if (referenceCount + generated > maxImagesPerRequest) {
+    found.push(
+      issue(
+        'maxImages',
+        'too-many-images',
+        `Reference images plus generated images may be at most ${maxImagesPerRequest}: with ${referenceCount} references, ask for at most ${Math.max(maxImagesPerRequest - referenceCount, 0)} images.`,
+        { references: referenceCount, images: generated, max: maxImagesPerRequest },
+      ),
+    );
+  }
+  return found;
+}
+
+/** How many images the request asks for: a sequence allows up to `maxImages`, otherwise one. */
+export function requestedImageCount(model: ModelInfo, request: GenerationRequest): number {
+  return request.sequential === 'auto' && model.sequentialGeneration ? request.maxImages : 1;
+}
+
+/**
+ * Checks a request against the catalogue before anything is sent. Pure, so the renderer can run it on every
+ * keystroke and main can run it again before spending the user's money.
+ */
+export function validateGenerationRequest(
+  request: GenerationRequest,
+  context: ValidationContext,
+): GenerationIssue[] {
+  const model = findModel(request.model, context.catalogue ?? modelCatalogue);
+  if (!model) {
+    return [
+      issue('model', 'unknown-model', `The model "${request.model}" is not in the catalogue.`, {
+        model: request.model,
+      }),
+      ...promptIssues(request.prompt),
+    ];
+  }
+  return [
+    ...promptIssues(request.prompt),
+    ...sizeIssues(model, request.size),
+    ...capabilityIssues(model, request),
+    ...countIssues(model, request, context.referenceCount),
+  ];
+}
+
+export function blockingIssues(issues: readonly GenerationIssue[]): GenerationIssue[] {
+  return issues.filter((found) => found.severity === 'error');
+}
