@@ -1,0 +1,34 @@
+import { BrowserWindow, ClipboardItem, Notification, clipboard, dialog, nativeImage, shell } from 'electron';
+import type { DesktopPort } from '../desktop/desktop-port';
+
+export function createElectronDesktop(getWindow: () => BrowserWindow | null): DesktopPort {
+  return {
+    revealFile: (path) => {
+      shell.showItemInFolder(path);
+    },
+    copyImageFile: async (path) => {
+      // The OS clipboard takes PNG from any source format; nativeImage decodes what Chromium can decode.
+      const png = nativeImage.createFromPath(path).toPNG();
+      await clipboard.write([new ClipboardItem({ 'image/png': new Blob([png], { type: 'image/png' }) })]);
+    },
+    startDrag: (path, iconPath) => {
+      getWindow()?.webContents.startDrag({ file: path, icon: nativeImage.createFromPath(iconPath) });
+    },
+    chooseFolder: async (title) => {
+      const window = getWindow();
+      const options = { title, properties: ['openDirectory' as const, 'createDirectory' as const] };
+      const result = window
+        ? await dialog.showOpenDialog(window, options)
+        : await dialog.showOpenDialog(options);
+      return result.canceled ? null : (result.filePaths[0] ?? null);
+    },
+    notify: (title, body) => {
+      const window = getWindow();
+      if (window?.isFocused() || !Notification.isSupported()) return;
+      new Notification({ title, body }).show();
+    },
+    setProgress: (fraction) => {
+      getWindow()?.setProgressBar(fraction ?? -1);
+    },
+  };
+}

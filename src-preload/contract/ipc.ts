@@ -1,0 +1,163 @@
+import { z } from 'zod';
+import { event, request } from './channel';
+import type { AppError, ErrorCode } from './errors';
+import { generationRequestSchema, type GenerationRequest } from './generation';
+import {
+  imageIdSchema,
+  imageIdsSchema,
+  incomingFileSchema,
+  listInputSchema,
+  type Collection,
+  type ImageDetail,
+  type IntegrityReport,
+  type LibraryImage,
+  type LibraryStats,
+  type ListPage,
+  type Tag,
+  type Usage,
+} from './library-types';
+
+export interface KeyStatus {
+  source: 'keychain' | 'environment' | 'session' | 'none';
+  /** Enough to recognise the key; the key itself never reaches the renderer. */
+  last4: string | null;
+  keychainAvailable: boolean;
+  /** Why the keychain cannot be used, in plain words. */
+  keychainProblem: string | null;
+}
+
+export interface ConnectionTest {
+  ok: boolean;
+  code: ErrorCode | null;
+  message: string;
+}
+
+export const settingsSchema = z.object({
+  apiBaseUrl: z
+    .string()
+    .trim()
+    .pipe(
+      z.url({
+        protocol: /^https?$/,
+        error: 'Enter a full address that starts with http:// or https://, such as https://api.cometapi.com',
+      }),
+    ),
+  progressiveResults: z.boolean(),
+  language: z.enum(['system', 'en', 'zh-CN']),
+});
+
+export type Settings = z.infer<typeof settingsSchema>;
+
+export type JobPhase = 'sending' | 'generating' | 'downloading' | 'done' | 'failed' | 'cancelled';
+
+export interface JobSlot {
+  index: number;
+  state: 'pending' | 'downloading' | 'saved' | 'failed';
+  image: LibraryImage | null;
+  error: AppError | null;
+}
+
+/** The whole state of one job; main sends it after every change, so a missed event cannot desync the grid. */
+export interface JobSnapshot {
+  jobId: string;
+  generationId: number;
+  startedAt: number;
+  finishedAt: number | null;
+  request: GenerationRequest;
+  referenceIds: number[];
+  phase: JobPhase;
+  expected: number;
+  slots: JobSlot[];
+  usage: Usage | null;
+  error: AppError | null;
+  retry: { attempt: number; delayMs: number; reason: AppError } | null;
+  notices: string[];
+}
+
+export interface AddedReference {
+  image: LibraryImage;
+  /** Set when main had to convert or downsize the file for the API. */
+  notice: string | null;
+}
+
+export interface Remix {
+  request: GenerationRequest;
+  references: LibraryImage[];
+}
+
+const none = z.undefined();
+const nameSchema = z.string().trim().min(1, 'A name cannot be empty.').max(200);
+const idSchema = z.number().int().positive();
+
+/**
+ * Every request the renderer can make, as `domain:verb`. Main parses each input with its schema before a
+ * handler sees it; the preload builds `window.seedream.<domain>.<verb>()` from this table and nothing else.
+ */
+export const channels = {
+  'settings:get': request<Settings>()(none),
+  'settings:update': request<Settings>()(settingsSchema.partial()),
+
+  'key:status': request<KeyStatus>()(none),
+  'key:save': request<KeyStatus>()(
+    z.object({
+      key: z.string().trim().min(8, 'That key looks too short.').max(500),
+      sessionOnly: z.boolean().default(false),
+    }),
+  ),
+  'key:remove': request<KeyStatus>()(none),
+  'key:test': request<ConnectionTest>()(none),
+
+  'generation:start': request<JobSnapshot>()(
+    z.object({ request: generationRequestSchema, referenceIds: z.array(idSchema).max(14) }),
+  ),
+  'generation:cancel': request<null>()(z.object({ jobId: z.string().max(100) })),
+  'generation:jobs': request<JobSnapshot[]>()(none),
+  'generation:remix': request<Remix>()(z.object({ generationId: idSchema })),
+
+  'references:add': request<AddedReference>()(incomingFileSchema),
+
+  'library:list': request<ListPage>()(listInputSchema),
+  'library:detail': request<ImageDetail>()(imageIdSchema),
+  'library:stats': request<LibraryStats>()(none),
+  'library:models': request<string[]>()(none),
+  'library:setFavorite': request<null>()(imageIdsSchema.extend({ favorite: z.boolean() })),
+  'library:trash': request<null>()(imageIdsSchema),
+  'library:restore': request<null>()(imageIdsSchema),
+  'library:emptyTrash': request<number>()(none),
+  'library:import': request<LibraryImage[]>()(
+    z.object({ files: z.array(incomingFileSchema).min(1).max(500) }),
+  ),
+  'library:export': request<{ folder: string; count: number } | null>()(imageIdsSchema),
+  'library:check': request<IntegrityReport>()(z.object({ full: z.boolean() })),
+
+  'tags:list': request<Tag[]>()(none),
+  'tags:add': request<Tag>()(imageIdsSchema.extend({ name: nameSchema })),
+  'tags:remove': request<null>()(imageIdsSchema.extend({ tagId: idSchema })),
+
+  'collections:list': request<Collection[]>()(none),
+  'collections:create': request<Collection>()(z.object({ name: nameSchema })),
+  'collections:rename': request<Collection>()(z.object({ id: idSchema, name: nameSchema })),
+  'collections:delete': request<null>()(z.object({ id: idSchema })),
+  'collections:add': request<null>()(imageIdsSchema.extend({ collectionId: idSchema })),
+  'collections:remove': request<null>()(imageIdsSchema.extend({ collectionId: idSchema })),
+
+  'desktop:reveal': request<null>()(imageIdSchema),
+  'desktop:copyImage': request<null>()(imageIdSchema),
+  'desktop:startDrag': request<null>()(imageIdSchema),
+} as const;
+
+/** Every event main sends to the renderer. */
+export const events = {
+  'generation:progress': event<JobSnapshot>(),
+  'library:changed': event<{ reason: 'ingested' | 'updated' | 'trashed' | 'restored' | 'imported' }>(),
+  'settings:changed': event<Settings>(),
+};
+
+export type Channels = typeof channels;
+export type ChannelName = keyof Channels;
+export type InputOf<C extends ChannelName> = z.input<Channels[C]['input']>;
+export type ParsedInputOf<C extends ChannelName> = z.output<Channels[C]['input']>;
+export type OutputOf<C extends ChannelName> = Exclude<Channels[C]['output'], undefined>;
+
+export type EventName = keyof typeof events;
+export type EventPayload<E extends EventName> = Exclude<(typeof events)[E]['payload'], undefined>;

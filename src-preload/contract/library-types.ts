@@ -1,0 +1,124 @@
+import { z } from 'zod';
+import type { AppError } from './errors';
+
+/** An image as the renderer sees it: media URLs instead of paths, times as epoch milliseconds. */
+export interface LibraryImage {
+  id: number;
+  generationId: number | null;
+  position: number;
+  sha256: string;
+  width: number;
+  height: number;
+  format: string;
+  bytes: number;
+  favorite: boolean;
+  createdAt: number;
+  prompt: string;
+  model: string;
+  /** Full-size image through the media scheme. */
+  src: string;
+  /** Small thumbnail for grids and trays. */
+  thumbSrc: string;
+  /** Larger preview for lightboxes and details. */
+  previewSrc: string;
+}
+
+export interface Usage {
+  generatedImages: number;
+  outputTokens: number;
+  totalTokens: number;
+}
+
+export interface Tag {
+  id: number;
+  name: string;
+}
+
+export interface Collection {
+  id: number;
+  name: string;
+  imageCount: number;
+}
+
+export interface GenerationRecord {
+  id: number;
+  prompt: string;
+  model: string;
+  /** Exactly the fields that were sent to the API, minus reference data. */
+  params: Record<string, unknown>;
+  usage: Usage | null;
+  status: string;
+  error: AppError | null;
+  createdAt: number;
+  finishedAt: number | null;
+}
+
+export interface ImageDetail {
+  image: LibraryImage;
+  generation: GenerationRecord | null;
+  references: LibraryImage[];
+  derived: LibraryImage[];
+  tags: Tag[];
+  collections: Collection[];
+}
+
+export interface LibraryStats {
+  images: number;
+  bytes: number;
+  generations: number;
+  usage: Usage;
+}
+
+export interface IntegrityReport {
+  checkedAt: number;
+  full: boolean;
+  missingFiles: number;
+  orphanFiles: number;
+  wrongHashes: number;
+  repaired: number;
+  lostDownloads: number;
+  details: string[];
+}
+
+const id = z.number().int().positive();
+export const imageIdsSchema = z.object({ ids: z.array(id).min(1).max(100_000) });
+export const imageIdSchema = z.object({ id });
+
+export const libraryFilterSchema = z.object({
+  model: z.string().max(200).optional(),
+  from: z.number().int().nonnegative().optional(),
+  to: z.number().int().nonnegative().optional(),
+  favorite: z.boolean().optional(),
+  tagId: id.optional(),
+  collectionId: id.optional(),
+  hasReferences: z.boolean().optional(),
+  minPixels: z.number().int().nonnegative().optional(),
+  maxPixels: z.number().int().nonnegative().optional(),
+  trashed: z.boolean().optional(),
+});
+
+export type LibraryFilter = z.infer<typeof libraryFilterSchema>;
+
+export const listInputSchema = z.object({
+  query: z.string().max(2000).optional(),
+  filter: libraryFilterSchema.default({}),
+  sort: z.enum(['newest', 'oldest']).default('newest'),
+  cursor: z.string().max(200).nullable().default(null),
+  limit: z.number().int().min(1).max(1000).default(200),
+});
+
+export type ListInput = z.input<typeof listInputSchema>;
+
+export interface ListPage {
+  items: LibraryImage[];
+  nextCursor: string | null;
+  total: number;
+}
+
+/** Bytes crossing from the renderer: the renderer never sends file paths. */
+export const incomingFileSchema = z.object({
+  name: z.string().max(1000),
+  bytes: z.instanceof(Uint8Array).refine((b) => b.byteLength > 0, 'The file is empty.'),
+});
+
+export type IncomingFile = z.infer<typeof incomingFileSchema>;

@@ -1,0 +1,26 @@
+import type { StateCreator } from 'zustand';
+import type { AppState } from './store';
+
+export const views = ['generate', 'library', 'settings'] as const;
+export type View = (typeof views)[number];
+
+export interface NavigationSlice {
+  view: View;
+  navigate: (view: View) => void;
+}
+
+function isView(name: string): name is View {
+  return (views as readonly string[]).includes(name);
+}
+
+export function viewFromHash(hash: string): View {
+  const name = hash.replace(/^#\/?/, '');
+  return isView(name) ? name : 'generate';
+}
+
+export const createNavigationSlice: StateCreator<AppState, [], [], NavigationSlice> = (set) => ({
+  view: viewFromHash(window.location.hash),
+  navigate: (view) => {
+    set({ view });
+  },
+});

@@ -1,0 +1,23 @@
+import { useEffect } from 'react';
+import { useAppStore } from './store';
+import type { View } from './navigation-slice';
+
+const viewKeys: Record<string, View> = { '1': 'generate', '2': 'library', ',': 'settings' };
+
+/** Ctrl (Cmd on macOS) + 1, 2 and comma switch views from anywhere, as in most desktop creative tools. */
+export function useGlobalShortcuts(): void {
+  const navigate = useAppStore((s) => s.navigate);
+  useEffect(() => {
+    const onKeyDown = (event: KeyboardEvent) => {
+      if (!(event.ctrlKey || event.metaKey) || event.altKey || event.shiftKey) return;
+      const target = viewKeys[event.key];
+      if (!target) return;
+      event.preventDefault();
+      navigate(target);
+    };
+    window.addEventListener('keydown', onKeyDown);
+    return () => {
+      window.removeEventListener('keydown', onKeyDown);
+    };
+  }, [navigate]);
+}

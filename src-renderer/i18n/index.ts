@@ -1,0 +1,33 @@
+import i18next from 'i18next';
+import { initReactI18next } from 'react-i18next';
+import enCommon from './locales/en/common.json';
+import zhCommon from './locales/zh-CN/common.json';
+import enSettings from './locales/en/settings.json';
+import zhSettings from './locales/zh-CN/settings.json';
+
+export const supportedLanguages = ['en', 'zh-CN'] as const;
+export type Language = (typeof supportedLanguages)[number];
+
+export const resources = {
+  en: { common: enCommon, settings: enSettings },
+  'zh-CN': { common: zhCommon, settings: zhSettings },
+} as const;
+
+/** "system" follows the OS language; any Chinese locale gets Simplified Chinese, everything else English. */
+export function resolveLanguage(choice: 'system' | Language, systemLanguage: string): Language {
+  if (choice !== 'system') return choice;
+  return systemLanguage.toLowerCase().startsWith('zh') ? 'zh-CN' : 'en';
+}
+
+export async function initI18n(language: Language): Promise<void> {
+  await i18next.use(initReactI18next).init({
+    resources,
+    lng: language,
+    fallbackLng: 'en',
+    defaultNS: 'common',
+    interpolation: { escapeValue: false },
+    returnNull: false,
+  });
+}
+
+export { i18next };
