@@ -1,6 +1,7 @@
 import type { IpcMain, WebContents } from 'electron';
-import { channels, type EventName, type EventPayload } from '../../src-preload/contract/ipc';
+import { channels } from '../../src-preload/contract/ipc';
 import type { Dispatch } from './dispatch';
+import type { Emit } from './emit';
 
 /** Connects every contract channel to the dispatcher; the sender is read from the frame Electron reports. */
 export function registerIpc(ipcMain: IpcMain, dispatch: Dispatch): void {
@@ -14,8 +15,6 @@ export function registerIpc(ipcMain: IpcMain, dispatch: Dispatch): void {
     });
   }
 }
-
-export type Emit = <E extends EventName>(event: E, payload: EventPayload<E>) => void;
 
 export function createEmitter(getContents: () => WebContents | null): Emit {
   return (event, payload) => {

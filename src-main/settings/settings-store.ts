@@ -35,17 +35,23 @@ export function readSettingsFile(file: string): Settings {
   return result;
 }
 
+/**
+ * `overrides` (e.g. SEEDREAM_API_BASE_URL for tests and headless use) win until the user changes that field;
+ * they are never written to the file.
+ */
 export function createSettingsStore(file: string, overrides: Partial<Settings> = {}): SettingsStore {
-  let current: Settings = { ...readSettingsFile(file), ...overrides };
+  let persisted = readSettingsFile(file);
+  let active: Partial<Settings> = { ...overrides };
   return {
-    get: () => current,
+    get: () => ({ ...persisted, ...active }),
     update: (patch) => {
-      current = settingsSchema.parse({ ...current, ...patch });
+      persisted = settingsSchema.parse({ ...persisted, ...patch });
+      active = Object.fromEntries(Object.entries(active).filter(([key]) => !(key in patch)));
       mkdirSync(dirname(file), { recursive: true });
       const temp = `${file}.tmp`;
-      writeFileSync(temp, JSON.stringify(current, null, 2));
+      writeFileSync(temp, JSON.stringify(persisted, null, 2));
       renameSync(temp, file);
-      return current;
+      return { ...persisted, ...active };
     },
   };
 }

@@ -1,0 +1,36 @@
+import type { DesktopPort } from '../../../src-main/desktop/desktop-port';
+
+export type DesktopCall =
+  | { kind: 'reveal'; path: string }
+  | { kind: 'copyImage'; path: string }
+  | { kind: 'startDrag'; path: string }
+  | { kind: 'chooseFolder'; title: string }
+  | { kind: 'notify'; title: string; body: string }
+  | { kind: 'progress'; fraction: number | null };
+
+export interface RecordingDesktop extends DesktopPort {
+  readonly calls: DesktopCall[];
+}
+
+/**
+ * The Chromium driver has no OS shell, so desktop effects are recorded for specs to assert. Folder pickers
+ * answer with the folder given by the spec (or "cancelled" when none).
+ */
+export function createRecordingDesktop(exportFolder: string | null): RecordingDesktop {
+  const calls: DesktopCall[] = [];
+  return {
+    calls,
+    revealFile: (path) => calls.push({ kind: 'reveal', path }),
+    copyImageFile: (path) => {
+      calls.push({ kind: 'copyImage', path });
+      return Promise.resolve();
+    },
+    startDrag: (path) => calls.push({ kind: 'startDrag', path }),
+    chooseFolder: (title) => {
+      calls.push({ kind: 'chooseFolder', title });
+      return Promise.resolve(exportFolder);
+    },
+    notify: (title, body) => calls.push({ kind: 'notify', title, body }),
+    setProgress: (fraction) => calls.push({ kind: 'progress', fraction }),
+  };
+}
