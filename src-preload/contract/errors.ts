@@ -27,6 +27,7 @@ export const errorCodes = [
   'download-failed',
   'invalid-image',
   'storage-failed',
+  'connection-lost',
 ] as const;
 
 export type ErrorCode = (typeof errorCodes)[number];

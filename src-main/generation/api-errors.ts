@@ -1,0 +1,217 @@
+import { z } from 'zod';
+import { appError, type AppError } from '../../src-preload/contract/errors';
+import type { GenerationField } from '../../src-preload/contract/generation';
+import { abortedCode, idleTimeoutCode, truncatedCode, type TransportError } from './http-transport';
+
+/** What a provider or storage host says about a failure, from any of the shapes they use. */
+export interface ProviderError {
+  message?: string;
+  type?: string;
+  param?: string;
+  code?: string;
+}
+
+const providerErrorSchema = z
+  .object({
+    message: z.string().optional(),
+    type: z.string().optional(),
+    param: z.string().nullish(),
+    code: z.union([z.string(), z.number()]).nullish(),
+  })
+  .loose();
+
+const storageErrorSchema = z.object({ Code: z.string(), Message: z.string().optional() }).loose();
+
+export function parseProviderError(text: string): ProviderError {
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch {
+    return {};
+  }
+  const storage = storageErrorSchema.safeParse(value);
+  if (storage.success) return { code: storage.data.Code, message: storage.data.Message };
+  const wrapped = z.object({ error: providerErrorSchema }).safeParse(value);
+  const direct = providerErrorSchema.safeParse(value);
+  const found = wrapped.success ? wrapped.data.error : direct.success ? direct.data : undefined;
+  if (!found) return {};
+  return {
+    message: found.message,
+    type: found.type,
+    param: found.param ?? undefined,
+    code: found.code === undefined || found.code === null ? undefined : String(found.code),
+  };
+}
+
+const apiFields: Record<string, GenerationField> = {
+  model: 'model',
+  prompt: 'prompt',
+  size: 'size',
+  image: 'references',
+  response_format: 'responseFormat',
+  output_format: 'outputFormat',
+  watermark: 'watermark',
+  guidance_scale: 'guidanceScale',
+  seed: 'seed',
+  sequential_image_generation: 'sequential',
+  sequential_image_generation_options: 'maxImages',
+  max_images: 'maxImages',
+  stream: 'stream',
+};
+
+/** The control a provider's `param` points at: `sequential_image_generation_options.max_images` -> maxImages. */
+export function fieldForParam(param: string | undefined): GenerationField | undefined {
+  if (!param) return undefined;
+  const parts = param.split(/[.[\]]/).filter(Boolean);
+  for (const part of parts.reverse()) {
+    const field = apiFields[part];
+    if (field) return field;
+  }
+  return undefined;
+}
+
+const providerMessageLimit = 300;
+
+function quoteProvider(error: ProviderError): string {
+  const text = (error.message ?? '').replace(/\s+/g, ' ').trim();
+  if (text === '') return '';
+  return ` The service said: "${text.length > providerMessageLimit ? `${text.slice(0, providerMessageLimit)}…` : text}"`;
+}
+
+function sensitiveContentError(code: string, error: ProviderError): AppError | undefined {
+  if (!/Sensitive|ContentFilter|content_policy|moderation/i.test(code)) return undefined;
+  if (/InputText/i.test(code)) {
+    return appError(
+      'content-rejected',
+      'The provider refused the prompt as sensitive content. Rephrase it and try again.',
+      {
+        field: 'prompt',
+      },
+    );
+  }
+  if (/InputImage/i.test(code)) {
+    return appError(
+      'content-rejected',
+      'The provider refused a reference image as sensitive content. Remove or replace it and try again.',
+      { field: 'references' },
+    );
+  }
+  if (/OutputImage/i.test(code)) {
+    return appError(
+      'content-rejected',
+      'The provider withheld this image because the result was flagged as sensitive content.',
+    );
+  }
+  return appError(
+    'content-rejected',
+    `The provider refused the request as sensitive content.${quoteProvider(error)}`,
+  );
+}
+
+const noCreditPattern = /Overdue|insufficient|quota|balance|billing|credit|payment/i;
+
+/** An HTTP failure from the API host, mapped to something the user can act on. */
+export function mapApiFailure(status: number, error: ProviderError, retryAfterSeconds?: number): AppError {
+  const code = error.code ?? '';
+  const sensitive = sensitiveContentError(code, error);
+  if (sensitive) return sensitive;
+  if (status === 401 || /Authentication|InvalidApiKey|invalid_api_key/i.test(code)) {
+    return appError('key-rejected', 'CometAPI rejected the API key. Check or replace it in Settings.');
+  }
+  if (status === 402 || noCreditPattern.test(code)) {
+    return appError(
+      'no-credit',
+      'The account has no credit left for this request. Top it up on CometAPI and try again.',
+    );
+  }
+  if (status === 429) {
+    const wait = retryAfterSeconds === undefined ? 'a moment' : `${retryAfterSeconds} seconds`;
+    return appError('rate-limited', `Too many requests right now. Try again in ${wait}.`, {
+      ...(retryAfterSeconds === undefined ? {} : { retryAfterSeconds }),
+    });
+  }
+  if (status === 403) {
+    return appError(
+      'forbidden',
+      `The key is not allowed to make this request (for example, this model is not enabled for it).${quoteProvider(error)}`,
+    );
+  }
+  if (status >= 500) {
+    return appError(
+      'server-error',
+      `The service had a problem (HTTP ${status}). Try again later.${quoteProvider(error)}`,
+    );
+  }
+  if (status === 404) {
+    return appError(
+      'bad-request',
+      `The gateway does not offer this model or endpoint. Check the model and the API base URL.${quoteProvider(error)}`,
+      { field: fieldForParam(error.param) ?? 'model' },
+    );
+  }
+  const field = fieldForParam(error.param);
+  return appError('bad-request', `The service refused the request (HTTP ${status}).${quoteProvider(error)}`, {
+    ...(field ? { field } : {}),
+  });
+}
+
+/** A per-image `error` inside an otherwise successful answer. */
+export function mapItemFailure(error: ProviderError): AppError {
+  return (
+    sensitiveContentError(error.code ?? '', error) ??
+    appError('server-error', `The service could not produce this image.${quoteProvider(error)}`)
+  );
+}
+
+/** An error event that ends a streamed answer early. */
+export function mapStreamFailure(error: ProviderError): AppError {
+  return (
+    sensitiveContentError(error.code ?? '', error) ??
+    appError('server-error', `The service stopped the generation before it finished.${quoteProvider(error)}`)
+  );
+}
+
+const dnsCodes = new Set(['ENOTFOUND', 'EAI_AGAIN', 'EAI_FAIL', 'EAI_NONAME']);
+
+/** How the exchange was cut short by us rather than by the network. */
+export type StopCause = 'cancelled' | 'timeout' | undefined;
+
+export function mapTransportFailure(failure: TransportError, stopCause: StopCause): AppError {
+  if (failure.code === abortedCode || stopCause) {
+    return stopCause === 'timeout'
+      ? appError('timeout', 'The service took too long to answer, so the request was stopped.')
+      : appError('cancelled', 'Cancelled.');
+  }
+  if (failure.code === idleTimeoutCode) {
+    return appError('timeout', `${failure.host} stopped sending data, so the transfer was stopped.`);
+  }
+  if (failure.code === 'INVALID_URL') {
+    return appError('bad-request', 'The address is not a valid http:// or https:// URL.');
+  }
+  if (dnsCodes.has(failure.code)) {
+    return appError(
+      'offline',
+      `Cannot find ${failure.host}. Check the internet connection and the API base URL.`,
+    );
+  }
+  if (failure.phase === 'connect') {
+    return appError(
+      'offline',
+      `Cannot connect to ${failure.host}. Check the internet connection and the API base URL.`,
+    );
+  }
+  const cut = failure.code === truncatedCode ? 'ended early' : 'was lost';
+  return appError(
+    'connection-lost',
+    `The connection to ${failure.host} ${cut} before the answer was complete.`,
+  );
+}
+
+/** `Retry-After` as seconds from now: either delta-seconds or an HTTP date. */
+export function parseRetryAfter(header: string | undefined, now: number): number | undefined {
+  if (header === undefined) return undefined;
+  const text = header.trim();
+  if (/^\d+$/.test(text)) return Number(text);
+  const date = Date.parse(text);
+  return Number.isNaN(date) ? undefined : Math.max(0, Math.ceil((date - now) / 1000));
+}

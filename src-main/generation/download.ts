@@ -1,0 +1,134 @@
+import { setTimeout as delay } from 'node:timers/promises';
+import { appError, AppFailure, type AppError } from '../../src-preload/contract/errors';
+import type { ExactSize } from '../../src-preload/contract/generation';
+import { mapTransportFailure, parseProviderError } from './api-errors';
+import { readSmallBody, sendHttpRequest, TransportError, type HttpExchange } from './http-transport';
+import { backoffDelay, defaultRetryPolicy, isTransientStatus, type RetryPolicy } from './retry-policy';
+import { ImageFileWriter, type SavedImage } from './saved-image';
+
+export type Sleep = (ms: number, signal?: AbortSignal) => Promise<void>;
+
+export const abortableSleep: Sleep = (ms, signal) => delay(ms, undefined, { signal });
+
+export interface DownloadOptions {
+  tmpDir: string;
+  signal?: AbortSignal;
+  /** When the signed link stops working (epoch milliseconds); no retry is attempted after it. */
+  expiresAt?: number;
+  /** The size the answer stated; a file of another size is refused. */
+  statedSize?: ExactSize;
+  retryPolicy?: RetryPolicy;
+  /** A transfer that sends nothing for this long is dropped and retried. */
+  idleTimeoutMs?: number;
+  onRetry?: (attempt: number, reason: AppError, delayMs: number) => void;
+  sleep?: Sleep;
+  now?: () => number;
+}
+
+export const defaultDownloadIdleTimeoutMs = 30_000;
+
+class AttemptFailure extends Error {
+  readonly error: AppError;
+  readonly transient: boolean;
+  constructor(error: AppError, transient: boolean) {
+    super(error.message);
+    this.error = error;
+    this.transient = transient;
+  }
+}
+
+function statusFailure(status: number, body: string, expired: boolean): AttemptFailure {
+  const storage = parseProviderError(body);
+  if (status === 403 || storage.code === 'AccessDenied') {
+    const message = expired
+      ? 'The result link has expired (links last 24 hours), so this image can no longer be downloaded.'
+      : 'The storage server refused the result link. It has expired or was altered on the way.';
+    return new AttemptFailure(appError('link-expired', message), false);
+  }
+  if (isTransientStatus(status)) {
+    return new AttemptFailure(
+      appError('download-failed', `The storage server had a problem (HTTP ${status}).`),
+      true,
+    );
+  }
+  return new AttemptFailure(
+    appError('download-failed', `The storage server cannot provide this image (HTTP ${status}).`),
+    false,
+  );
+}
+
+async function saveBody(exchange: HttpExchange, options: DownloadOptions): Promise<SavedImage> {
+  const writer = new ImageFileWriter(options.tmpDir);
+  try {
+    for await (const chunk of exchange.body()) {
+      const pending = writer.write(chunk);
+      if (pending) await pending;
+    }
+  } catch (error) {
+    await writer.discard();
+    throw error;
+  }
+  return writer.finish(options.statedSize);
+}
+
+async function attemptDownload(url: string, options: DownloadOptions, expired: boolean): Promise<SavedImage> {
+  let exchange: HttpExchange;
+  try {
+    // Deliberately no Authorization header: the key belongs to the API host, not to storage hosts.
+    exchange = await sendHttpRequest({
+      url,
+      method: 'GET',
+      headers: { accept: 'image/*' },
+      signal: options.signal,
+      idleTimeoutMs: options.idleTimeoutMs ?? defaultDownloadIdleTimeoutMs,
+    });
+    const status = exchange.response.statusCode ?? 0;
+    if (status !== 200) throw statusFailure(status, await readSmallBody(exchange, 65_536), expired);
+    return await saveBody(exchange, options);
+  } catch (error) {
+    if (error instanceof AttemptFailure) throw error;
+    if (options.signal?.aborted) throw new AppFailure(appError('cancelled', 'Cancelled.'));
+    if (error instanceof TransportError) {
+      const mapped = mapTransportFailure(error, undefined);
+      const reason = mapped.code === 'bad-request' ? mapped : { ...mapped, code: 'download-failed' as const };
+      throw new AttemptFailure(reason, mapped.code !== 'bad-request');
+    }
+    if (error instanceof AppFailure) {
+      throw new AttemptFailure(error.appError, error.appError.code === 'invalid-image');
+    }
+    throw error;
+  }
+}
+
+/**
+ * Downloads one result link to a verified image file in `tmpDir`. The URL is sent exactly as received.
+ * Retries with backoff while failures look temporary, the link has not expired and attempts remain; used by
+ * the engine and by the library to resume downloads after a restart.
+ */
+export async function downloadResult(url: string, options: DownloadOptions): Promise<SavedImage> {
+  const policy = options.retryPolicy ?? defaultRetryPolicy;
+  const now = options.now ?? Date.now;
+  const sleep = options.sleep ?? abortableSleep;
+  for (let attempt = 1; ; attempt += 1) {
+    const expired = options.expiresAt !== undefined && now() >= options.expiresAt;
+    try {
+      return await attemptDownload(url, options, expired);
+    } catch (error) {
+      if (!(error instanceof AttemptFailure)) throw error;
+      const expiredNow = options.expiresAt !== undefined && now() >= options.expiresAt;
+      if (error.transient && expiredNow) {
+        throw new AppFailure(
+          appError('link-expired', 'The result link expired before the image could be downloaded.'),
+        );
+      }
+      if (!error.transient || attempt >= policy.downloadAttempts) throw new AppFailure(error.error);
+      const wait = backoffDelay(attempt - 1, policy);
+      options.onRetry?.(attempt + 1, error.error, wait);
+      try {
+        await sleep(wait, options.signal);
+      } catch {
+        throw new AppFailure(appError('cancelled', 'Cancelled.'));
+      }
+    }
+  }
+}

@@ -1,0 +1,139 @@
+import { createHash, randomUUID, type Hash } from 'node:crypto';
+import { createWriteStream, type WriteStream } from 'node:fs';
+import { open, rename, rm } from 'node:fs/promises';
+import { join } from 'node:path';
+import { appError, AppFailure } from '../../src-preload/contract/errors';
+import type { ExactSize } from '../../src-preload/contract/generation';
+import { endLooksComplete, sniffImage, type ImageFormat } from '../media/image-info';
+
+/** A verified image file in the engine's temporary folder; the library moves it into its store. */
+export interface SavedImage {
+  tmpPath: string;
+  sha256: string;
+  bytes: number;
+  format: ImageFormat;
+  width: number;
+  height: number;
+}
+
+const headBytes = 128 * 1024;
+const tailBytes = 64;
+/** How far into a file to look for a JPEG frame header hidden behind large metadata. */
+const maxHeaderSearch = 8 * 1024 * 1024;
+
+/**
+ * Streams one image to a `.part` file while hashing it, keeping only its first and last bytes in memory for
+ * the checks that follow. `write` returns a promise only when the disk is behind, so callers can apply
+ * backpressure without paying for a promise per chunk.
+ */
+export class ImageFileWriter {
+  readonly path: string;
+  private readonly stream: WriteStream;
+  private readonly hash: Hash = createHash('sha256');
+  private readonly head = Buffer.alloc(headBytes);
+  private headLength = 0;
+  private tail = Buffer.alloc(0);
+  private size = 0;
+  private failure: Error | undefined;
+
+  constructor(tmpDir: string) {
+    this.path = join(tmpDir, `seedream-${randomUUID()}.part`);
+    this.stream = createWriteStream(this.path);
+    this.stream.on('error', (error) => (this.failure = error));
+  }
+
+  get bytes(): number {
+    return this.size;
+  }
+
+  write(chunk: Buffer): Promise<void> | undefined {
+    if (this.failure) return Promise.reject(storageFailure(this.failure));
+    this.hash.update(chunk);
+    if (this.headLength < headBytes) this.headLength += chunk.copy(this.head, this.headLength);
+    this.tail =
+      chunk.length >= tailBytes
+        ? Buffer.from(chunk.subarray(chunk.length - tailBytes))
+        : Buffer.concat([this.tail, chunk]).subarray(-tailBytes);
+    this.size += chunk.length;
+    if (this.stream.write(chunk)) return undefined;
+    return new Promise<void>((resolve, reject) => {
+      const onDrain = () => {
+        this.stream.off('error', onError);
+        resolve();
+      };
+      const onError = (error: Error) => {
+        this.stream.off('drain', onDrain);
+        reject(storageFailure(error));
+      };
+      this.stream.once('drain', onDrain);
+      this.stream.once('error', onError);
+    });
+  }
+
+  /** Closes the file and checks it is a whole image (of `statedSize` when the answer gave one). */
+  async finish(statedSize?: ExactSize): Promise<SavedImage> {
+    try {
+      await new Promise<void>((resolve, reject) => {
+        this.stream.end((error?: Error | null) => {
+          if (error) reject(storageFailure(error));
+          else resolve();
+        });
+      });
+      if (this.failure) throw storageFailure(this.failure);
+      const info = await this.identify();
+      const head = this.head.subarray(0, this.headLength);
+      if (!endLooksComplete(info.format, head, this.tail, this.size)) {
+        throw new AppFailure(appError('invalid-image', 'The image arrived incomplete.'));
+      }
+      if (statedSize && (statedSize.width !== info.width || statedSize.height !== info.height)) {
+        throw new AppFailure(
+          appError(
+            'invalid-image',
+            `The image is ${info.width}x${info.height} but the service said ${statedSize.width}x${statedSize.height}.`,
+          ),
+        );
+      }
+      const finalPath = this.path.replace(/\.part$/, `.${info.format}`);
+      await rename(this.path, finalPath);
+      return { tmpPath: finalPath, sha256: this.hash.digest('hex'), bytes: this.size, ...info };
+    } catch (error) {
+      await this.discard();
+      throw error;
+    }
+  }
+
+  /** Drops the partial file: nothing half-written is left for the library to find. */
+  async discard(): Promise<void> {
+    this.stream.destroy();
+    await rm(this.path, { force: true });
+  }
+
+  private async identify() {
+    const first = sniffImage(this.head.subarray(0, this.headLength));
+    if (first.status === 'ok') return first.info;
+    if (first.status === 'incomplete' && this.size > this.headLength) {
+      const handle = await open(this.path, 'r');
+      try {
+        const length = Math.min(this.size, maxHeaderSearch);
+        const { buffer, bytesRead } = await handle.read(Buffer.alloc(length), 0, length, 0);
+        const second = sniffImage(buffer.subarray(0, bytesRead));
+        if (second.status === 'ok') return second.info;
+      } finally {
+        await handle.close();
+      }
+    }
+    throw new AppFailure(
+      appError(
+        'invalid-image',
+        `The service sent ${this.size} bytes that are not a PNG, JPEG or other known image.`,
+      ),
+    );
+  }
+}
+
+function storageFailure(error: Error): AppFailure {
+  const code = 'code' in error && typeof error.code === 'string' ? ` (${error.code})` : '';
+  return new AppFailure(
+    appError('storage-failed', `Could not write the image to the temporary folder${code}.`),
+  );
+}

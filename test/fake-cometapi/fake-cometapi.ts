@@ -1,0 +1,544 @@
+import { createHash, randomUUID } from 'node:crypto';
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo, Socket } from 'node:net';
+import { once } from 'node:events';
+import { noiseImage, type FakeImageSpec } from './noise-images';
+
+/**
+ * A fake CometAPI on 127.0.0.1 that behaves like the real gateway and its object storage, traps included:
+ * signed result links that only work byte for byte, expiry, per-image errors, 401/402/403/429/5xx, dropped
+ * connections, stalls, server-sent events, and realistic incompressible images. Usable from Vitest,
+ * Playwright and the benchmark (in process, or over the `/__fake/*` admin endpoints from another process).
+ */
+
+export type PostBehaviour =
+  | { kind: 'answer' }
+  | { kind: 'status'; status: number; body?: unknown; retryAfter?: string }
+  /** Reads the request, then closes the connection without answering (the server may have billed). */
+  | { kind: 'drop' }
+  /** Answers 200 and part of the body, then closes the connection. */
+  | { kind: 'drop-mid-body' }
+  /** Reads the request and never answers. */
+  | { kind: 'stall' }
+  /** Streams this many images, then an error event instead of the rest. */
+  | { kind: 'stream-error'; afterImages: number; code: string };
+
+export type DownloadBehaviour =
+  | { kind: 'ok' }
+  | { kind: 'status'; status: number }
+  | { kind: 'drop-mid-body' }
+  | { kind: 'stall-mid-body' }
+  | { kind: 'not-an-image' };
+
+export interface FakeScenario {
+  /** Behaviour of successive generation POSTs, one each; then every POST is answered normally. */
+  posts?: PostBehaviour[];
+  /** Behaviour of successive result downloads, one each; then downloads succeed. */
+  downloads?: DownloadBehaviour[];
+  /** The images generated (default: small JPEG, or PNG when `output_format` asks for it). */
+  image?: Partial<FakeImageSpec>;
+  /** Images to produce, overriding what the request asks for. */
+  count?: number;
+  /** These image slots fail with an `error` item (sensitive output). */
+  failIndices?: number[];
+  /** How long result links work. */
+  linkTtlMs?: number;
+  /** Wait before the answer (and, when streaming, before each image event). */
+  delayMs?: number;
+  /** Answer plain JSON even when `stream: true` was asked for. */
+  ignoreStream?: boolean;
+  /** Write base64 with `\/` escapes, as some JSON encoders do. */
+  escapeSlashes?: boolean;
+  /** State a size in the answer that differs from the image. */
+  wrongStatedSize?: boolean;
+}
+
+export interface FakeStats {
+  generationPosts: number;
+  /** Every generation body received, parsed. */
+  bodies: Record<string, unknown>[];
+  downloads: number;
+  /** The Authorization header of each download (undefined when absent, as it must be). */
+  downloadAuthorization: (string | undefined)[];
+  /** Downloads refused because the link was altered or expired. */
+  accessDenied: number;
+  modelListings: number;
+  /** SHA-256 of every image generated, in order, to check what the client saved byte for byte. */
+  generatedSha256: string[];
+}
+
+export interface FakeCometApi {
+  baseUrl: string;
+  port: number;
+  apiKey: string;
+  stats: FakeStats;
+  /** Every result link handed out, exactly as sent. */
+  issuedUrls: string[];
+  setScenario(scenario: FakeScenario): void;
+  /** Clears the scenario, the stats and the issued links. */
+  reset(): void;
+  stop(): Promise<void>;
+}
+
+export interface FakeOptions {
+  port?: number;
+  apiKey?: string;
+  scenario?: FakeScenario;
+}
+
+export const fakeApiKey = 'sk-fake-0123456789abcdef';
+
+/** Models and the fields the provider refuses for them. */
+const knownModels = [
+  'doubao-seedream-5-0-260128',
+  'doubao-seedream-4-5-251128',
+  'doubao-seedream-4-0-250828',
+  'seedream-5-0-pro-260628',
+];
+const noSequenceModels = new Set(['seedream-5-0-pro-260628']);
+
+/** Prompt keywords let end-to-end tests pick a behaviour without the admin endpoint. */
+const promptKeywords: Record<string, PostBehaviour | FakeScenario> = {
+  unauthorized: { kind: 'status', status: 401, body: providerError('AuthenticationError', 'Invalid token') },
+  'no-credit': {
+    kind: 'status',
+    status: 402,
+    body: providerError('AccountOverdueError', 'Insufficient balance'),
+  },
+  'rate-limited': {
+    kind: 'status',
+    status: 429,
+    retryAfter: '1',
+    body: providerError('RateLimitExceeded', 'Slow down'),
+  },
+  'server-error': {
+    kind: 'status',
+    status: 500,
+    body: providerError('InternalServiceError', 'Upstream failed'),
+  },
+  'sensitive-prompt': {
+    kind: 'status',
+    status: 400,
+    body: providerError(
+      'InputTextSensitiveContentDetected',
+      'The prompt may contain sensitive content',
+      'prompt',
+    ),
+  },
+  stall: { kind: 'stall' },
+  drop: { kind: 'drop' },
+  'partial-failure': { failIndices: [1] },
+  slow: { delayMs: 1500 },
+};
+
+function providerError(code: string, message: string, param = ''): unknown {
+  return { error: { message, type: 'invalid_request_error', param, code } };
+}
+
+interface IssuedLink {
+  image: Buffer;
+  expiresAt: number;
+}
+
+interface Generation {
+  model: string;
+  created: number;
+  specs: FakeImageSpec;
+  count: number;
+  failIndices: Set<number>;
+  responseFormat: 'url' | 'b64_json';
+  images: Buffer[];
+}
+
+function emptyStats(): FakeStats {
+  return {
+    generationPosts: 0,
+    bodies: [],
+    downloads: 0,
+    downloadAuthorization: [],
+    accessDenied: 0,
+    modelListings: 0,
+    generatedSha256: [],
+  };
+}
+
+function sendJson(
+  res: ServerResponse,
+  status: number,
+  body: unknown,
+  headers: Record<string, string> = {},
+): void {
+  const text = JSON.stringify(body);
+  res.writeHead(status, {
+    'content-type': 'application/json',
+    'content-length': Buffer.byteLength(text),
+    ...headers,
+  });
+  res.end(text);
+}
+
+async function readBody(req: IncomingMessage): Promise<Buffer> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of req) chunks.push(chunk as Buffer);
+  return Buffer.concat(chunks);
+}
+
+async function write(res: ServerResponse, data: string | Buffer): Promise<void> {
+  if (!res.write(data)) await once(res, 'drain');
+}
+
+const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+
+/** Base64 in slices that are multiples of 3 bytes, so no copy of the whole encoding is ever made. */
+async function writeBase64(res: ServerResponse, image: Buffer, escapeSlashes: boolean): Promise<void> {
+  const slice = 3 * 21_846;
+  for (let offset = 0; offset < image.length; offset += slice) {
+    const text = image.subarray(offset, offset + slice).toString('base64');
+    await write(res, escapeSlashes ? text.replaceAll('/', '\\/') : text);
+  }
+}
+
+export async function startFakeCometApi(options: FakeOptions = {}): Promise<FakeCometApi> {
+  const apiKey = options.apiKey ?? fakeApiKey;
+  let scenario: FakeScenario = options.scenario ?? {};
+  let postQueue: PostBehaviour[] = [...(scenario.posts ?? [])];
+  let downloadQueue: DownloadBehaviour[] = [...(scenario.downloads ?? [])];
+  const links = new Map<string, IssuedLink>();
+  const sockets = new Set<Socket>();
+  const api: FakeCometApi = {
+    baseUrl: '',
+    port: 0,
+    apiKey,
+    stats: emptyStats(),
+    issuedUrls: [],
+    setScenario(next) {
+      scenario = next;
+      postQueue = [...(next.posts ?? [])];
+      downloadQueue = [...(next.downloads ?? [])];
+    },
+    reset() {
+      api.setScenario({});
+      api.stats = emptyStats();
+      api.issuedUrls.length = 0;
+      links.clear();
+    },
+    stop: async () => {
+      for (const socket of sockets) socket.destroy();
+      server.close();
+      await once(server, 'close');
+    },
+  };
+
+  /** A link shaped like a real signed storage URL: `&`, `%2F`, lower-case escapes and a bare `'`. */
+  function issueLink(image: Buffer, format: string, index: number): string {
+    const id = randomUUID().replaceAll('-', '');
+    const date = new Date().toISOString().replace(/[-:]/g, '').replace(/\.\d+/, '');
+    const target =
+      `/ark-content-generation-v2/doubao-seedream/0217${id}_${index}.${format === 'png' ? 'png' : 'jpeg'}` +
+      `?X-Tos-Algorithm=TOS4-HMAC-SHA256&X-Tos-Credential=AKLTfake${id.slice(0, 8)}%2F${date.slice(0, 8)}%2Fcn-beijing%2Ftos%2Frequest` +
+      `&X-Tos-Date=${date}&X-Tos-Expires=86400&X-Tos-Signature=${id}${id.slice(0, 32)}` +
+      `&X-Tos-SignedHeaders=host&x-tos-meta-note=it's%2fa%20test%3D1`;
+    links.set(target, { image, expiresAt: Date.now() + (scenario.linkTtlMs ?? 24 * 3_600_000) });
+    const url = `${api.baseUrl}${target}`;
+    api.issuedUrls.push(url);
+    return url;
+  }
+
+  function authorized(req: IncomingMessage): boolean {
+    return req.headers.authorization === `Bearer ${apiKey}`;
+  }
+
+  function keywordOverride(prompt: string): PostBehaviour | FakeScenario | undefined {
+    const match = /\[fake:([a-z-]+)\]/.exec(prompt);
+    return match?.[1] === undefined ? undefined : promptKeywords[match[1]];
+  }
+
+  function refusal(body: Record<string, unknown>): { status: number; body: unknown } | undefined {
+    const model = typeof body.model === 'string' ? body.model : '';
+    if (!knownModels.includes(model)) {
+      return {
+        status: 404,
+        body: providerError('InvalidEndpointOrModel.NotFound', `Model ${model} not found`, 'model'),
+      };
+    }
+    if (noSequenceModels.has(model)) {
+      for (const field of ['sequential_image_generation', 'sequential_image_generation_options', 'stream']) {
+        if (field in body)
+          return { status: 400, body: providerError('InvalidParameter', `${field} is not supported`, field) };
+      }
+    }
+    if (typeof body.prompt !== 'string' || body.prompt === '') {
+      return { status: 400, body: providerError('MissingParameter', 'prompt is required', 'prompt') };
+    }
+    return undefined;
+  }
+
+  async function prepare(body: Record<string, unknown>, effective: FakeScenario): Promise<Generation> {
+    const options = body.sequential_image_generation_options as { max_images?: number } | undefined;
+    const asked = body.sequential_image_generation === 'auto' ? (options?.max_images ?? 15) : 1;
+    const count = effective.count ?? asked;
+    const specs: FakeImageSpec = {
+      format: effective.image?.format ?? (body.output_format === 'png' ? 'png' : 'jpeg'),
+      width: effective.image?.width ?? 96,
+      height: effective.image?.height ?? 64,
+    };
+    const failIndices = new Set(effective.failIndices ?? []);
+    const created = Math.floor(Date.now() / 1000);
+    const images = await Promise.all(
+      Array.from({ length: count }, (_, index) =>
+        noiseImage(specs, `${created}-${api.stats.generationPosts}-${index}`),
+      ),
+    );
+    for (const image of images)
+      api.stats.generatedSha256.push(createHash('sha256').update(image).digest('hex'));
+    return {
+      model: String(body.model),
+      created,
+      specs,
+      count,
+      failIndices,
+      responseFormat: body.response_format === 'b64_json' ? 'b64_json' : 'url',
+      images,
+    };
+  }
+
+  function statedSize(generation: Generation, effective: FakeScenario): string {
+    const { width, height } = generation.specs;
+    return effective.wrongStatedSize ? `${width + 16}x${height}` : `${width}x${height}`;
+  }
+
+  function itemError(): unknown {
+    return {
+      code: 'OutputImageSensitiveContentDetected',
+      message: 'The output image may contain sensitive content.',
+    };
+  }
+
+  function usage(generation: Generation): unknown {
+    const made = generation.count - generation.failIndices.size;
+    return { generated_images: made, output_tokens: made * 16_384, total_tokens: made * 16_384 };
+  }
+
+  /** The fields of one successful item, without braces: JSON items and stream events share them. */
+  async function writeItemFields(
+    res: ServerResponse,
+    generation: Generation,
+    index: number,
+    effective: FakeScenario,
+  ) {
+    const image = generation.images[index] ?? Buffer.alloc(0);
+    const size = statedSize(generation, effective);
+    if (generation.responseFormat === 'url') {
+      await write(
+        res,
+        `"url":${JSON.stringify(issueLink(image, generation.specs.format, index))},"size":"${size}"`,
+      );
+      return;
+    }
+    await write(res, '"b64_json":"');
+    await writeBase64(res, image, effective.escapeSlashes ?? false);
+    await write(res, `","size":"${size}"`);
+  }
+
+  async function answerJson(
+    res: ServerResponse,
+    generation: Generation,
+    effective: FakeScenario,
+    dropMidBody: boolean,
+  ) {
+    res.writeHead(200, { 'content-type': 'application/json; charset=utf-8' });
+    await write(res, `{"model":"${generation.model}","created":${generation.created},"data":[`);
+    for (let index = 0; index < generation.count; index += 1) {
+      if (index > 0) await write(res, ',');
+      if (dropMidBody && index >= Math.ceil(generation.count / 2)) {
+        res.socket?.destroy();
+        return;
+      }
+      if (generation.failIndices.has(index)) await write(res, JSON.stringify({ error: itemError() }));
+      else {
+        await write(res, '{');
+        await writeItemFields(res, generation, index, effective);
+        await write(res, '}');
+      }
+    }
+    await write(res, `],"usage":${JSON.stringify(usage(generation))}}`);
+    res.end();
+  }
+
+  async function answerStream(
+    res: ServerResponse,
+    generation: Generation,
+    effective: FakeScenario,
+    behaviour: PostBehaviour,
+  ) {
+    const head = (index: number) =>
+      `"model":"${generation.model}","created":${generation.created},"image_index":${index}`;
+    for (let index = 0; index < generation.count; index += 1) {
+      await sleep(effective.delayMs ?? 0);
+      // As upstream: the headers leave only with the first finished image.
+      if (index === 0)
+        res.writeHead(200, { 'content-type': 'text/event-stream', 'cache-control': 'no-cache' });
+      if (behaviour.kind === 'stream-error' && index === behaviour.afterImages) {
+        const error = { type: 'error', error: { code: behaviour.code, message: 'Generation stopped.' } };
+        await write(res, `event: error\ndata: ${JSON.stringify(error)}\n\n`);
+        res.end();
+        return;
+      }
+      if (behaviour.kind === 'drop-mid-body' && index === 1) {
+        res.socket?.destroy();
+        return;
+      }
+      if (generation.failIndices.has(index)) {
+        const type = 'image_generation.partial_failed';
+        await write(
+          res,
+          `event: ${type}\ndata: {"type":"${type}",${head(index)},"error":${JSON.stringify(itemError())}}\n\n`,
+        );
+        continue;
+      }
+      const type = 'image_generation.partial_succeeded';
+      await write(res, `event: ${type}\ndata: {"type":"${type}",${head(index)},`);
+      await writeItemFields(res, generation, index, effective);
+      await write(res, '}\n\n');
+    }
+    const type = 'image_generation.completed';
+    const completed = {
+      type,
+      model: generation.model,
+      created: generation.created,
+      usage: usage(generation),
+    };
+    await write(res, `event: ${type}\ndata: ${JSON.stringify(completed)}\n\ndata: [DONE]\n\n`);
+    res.end();
+  }
+
+  async function handleGeneration(req: IncomingMessage, res: ServerResponse) {
+    const raw = await readBody(req);
+    api.stats.generationPosts += 1;
+    if (!authorized(req)) {
+      sendJson(res, 401, providerError('AuthenticationError', 'Invalid token'));
+      return;
+    }
+    let body: Record<string, unknown>;
+    try {
+      body = JSON.parse(raw.toString('utf8')) as Record<string, unknown>;
+    } catch {
+      sendJson(res, 400, providerError('InvalidParameter', 'Body is not JSON'));
+      return;
+    }
+    api.stats.bodies.push(body);
+    const keyword = keywordOverride(typeof body.prompt === 'string' ? body.prompt : '');
+    const queued = postQueue.shift();
+    const behaviour: PostBehaviour = keyword && 'kind' in keyword ? keyword : (queued ?? { kind: 'answer' });
+    const effective: FakeScenario = keyword && !('kind' in keyword) ? { ...scenario, ...keyword } : scenario;
+    if (behaviour.kind === 'drop') {
+      req.socket.destroy();
+      return;
+    }
+    if (behaviour.kind === 'stall') return;
+    if (behaviour.kind === 'status') {
+      sendJson(
+        res,
+        behaviour.status,
+        behaviour.body ?? {},
+        behaviour.retryAfter ? { 'retry-after': behaviour.retryAfter } : {},
+      );
+      return;
+    }
+    const refused = refusal(body);
+    if (refused) {
+      sendJson(res, refused.status, refused.body);
+      return;
+    }
+    const generation = await prepare(body, effective);
+    const streamed = body.stream === true && !effective.ignoreStream;
+    if (streamed) {
+      await answerStream(res, generation, effective, behaviour);
+      return;
+    }
+    await sleep(effective.delayMs ?? 0);
+    await answerJson(res, generation, effective, behaviour.kind === 'drop-mid-body');
+  }
+
+  async function handleDownload(req: IncomingMessage, res: ServerResponse) {
+    api.stats.downloads += 1;
+    api.stats.downloadAuthorization.push(req.headers.authorization);
+    const link = links.get(req.url ?? '');
+    if (!link || Date.now() > link.expiresAt) {
+      api.stats.accessDenied += 1;
+      const message = link ? 'Request has expired' : 'The request signature we calculated does not match';
+      sendJson(res, 403, {
+        Code: 'AccessDenied',
+        Message: message,
+        RequestId: randomUUID(),
+        HostId: 'tos-fake',
+      });
+      return;
+    }
+    const behaviour = downloadQueue.shift() ?? { kind: 'ok' };
+    if (behaviour.kind === 'status') {
+      sendJson(res, behaviour.status, { Code: 'InternalError', Message: 'Try again' });
+      return;
+    }
+    if (behaviour.kind === 'not-an-image') {
+      res.writeHead(200, { 'content-type': 'text/html' });
+      res.end('<html><body>Gateway says hello</body></html>');
+      return;
+    }
+    res.writeHead(200, { 'content-type': 'image/jpeg', 'content-length': link.image.length });
+    if (behaviour.kind === 'ok') {
+      res.end(link.image);
+      return;
+    }
+    await write(res, link.image.subarray(0, Math.floor(link.image.length / 2)));
+    if (behaviour.kind === 'drop-mid-body') res.socket?.destroy();
+  }
+
+  async function handleAdmin(req: IncomingMessage, res: ServerResponse, path: string) {
+    if (path === '/__fake/stats') {
+      sendJson(res, 200, api.stats);
+      return;
+    }
+    if (path === '/__fake/reset') {
+      api.reset();
+      sendJson(res, 200, {});
+      return;
+    }
+    if (path === '/__fake/scenario') {
+      api.setScenario(JSON.parse((await readBody(req)).toString('utf8')) as FakeScenario);
+      sendJson(res, 200, {});
+      return;
+    }
+    sendJson(res, 404, {});
+  }
+
+  async function route(req: IncomingMessage, res: ServerResponse) {
+    const path = (req.url ?? '/').split('?')[0] ?? '/';
+    if (path.startsWith('/__fake/')) return handleAdmin(req, res, path);
+    if (req.method === 'POST' && path === '/v1/images/generations') return handleGeneration(req, res);
+    if (req.method === 'GET' && path === '/v1/models') {
+      api.stats.modelListings += 1;
+      if (!authorized(req)) {
+        sendJson(res, 401, providerError('AuthenticationError', 'Invalid token'));
+        return;
+      }
+      sendJson(res, 200, { object: 'list', data: knownModels.map((id) => ({ id, object: 'model' })) });
+      return;
+    }
+    if (req.method === 'GET') return handleDownload(req, res);
+    sendJson(res, 404, providerError('NotFound', 'No such endpoint'));
+  }
+
+  const server = createServer((req, res) => {
+    route(req, res).catch(() => res.destroy());
+  });
+  server.on('connection', (socket) => {
+    sockets.add(socket);
+    socket.on('close', () => sockets.delete(socket));
+  });
+  server.listen(options.port ?? 0, '127.0.0.1');
+  await once(server, 'listening');
+  api.port = (server.address() as AddressInfo).port;
+  api.baseUrl = `http://127.0.0.1:${api.port}`;
+  return api;
+}

@@ -1,0 +1,126 @@
+import { describe, expect, it } from 'vitest';
+import { downloadResult } from '../../src-main/generation/download';
+import { runGeneration, type EngineEvent } from '../../src-main/generation/engine';
+import {
+  engineOptions,
+  failureOf,
+  filesIn,
+  quickPolicy,
+  recordingSleep,
+  request,
+  sha256File,
+  useFakeApi,
+} from './harness';
+
+const api = useFakeApi();
+
+/** Generates one image and returns its link without downloading it (a failing first download is queued). */
+async function issueOneLink(): Promise<string> {
+  const scenario = { downloads: [{ kind: 'status' as const, status: 404 }] };
+  api.fake.setScenario(scenario);
+  await runGeneration(engineOptions(api.fake, api.tmpDir, []));
+  const [url] = api.fake.issuedUrls;
+  if (!url) throw new Error('no link issued');
+  api.fake.setScenario({});
+  api.fake.stats.downloads = 0;
+  return url;
+}
+
+describe('downloadResult', () => {
+  it('fetches a signed link byte for byte, as the library does to resume after a restart', async () => {
+    const url = await issueOneLink();
+    expect(url).toContain('%2F');
+    expect(url).toContain('&');
+    const image = await downloadResult(url, { tmpDir: api.tmpDir, expiresAt: Date.now() + 60_000 });
+    expect(image).toMatchObject({ format: 'jpeg', width: 96, height: 64 });
+    expect(await sha256File(image.tmpPath)).toBe(image.sha256);
+    expect(api.fake.stats.generatedSha256).toContain(image.sha256);
+    expect(api.fake.stats.downloadAuthorization.every((header) => header === undefined)).toBe(true);
+  });
+
+  it('is refused when the link is normalised or decoded on the way', async () => {
+    const url = await issueOneLink();
+    const normalised = new URL(url).href;
+    expect(normalised).not.toBe(url);
+    for (const mangled of [normalised, url.replaceAll('%2F', '/')]) {
+      const error = await failureOf(
+        downloadResult(mangled, { tmpDir: api.tmpDir, retryPolicy: quickPolicy }),
+      );
+      expect(error.code).toBe('link-expired');
+    }
+    expect(api.fake.stats.downloads).toBe(2);
+    expect(api.fake.stats.accessDenied).toBe(2);
+  });
+
+  it('refuses, without sending, a link that cannot be sent as it is', async () => {
+    const url = await issueOneLink();
+    const error = await failureOf(downloadResult(decodeURIComponent(url), { tmpDir: api.tmpDir }));
+    expect(error.code).toBe('bad-request');
+    expect(api.fake.stats.downloads).toBe(0);
+  });
+
+  it('does not retry an expired link', async () => {
+    api.fake.setScenario({ linkTtlMs: -1, downloads: [{ kind: 'status', status: 404 }] });
+    await runGeneration(engineOptions(api.fake, api.tmpDir, []));
+    const [url = ''] = api.fake.issuedUrls;
+    const { delays, sleep } = recordingSleep();
+    const error = await failureOf(
+      downloadResult(url, { tmpDir: api.tmpDir, expiresAt: Date.now() - 1, sleep }),
+    );
+    expect(error.code).toBe('link-expired');
+    expect(error.message).toContain('expired');
+    expect(delays).toEqual([]);
+  });
+
+  it.each([
+    ['a server error', { kind: 'status', status: 503 }],
+    ['a connection dropped mid-body', { kind: 'drop-mid-body' }],
+    ['a stalled transfer', { kind: 'stall-mid-body' }],
+    ['a body that is not an image', { kind: 'not-an-image' }],
+  ] as const)('retries after %s until the image arrives', async (_name, behaviour) => {
+    const url = await issueOneLink();
+    api.fake.setScenario({ downloads: [behaviour, behaviour] });
+    const { delays, sleep } = recordingSleep();
+    const retries: number[] = [];
+    const image = await downloadResult(url, {
+      tmpDir: api.tmpDir,
+      retryPolicy: quickPolicy,
+      idleTimeoutMs: 200,
+      sleep,
+      onRetry: (attempt) => retries.push(attempt),
+    });
+    expect(api.fake.stats.generatedSha256).toContain(image.sha256);
+    expect(api.fake.stats.downloads).toBe(3);
+    expect(retries).toEqual([2, 3]);
+    expect(delays).toEqual([1, 2]);
+    expect(await filesIn(api.tmpDir)).toEqual([image.tmpPath.slice(api.tmpDir.length + 1)]);
+  });
+
+  it('fails for good after the attempt budget, leaving no partial file', async () => {
+    const url = await issueOneLink();
+    api.fake.setScenario({
+      downloads: Array.from({ length: 10 }, () => ({ kind: 'drop-mid-body' as const })),
+    });
+    const { sleep } = recordingSleep();
+    const error = await failureOf(
+      downloadResult(url, { tmpDir: api.tmpDir, retryPolicy: quickPolicy, sleep }),
+    );
+    expect(error.code).toBe('download-failed');
+    expect(api.fake.stats.downloads).toBe(quickPolicy.downloadAttempts);
+    expect(await filesIn(api.tmpDir)).toEqual([]);
+  });
+
+  it('retries downloads inside a generation and announces each retry', async () => {
+    api.fake.setScenario({ downloads: [{ kind: 'status', status: 500 }] });
+    const { sleep } = recordingSleep();
+    const events: EngineEvent[] = [];
+    const outcome = await runGeneration(
+      engineOptions(api.fake, api.tmpDir, events, { sleep, request: request() }),
+    );
+    expect(outcome.images[0]).toHaveProperty('image');
+    expect(events).toContainEqual(
+      expect.objectContaining({ type: 'download-retrying', index: 0, attempt: 2 }),
+    );
+    expect(api.fake.stats.generationPosts).toBe(1);
+  });
+});

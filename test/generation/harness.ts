@@ -1,0 +1,88 @@
+import { createHash } from 'node:crypto';
+import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, afterEach, beforeAll, beforeEach } from 'vitest';
+import { generationRequestSchema, type GenerationRequestInput } from '../../src-preload/contract/generation';
+import { AppFailure, type AppError } from '../../src-preload/contract/errors';
+import type { EngineEvent, RunGenerationOptions } from '../../src-main/generation/engine';
+import { defaultRetryPolicy } from '../../src-main/generation/retry-policy';
+import { startFakeCometApi, type FakeCometApi } from '../fake-cometapi/fake-cometapi';
+
+/** One fake server per test file, reset before each test, and a fresh temporary folder per test. */
+export function useFakeApi() {
+  const context = { fake: undefined as unknown as FakeCometApi, tmpDir: '' };
+  beforeAll(async () => {
+    context.fake = await startFakeCometApi();
+  });
+  afterAll(async () => {
+    await context.fake.stop();
+  });
+  beforeEach(async () => {
+    context.fake.reset();
+    context.tmpDir = await mkdtemp(join(tmpdir(), 'seedream-engine-test-'));
+  });
+  afterEach(async () => {
+    await rm(context.tmpDir, { recursive: true, force: true });
+  });
+  return context;
+}
+
+export function request(input: Partial<GenerationRequestInput> = {}) {
+  return generationRequestSchema.parse({
+    model: 'doubao-seedream-4-5-251128',
+    prompt: 'a lighthouse at dusk',
+    ...input,
+  });
+}
+
+/** Sleeps are recorded and skipped, so retry tests assert delays without waiting for them. */
+export function recordingSleep() {
+  const delays: number[] = [];
+  const sleep = (ms: number, signal?: AbortSignal) => {
+    delays.push(ms);
+    return signal?.aborted ? Promise.reject(new Error('aborted')) : Promise.resolve();
+  };
+  return { delays, sleep };
+}
+
+/** Fast retries for tests; the policy's shape and budget stay the real ones. */
+export const quickPolicy = { ...defaultRetryPolicy, baseDelayMs: 1, maxDelayMs: 5 };
+
+export function engineOptions(
+  fake: FakeCometApi,
+  tmpDir: string,
+  events: EngineEvent[],
+  extra: Partial<RunGenerationOptions> = {},
+): RunGenerationOptions {
+  return {
+    baseUrl: fake.baseUrl,
+    apiKey: fake.apiKey,
+    request: request(),
+    references: [],
+    tmpDir,
+    onEvent: (event) => events.push(event),
+    retryPolicy: quickPolicy,
+    ...extra,
+  };
+}
+
+export async function failureOf(promise: Promise<unknown>): Promise<AppError> {
+  try {
+    await promise;
+  } catch (error) {
+    if (error instanceof AppFailure) return error.appError;
+    throw error;
+  }
+  throw new Error('expected the promise to fail');
+}
+
+export async function sha256File(path: string): Promise<string> {
+  return createHash('sha256')
+    .update(await readFile(path))
+    .digest('hex');
+}
+
+export async function filesIn(dir: string): Promise<string[]> {
+  return (await readdir(dir)).sort();
+}
