@@ -28,6 +28,8 @@ export const errorCodes = [
   'invalid-image',
   'storage-failed',
   'connection-lost',
+  'library-too-new',
+  'interrupted',
 ] as const;
 
 export type ErrorCode = (typeof errorCodes)[number];

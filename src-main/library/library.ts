@@ -1,0 +1,147 @@
+import { mkdir } from 'node:fs/promises';
+import type { ModelInfo } from '../../src-preload/contract/models';
+import { downloadResult, runGeneration } from '../generation/engine';
+import { openCatalog } from './catalog';
+import type { CatalogConnections } from './database';
+import { createDetailQueries, type DetailQueries } from './detail-queries';
+import { processTmpDir, removeStaleTmpDirs } from './file-store';
+import { purgeScheduledFiles } from './file-purge';
+import { createGenerationStore, type GenerationStore } from './generation-store';
+import { createImageOperations, type ImageOperations } from './image-operations';
+import { createImageQueries, type ImageQueries } from './image-queries';
+import { createImageStore, type ImageStore } from './image-store';
+import { createGenerationJobs, type GenerationJobs, type RunGeneration } from './ingest-jobs';
+import { recoverInterrupted, type DownloadResult, type RecoveryReport } from './ingest-recovery';
+import { checkIntegrity, type IntegrityReport } from './integrity';
+import { imageFilePath, libraryPaths, thumbnailPath, type LibraryPaths, type ThumbnailSize } from './paths';
+import type { ImageRecord } from './records';
+import { createSummaryQueries, type SummaryQueries } from './summary-queries';
+import type { WriteContext } from './write-context';
+
+export interface StartupReport {
+  recovery: RecoveryReport;
+  integrity: IntegrityReport;
+}
+
+export interface JobOptions {
+  /** Asked at the start of every job. */
+  connection: () => Promise<{ baseUrl: string; apiKey: string }>;
+  run?: RunGeneration;
+  catalogue?: readonly ModelInfo[];
+}
+
+export interface LibraryOptions {
+  /** The library folder; created if missing. */
+  dir: string;
+  now?: () => number;
+}
+
+/**
+ * One open library: the catalog connections, the folders, and the services built on them. Queries use the
+ * read-only connection; everything that changes state goes through the writer.
+ */
+export interface Library {
+  paths: LibraryPaths;
+  catalog: CatalogConnections;
+  /** The write context, for services layered on top (ingestion, integrity, import, export). */
+  context: WriteContext;
+  images: ImageQueries;
+  details: DetailQueries;
+  summary: SummaryQueries;
+  generations: GenerationStore;
+  imageStore: ImageStore;
+  operations: ImageOperations;
+  filePath(image: Pick<ImageRecord, 'sha256' | 'format'>): string;
+  thumbnailPath(image: Pick<ImageRecord, 'sha256'>, size: ThumbnailSize): string;
+  /** Clears what dead processes left behind and finishes interrupted file deletions. */
+  tidy(): Promise<void>;
+  /**
+   * What to run once at start: tidy, resume the downloads of generations a stopped process left (expired links
+   * marked lost), then the fast integrity check. `download` defaults to the engine's.
+   */
+  startup(options?: { download?: DownloadResult; signal?: AbortSignal }): Promise<StartupReport>;
+  /** The integrity check on demand; `full` re-hashes every file. */
+  check(full: boolean): Promise<IntegrityReport>;
+  /** The generation job service writing into this library. */
+  createJobs(options: JobOptions): GenerationJobs;
+  close(): void;
+}
+
+export async function openLibrary(options: LibraryOptions): Promise<Library> {
+  const paths = libraryPaths(options.dir);
+  for (const dir of [paths.root, paths.files, paths.thumbnails, paths.tmp])
+    await mkdir(dir, { recursive: true });
+  const catalog = openCatalog(paths.catalog);
+  try {
+    const context: WriteContext = {
+      writer: catalog.writer,
+      paths,
+      now: options.now ?? Date.now,
+      tmpDir: await processTmpDir(paths),
+    };
+    const operations = createImageOperations(context);
+    const generations = createGenerationStore(context);
+    const imageStore = createImageStore(context);
+    const images = createImageQueries(catalog.reader);
+    const tidy = async () => {
+      await removeStaleTmpDirs(paths);
+      purgeScheduledFiles(context);
+    };
+    return {
+      paths,
+      catalog,
+      context,
+      images,
+      details: createDetailQueries(catalog.reader),
+      summary: createSummaryQueries(catalog.reader),
+      generations,
+      imageStore,
+      operations: {
+        ...operations,
+        emptyTrash() {
+          const result = operations.emptyTrash();
+          purgeScheduledFiles(context);
+          return result;
+        },
+      },
+      filePath: (image) => imageFilePath(paths, image.sha256, image.format),
+      thumbnailPath: (image, size) => thumbnailPath(paths, image.sha256, size),
+      tidy,
+      async startup(startupOptions = {}) {
+        await tidy();
+        const recovery = await recoverInterrupted({
+          context,
+          generations,
+          imageStore,
+          download: startupOptions.download ?? downloadResult,
+          signal: startupOptions.signal,
+        });
+        const integrity = await checkIntegrity(context, { full: false });
+        integrity.lostDownloads += recovery.lost;
+        return { recovery, integrity };
+      },
+      check: (full) => checkIntegrity(context, { full }),
+      createJobs: (jobOptions) =>
+        createGenerationJobs({
+          context,
+          generations,
+          imageStore,
+          referenceFile(imageId) {
+            const image = images.image(imageId);
+            return image
+              ? { path: imageFilePath(paths, image.sha256, image.format), format: image.format }
+              : undefined;
+          },
+          run: jobOptions.run ?? runGeneration,
+          connection: jobOptions.connection,
+          catalogue: jobOptions.catalogue,
+        }),
+      close: () => {
+        catalog.close();
+      },
+    };
+  } catch (error) {
+    catalog.close();
+    throw error;
+  }
+}

@@ -1,0 +1,123 @@
+import { errorCodes, type AppError, type ErrorCode } from '../../src-preload/contract/errors';
+import type { ImageFormat } from '../media/image-info';
+
+/**
+ * What the library hands out: plain, serialisable records (numbers, strings, booleans; times as epoch ms), with
+ * field names kept stable for the IPC contract and the command line.
+ */
+export interface ImageRecord {
+  id: number;
+  /** Null for an image imported without any generation data (for example a reference the user dropped in). */
+  generationId: number | null;
+  /** Slot of the image in its generation's answer, from 0. */
+  position: number;
+  sha256: string;
+  width: number;
+  height: number;
+  format: ImageFormat;
+  bytes: number;
+  favorite: boolean;
+  createdAt: number;
+  trashedAt: number | null;
+  /** `missing` or `corrupt` when the integrity check found the file gone or changed. */
+  fileState: FileState;
+  prompt: string;
+  model: string;
+}
+
+export type FileState = 'ok' | 'missing' | 'corrupt';
+
+export interface Usage {
+  generatedImages: number;
+  outputTokens: number;
+  totalTokens: number;
+}
+
+export type GenerationStatus =
+  'running' | 'succeeded' | 'partial' | 'failed' | 'cancelled' | 'interrupted' | 'imported';
+
+export type SlotState = 'pending' | 'saved' | 'failed' | 'lost';
+
+/** One place in a generation's answer that did not simply succeed at once: a download, a failure, a loss. */
+export interface SlotRecord {
+  position: number;
+  state: SlotState;
+  expiresAt: number | null;
+  error: AppError | null;
+}
+
+export interface GenerationRecord {
+  id: number;
+  kind: 'api' | 'import';
+  prompt: string;
+  model: string;
+  /** Every parameter sent to the API (reference images are in `references`, not here). */
+  params: Record<string, unknown>;
+  requestedImages: number;
+  status: GenerationStatus;
+  error: AppError | null;
+  usage: Usage | null;
+  createdAt: number;
+  finishedAt: number | null;
+  slots: SlotRecord[];
+}
+
+export interface TagRecord {
+  id: number;
+  name: string;
+  imageCount: number;
+}
+
+export interface CollectionRecord {
+  id: number;
+  name: string;
+  imageCount: number;
+  createdAt: number;
+}
+
+export interface ImageDetail {
+  image: ImageRecord;
+  generation: GenerationRecord | null;
+  /** The images the generation was made from, in the order they were sent. */
+  references: ImageRecord[];
+  /** Images of later generations that used this image as a reference, newest first. */
+  derived: ImageRecord[];
+  tags: TagRecord[];
+  collections: CollectionRecord[];
+}
+
+export interface LibraryStats {
+  images: number;
+  bytes: number;
+  trashedImages: number;
+  trashedBytes: number;
+  generations: number;
+  failedGenerations: number;
+  usage: Usage;
+  /** Images whose file the last check found missing or changed. */
+  damagedImages: number;
+  pendingDownloads: number;
+}
+
+/** The columns of an image as `imageColumns` selects them: a record with SQLite's 0/1 for the boolean. */
+export type ImageRow = Omit<ImageRecord, 'favorite'> & { favorite: number };
+
+/** Select list for `images i LEFT JOIN generations g`; keep in step with `ImageRow`. */
+export const imageColumns = `i.id AS id, i.generation_id AS generationId, i.position AS position, i.sha256 AS sha256,
+  i.width AS width, i.height AS height, i.format AS format, i.bytes AS bytes, i.favorite AS favorite,
+  i.created_at AS createdAt, i.trashed_at AS trashedAt, i.file_state AS fileState,
+  coalesce(g.prompt, '') AS prompt, i.model AS model`;
+
+export function toImageRecord(row: ImageRow): ImageRecord {
+  return { ...row, favorite: row.favorite === 1 };
+}
+
+function isErrorCode(code: string): code is ErrorCode {
+  return (errorCodes as readonly string[]).includes(code);
+}
+
+/** Stored codes may predate a code's removal from the contract; those read back as `internal`. */
+export function storedError(code: string | null, message: string | null): AppError | null {
+  if (code === null && message === null) return null;
+  return { code: code !== null && isErrorCode(code) ? code : 'internal', message: message ?? '' };
+}

@@ -1,0 +1,62 @@
+import { access, mkdir, rename, unlink } from 'node:fs/promises';
+import path from 'node:path';
+import sharp from 'sharp';
+import { tmpName } from './file-store';
+import { thumbnailPath, thumbnailSizes, type LibraryPaths, type ThumbnailSize } from './paths';
+
+const quality: Record<ThumbnailSize, number> = { 256: 70, 1024: 80 };
+
+async function exists(file: string): Promise<boolean> {
+  try {
+    await access(file);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+async function writeAtomically(target: string, tmpDir: string, write: (tmp: string) => Promise<unknown>) {
+  await mkdir(path.dirname(target), { recursive: true });
+  const tmp = tmpName(tmpDir, 'thumb');
+  try {
+    await write(tmp);
+    await rename(tmp, target);
+  } catch (error) {
+    await unlink(tmp).catch(() => undefined);
+    throw error;
+  }
+}
+
+/**
+ * Makes the 256 px and 1024 px WebP thumbnails of an image (fit inside, never enlarged). sharp runs on libuv's
+ * threads, so the JavaScript thread stays free; the source is decoded once, at 1024 px, and the small one is
+ * made from that. Thumbnails can always be made again, so they are not synced; each appears whole or not at all.
+ */
+export async function makeThumbnails(
+  paths: LibraryPaths,
+  source: string,
+  sha256: string,
+  tmpDir: string,
+  options: { overwrite?: boolean } = {},
+): Promise<void> {
+  const targets = thumbnailSizes.map((size) => ({ size, file: thumbnailPath(paths, sha256, size) }));
+  if (options.overwrite !== true) {
+    const present = await Promise.all(targets.map((target) => exists(target.file)));
+    if (present.every(Boolean)) return;
+  }
+  const { data, info } = await sharp(source)
+    .autoOrient()
+    .resize(1024, 1024, { fit: 'inside', withoutEnlargement: true })
+    .raw()
+    .toBuffer({ resolveWithObject: true });
+  const raw = { width: info.width, height: info.height, channels: info.channels };
+  await Promise.all(
+    targets.map(({ size, file }) =>
+      writeAtomically(file, tmpDir, (tmp) => {
+        let pipeline = sharp(data, { raw });
+        if (size < 1024) pipeline = pipeline.resize(size, size, { fit: 'inside', withoutEnlargement: true });
+        return pipeline.webp({ quality: quality[size] }).toFile(tmp);
+      }),
+    ),
+  );
+}

@@ -1,0 +1,288 @@
+import { createHash } from 'node:crypto';
+import { readFile } from 'node:fs/promises';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { generationRequestSchema, type GenerationRequestInput } from '../../src-preload/contract/generation';
+import { AppFailure } from '../../src-preload/contract/errors';
+import { downloadResult } from '../../src-main/generation/engine';
+import type { JobSnapshot } from '../../src-main/library/ingest-jobs';
+import { recoverInterrupted } from '../../src-main/library/ingest-recovery';
+import type { Library } from '../../src-main/library/library';
+import { startFakeCometApi, type FakeCometApi } from '../fake-cometapi/fake-cometapi';
+import { addGeneration, tempLibrary } from './fixtures';
+
+let fake: FakeCometApi;
+beforeAll(async () => {
+  fake = await startFakeCometApi();
+});
+afterAll(async () => {
+  await fake.stop();
+});
+beforeEach(() => {
+  fake.reset();
+});
+
+function request(input: Partial<GenerationRequestInput> = {}) {
+  return generationRequestSchema.parse({
+    model: 'doubao-seedream-4-5-251128',
+    prompt: 'a lighthouse',
+    ...input,
+  });
+}
+
+function jobsOf(library: Library) {
+  return library.createJobs({
+    connection: () => Promise.resolve({ baseUrl: fake.baseUrl, apiKey: fake.apiKey }),
+  });
+}
+
+async function sha256Of(file: string): Promise<string> {
+  return createHash('sha256')
+    .update(await readFile(file))
+    .digest('hex');
+}
+
+function slotRows(library: Library, generationId: number) {
+  return library.catalog.reader
+    .prepare(
+      'SELECT position, state, url, error_code AS code FROM result_slots WHERE generation_id = ? ORDER BY 1',
+    )
+    .all(generationId);
+}
+
+describe('generation jobs', () => {
+  it('records the generation first, then every link and image, and reports each step', async () => {
+    const library = await tempLibrary();
+    const jobs = jobsOf(library);
+    const seen: JobSnapshot[] = [];
+    jobs.subscribe((snapshot) => seen.push(snapshot));
+    const first = await jobs.start(
+      request({ sequential: 'auto', maxImages: 3, prompt: '三只猫 three cats' }),
+      [],
+    );
+    expect(first).toMatchObject({ phase: 'sending', expected: 3, finishedAt: null });
+    const recorded = library.details.generation(first.generationId);
+    expect(recorded).toMatchObject({ status: 'running', prompt: '三只猫 three cats', requestedImages: 3 });
+    expect(recorded?.params).toMatchObject({
+      model: 'doubao-seedream-4-5-251128',
+      sequential_image_generation: 'auto',
+      sequential_image_generation_options: { max_images: 3 },
+      watermark: false,
+    });
+
+    const done = await jobs.finished(first.jobId);
+    expect(done.phase).toBe('done');
+    expect(done.slots.map((slot) => slot.state)).toEqual(['saved', 'saved', 'saved']);
+    expect(done.usage).toEqual({ generatedImages: 3, outputTokens: 49_152, totalTokens: 49_152 });
+    expect(seen.map((snapshot) => snapshot.phase)).toEqual(
+      expect.arrayContaining(['sending', 'generating', 'downloading', 'done']),
+    );
+
+    for (const slot of done.slots) {
+      const image = slot.image;
+      if (!image) throw new Error('slot without image');
+      expect(await sha256Of(library.filePath(image))).toBe(image.sha256);
+      expect(fake.stats.generatedSha256).toContain(image.sha256);
+    }
+    expect(slotRows(library, first.generationId)).toEqual(
+      fake.issuedUrls.map((url, position) => ({ position, state: 'saved', url, code: null })),
+    );
+    expect(library.details.generation(first.generationId)).toMatchObject({
+      status: 'succeeded',
+      usage: { generatedImages: 3 },
+      error: null,
+    });
+    expect(library.images.list({ query: '猫' }).items).toHaveLength(3);
+    expect(fake.stats.downloadAuthorization.every((header) => header === undefined)).toBe(true);
+  });
+
+  it('stores base64 answers and streamed answers the same way', async () => {
+    const library = await tempLibrary();
+    const jobs = jobsOf(library);
+    const b64 = await jobs.finished(
+      (await jobs.start(request({ responseFormat: 'b64_json', sequential: 'auto', maxImages: 2 }), [])).jobId,
+    );
+    const streamed = await jobs.finished(
+      (await jobs.start(request({ stream: true, sequential: 'auto', maxImages: 2 }), [])).jobId,
+    );
+    for (const job of [b64, streamed]) {
+      expect(job.phase).toBe('done');
+      expect(job.slots.map((slot) => slot.state)).toEqual(['saved', 'saved']);
+    }
+    expect(library.summary.stats().images).toBe(4);
+  });
+
+  it('marks only the failed slot of a partial answer', async () => {
+    const library = await tempLibrary();
+    fake.setScenario({ failIndices: [1] });
+    const jobs = jobsOf(library);
+    const done = await jobs.finished(
+      (await jobs.start(request({ sequential: 'auto', maxImages: 3 }), [])).jobId,
+    );
+    expect(done.phase).toBe('done');
+    expect(done.slots.map((slot) => [slot.state, slot.error?.code ?? null])).toEqual([
+      ['saved', null],
+      ['failed', 'content-rejected'],
+      ['saved', null],
+    ]);
+    const generation = library.details.generation(done.generationId);
+    expect(generation?.status).toBe('partial');
+    expect(generation?.slots.find((slot) => slot.position === 1)).toMatchObject({
+      state: 'failed',
+      error: { code: 'content-rejected' },
+    });
+  });
+
+  it('keeps a failed generation with its error, sent once', async () => {
+    const library = await tempLibrary();
+    fake.setScenario({ posts: [{ kind: 'status', status: 401, body: { error: { message: 'bad key' } } }] });
+    const jobs = jobsOf(library);
+    const done = await jobs.finished((await jobs.start(request(), [])).jobId);
+    expect(done.phase).toBe('failed');
+    expect(done.error?.code).toBe('key-rejected');
+    expect(fake.stats.generationPosts).toBe(1);
+    expect(library.details.generation(done.generationId)).toMatchObject({
+      status: 'failed',
+      error: { code: 'key-rejected' },
+    });
+    expect(library.summary.stats()).toMatchObject({ images: 0, generations: 1, failedGenerations: 1 });
+  });
+
+  it('records nothing for a request that cannot be sent', async () => {
+    const library = await tempLibrary();
+    const jobs = jobsOf(library);
+    await expect(jobs.start(request({ prompt: '   ' }), [])).rejects.toBeInstanceOf(AppFailure);
+    const noKey = library.createJobs({
+      connection: () => Promise.resolve({ baseUrl: fake.baseUrl, apiKey: '' }),
+    });
+    await expect(noKey.start(request(), [])).rejects.toMatchObject({ appError: { code: 'key-missing' } });
+    await expect(jobs.start(request(), [98765])).rejects.toMatchObject({ appError: { code: 'not-found' } });
+    expect(library.summary.stats().generations).toBe(0);
+    expect(fake.stats.generationPosts).toBe(0);
+  });
+
+  it('sends library images as references and records the lineage', async () => {
+    const library = await tempLibrary();
+    const source = await addGeneration(library, { prompt: 'source', images: 2 });
+    const referenceIds = source.images.map((image) => image.id).reverse();
+    const jobs = jobsOf(library);
+    const done = await jobs.finished((await jobs.start(request({ prompt: 'remix' }), referenceIds)).jobId);
+    expect(done.phase).toBe('done');
+    const sent = fake.stats.bodies[0]?.image as string[];
+    expect(sent).toHaveLength(2);
+    expect(sent[0]?.startsWith('data:image/png;base64,')).toBe(true);
+    const firstReference = source.images[1];
+    if (!firstReference) throw new Error('fixture');
+    expect(Buffer.from(sent[0]?.split(',')[1] ?? '', 'base64')).toEqual(
+      await readFile(library.filePath(firstReference)),
+    );
+    const detail = library.details.detail(done.slots[0]?.image?.id ?? 0);
+    expect(detail?.references.map((image) => image.id)).toEqual(referenceIds);
+    expect(library.images.list({ filter: { hasReferences: true } }).items).toHaveLength(1);
+  });
+
+  it('cancels a running job and keeps the record', async () => {
+    const library = await tempLibrary();
+    fake.setScenario({ delayMs: 5_000 });
+    const jobs = jobsOf(library);
+    const started = await jobs.start(request(), []);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(jobs.cancel(started.jobId)).toBe(true);
+    const done = await jobs.finished(started.jobId);
+    expect(done.phase).toBe('cancelled');
+    expect(library.details.generation(started.generationId)?.status).toBe('cancelled');
+    expect(jobs.cancel(started.jobId)).toBe(false);
+    expect(jobs.list().map((job) => job.jobId)).toEqual([started.jobId]);
+  });
+});
+
+describe('recovery after a stop', () => {
+  async function issuedLinks(count: number): Promise<string[]> {
+    const response = await fetch(`${fake.baseUrl}/v1/images/generations`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${fake.apiKey}`, 'content-type': 'application/json' },
+      body: JSON.stringify({
+        model: 'doubao-seedream-4-5-251128',
+        prompt: 'left behind',
+        sequential_image_generation: 'auto',
+        sequential_image_generation_options: { max_images: count },
+      }),
+    });
+    const answer = (await response.json()) as { data: { url: string }[] };
+    return answer.data.map((item) => item.url);
+  }
+
+  it('downloads unexpired links, marks expired and refused ones lost, and finishes the generation', async () => {
+    let clock = Date.now();
+    const library = await tempLibrary({ now: () => clock });
+    const deadPid = 2_000_000_000;
+    const generationId = library.generations.create({
+      kind: 'api',
+      prompt: 'left behind',
+      model: 'doubao-seedream-4-5-251128',
+      params: {},
+      requestedImages: 4,
+      referenceIds: [],
+      ownerPid: deadPid,
+    });
+    const urls = await issuedLinks(4);
+    const [fresh, alsoFresh, old, mangled] = urls;
+    if (!fresh || !alsoFresh || !old || !mangled) throw new Error('fixture');
+    library.generations.recordResultUrl(generationId, 0, fresh, clock + 3_600_000);
+    library.generations.recordResultUrl(generationId, 1, alsoFresh, clock + 3_600_000);
+    library.generations.recordResultUrl(generationId, 2, old, clock - 1);
+    library.generations.recordResultUrl(generationId, 3, mangled.replace('%2F', '/'), clock + 3_600_000);
+
+    const liveOwner = library.generations.create({
+      kind: 'api',
+      prompt: 'still running elsewhere',
+      model: 'm',
+      params: {},
+      requestedImages: 1,
+      referenceIds: [],
+      ownerPid: process.pid + 1,
+    });
+
+    clock += 1_000;
+    const report = await recoverInterrupted({
+      context: library.context,
+      generations: library.generations,
+      imageStore: library.imageStore,
+      download: downloadResult,
+      pid: process.pid,
+      isAlive: (pid) => pid === process.pid + 1,
+    });
+    expect(report).toEqual({ generations: 1, saved: 2, lost: 2, failed: 0 });
+    expect(slotRows(library, generationId)).toMatchObject([
+      { position: 0, state: 'saved' },
+      { position: 1, state: 'saved' },
+      { position: 2, state: 'lost', code: 'link-expired' },
+      { position: 3, state: 'lost', code: 'link-expired' },
+    ]);
+    const generation = library.details.generation(generationId);
+    expect(generation).toMatchObject({ status: 'partial', error: { code: 'interrupted' } });
+    expect(generation?.slots[2]?.error?.message).toMatch(/expired/);
+    expect(library.details.generation(liveOwner)?.status).toBe('running');
+    for (const image of library.images.list({}).items) {
+      expect(await sha256Of(library.filePath(image))).toBe(image.sha256);
+    }
+  });
+
+  it('finishes a generation that stopped before any answer as interrupted', async () => {
+    const library = await tempLibrary();
+    const generationId = library.generations.create({
+      kind: 'api',
+      prompt: 'never answered',
+      model: 'm',
+      params: {},
+      requestedImages: 1,
+      referenceIds: [],
+      ownerPid: null,
+    });
+    const { recovery } = await library.startup();
+    expect(recovery).toEqual({ generations: 1, saved: 0, lost: 0, failed: 0 });
+    expect(library.details.generation(generationId)).toMatchObject({
+      status: 'interrupted',
+      error: { code: 'interrupted' },
+    });
+  });
+});

@@ -1,0 +1,220 @@
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { AppFailure } from '../../src-preload/contract/errors';
+import { openWriter, type WritableDb } from '../../src-main/library/database';
+import { latestSchemaVersion, migrate, migrations, schemaVersion } from '../../src-main/library/migrations';
+import type { Migration } from '../../src-main/library/migrations/migration';
+import { promptMatchExpression } from '../../src-main/library/prompt-search';
+import { tempDir } from './fixtures';
+
+async function newDb(): Promise<WritableDb> {
+  return openWriter(path.join(await tempDir(), 'catalog.sqlite'));
+}
+
+/** Rows a library at `version` can hold, written with that version's columns only. */
+function insertFixture(db: WritableDb, version: number): void {
+  if (version >= 10) {
+    db.exec(`
+      INSERT INTO generations (id, kind, prompt, model, params, requested_images, status, created_at, finished_at,
+        usage_generated_images, usage_output_tokens, usage_total_tokens)
+      VALUES
+        (1, 'api', 'a red fox in the snow', 'doubao-seedream-4-0-250828', '{"size":"2K"}', 2, 'succeeded',
+          1000, 2000, 2, 100, 100),
+        (2, 'api', '一只可爱的小猫坐在窗台上', 'doubao-seedream-4-5-251128', '{"size":"2048x2048"}', 1, 'partial',
+          3000, 4000, 1, 50, 50),
+        (3, 'import', '', '', '{}', 1, 'imported', 5000, 5000, NULL, NULL, NULL);
+      INSERT INTO images (id, generation_id, position, sha256, format, width, height, bytes, favorite, created_at)
+      VALUES
+        (1, 1, 0, '${'a'.repeat(64)}', 'png', 2048, 2048, 1000, 1, 1500),
+        (2, 1, 1, '${'b'.repeat(64)}', 'png', 2048, 2048, 1001, 0, 1600),
+        (3, 2, 0, '${'c'.repeat(64)}', 'jpeg', 2304, 1728, 1002, 0, 3500),
+        (4, NULL, 0, '${'d'.repeat(64)}', 'webp', 640, 480, 1003, 0, 5000);
+      INSERT INTO generation_references (generation_id, position, image_id) VALUES (2, 0, 1), (2, 1, 4);
+      INSERT INTO result_slots (generation_id, position, url, expires_at, state, error_code, reason, updated_at)
+      VALUES (2, 0, 'https://example.com/a?x=1&y=%2F', 90000, 'saved', NULL, NULL, 3600),
+             (2, 1, NULL, NULL, 'failed', 'content-rejected', 'The image was refused.', 3700);
+    `);
+  }
+  if (version >= 20) {
+    db.exec(`
+      INSERT INTO tags (id, name, created_at) VALUES (1, 'Animals', 6000);
+      INSERT INTO image_tags (tag_id, image_id) VALUES (1, 1), (1, 3);
+      INSERT INTO collections (id, name, created_at) VALUES (1, 'Best', 6100);
+      INSERT INTO collection_images (collection_id, image_id, added_at) VALUES (1, 3, 6200);
+    `);
+  }
+}
+
+const plainTables = [
+  'generations',
+  'images',
+  'generation_references',
+  'result_slots',
+  'file_purges',
+  'tags',
+  'image_tags',
+  'collections',
+  'collection_images',
+];
+
+function snapshot(db: WritableDb): Map<string, unknown[]> {
+  const existing = new Set(
+    db
+      .prepare<[], { name: string }>("SELECT name FROM sqlite_schema WHERE type = 'table'")
+      .all()
+      .map((row) => row.name),
+  );
+  const tables = new Map<string, unknown[]>();
+  // Table names come from the fixed list above, never from input; identifiers cannot be bound.
+  for (const table of plainTables.filter((name) => existing.has(name))) {
+    tables.set(table, db.prepare(`SELECT * FROM ${table} ORDER BY 1, 2`).all());
+  }
+  return tables;
+}
+
+/** The rows of `before`, read again after the step, limited to the columns that existed before. */
+function sameColumns(before: unknown[], after: unknown[]): unknown[] {
+  return after.map((row, index) => {
+    const old = before[index];
+    if (typeof old !== 'object' || old === null || typeof row !== 'object' || row === null) return row;
+    return Object.fromEntries(Object.keys(old).map((key) => [key, (row as Record<string, unknown>)[key]]));
+  });
+}
+
+function searchIds(db: WritableDb, text: string): number[] {
+  const match = promptMatchExpression(text);
+  return db
+    .prepare<[string | null], { id: number }>(
+      'SELECT rowid AS id FROM prompt_search WHERE prompt_search MATCH ? ORDER BY rowid',
+    )
+    .all(match)
+    .map((row) => row.id);
+}
+
+/** What each step must have done to the fixture, beyond keeping every earlier row intact. */
+const stepChecks: Record<number, (db: WritableDb) => void> = {
+  10: (db) => {
+    const strict = db
+      .prepare<[], { name: string; strict: number }>(
+        "SELECT name, strict FROM pragma_table_list WHERE schema = 'main'",
+      )
+      .all()
+      .filter((table) => !table.name.startsWith('sqlite_'));
+    expect(strict.length).toBeGreaterThan(0);
+    expect(strict.every((table) => table.strict === 1)).toBe(true);
+  },
+  20: (db) => {
+    db.exec("INSERT INTO tags (name, created_at) VALUES ('Cats', 1)");
+    expect(() => db.exec("INSERT INTO tags (name, created_at) VALUES ('cats', 2)")).toThrow(/UNIQUE/);
+  },
+  30: (db) => {
+    expect(searchIds(db, 'fox')).toEqual([1, 2]);
+    expect(searchIds(db, '小猫')).toEqual([3]);
+    expect(searchIds(db, '猫')).toEqual([3]);
+    expect(searchIds(db, 'snow fox')).toEqual([1, 2]);
+    expect(searchIds(db, '窗台 fox')).toEqual([]);
+  },
+  40: (db) => {
+    const rows = db
+      .prepare<[], { id: number; model: string; withReferences: number }>(
+        'SELECT id, model, with_references AS withReferences FROM images ORDER BY id',
+      )
+      .all();
+    expect(rows).toEqual([
+      { id: 1, model: 'doubao-seedream-4-0-250828', withReferences: 0 },
+      { id: 2, model: 'doubao-seedream-4-0-250828', withReferences: 0 },
+      { id: 3, model: 'doubao-seedream-4-5-251128', withReferences: 1 },
+      { id: 4, model: '', withReferences: 0 },
+    ]);
+    const plan = db
+      .prepare<[], { detail: string }>(
+        "EXPLAIN QUERY PLAN SELECT id FROM images WHERE model = 'x' AND trashed_at IS NULL ORDER BY id DESC LIMIT 10",
+      )
+      .all()
+      .map((row) => row.detail)
+      .join('\n');
+    expect(plan).toContain('images_model');
+    expect(plan).not.toContain('TEMP B-TREE');
+  },
+};
+
+describe('catalog migrations', () => {
+  it('brings a new catalog to the latest version', async () => {
+    const db = await newDb();
+    expect(migrate(db)).toEqual({ from: 0, to: latestSchemaVersion });
+    expect(schemaVersion(db)).toBe(latestSchemaVersion);
+    expect(migrate(db)).toEqual({ from: latestSchemaVersion, to: latestSchemaVersion });
+    db.close();
+  });
+
+  it('has a check for every step', () => {
+    expect(migrations.map((step) => step.version)).toEqual(Object.keys(stepChecks).map(Number));
+  });
+
+  for (const [index, step] of migrations.entries()) {
+    const previous = index === 0 ? 0 : (migrations[index - 1]?.version ?? 0);
+    it(`step ${step.version} (${step.name}) keeps every row a version ${previous} catalog held`, async () => {
+      const db = await newDb();
+      migrate(db, previous);
+      insertFixture(db, previous);
+      const before = snapshot(db);
+      expect(migrate(db, step.version)).toEqual({ from: previous, to: step.version });
+      const after = snapshot(db);
+      for (const [table, rows] of before) {
+        expect(sameColumns(rows, after.get(table) ?? []), table).toEqual(rows);
+      }
+      stepChecks[step.version]?.(db);
+      migrate(db);
+      expect(db.pragma('foreign_key_check')).toEqual([]);
+      expect(db.pragma('integrity_check', { simple: true })).toBe('ok');
+      db.close();
+    });
+  }
+
+  it('refuses a catalog from a newer version and leaves it untouched', async () => {
+    const db = await newDb();
+    migrate(db);
+    db.pragma(`user_version = ${latestSchemaVersion + 10}`);
+    let failure: unknown;
+    try {
+      migrate(db);
+    } catch (error) {
+      failure = error;
+    }
+    expect(failure).toBeInstanceOf(AppFailure);
+    expect((failure as AppFailure).appError.code).toBe('library-too-new');
+    expect(schemaVersion(db)).toBe(latestSchemaVersion + 10);
+    db.close();
+  });
+
+  it('runs pending steps in one transaction: a failing step leaves the catalog as it was', async () => {
+    const db = await newDb();
+    const steps: Migration[] = [
+      { version: 10, name: 'one', up: (d) => d.exec('CREATE TABLE one (x INTEGER) STRICT') },
+      { version: 20, name: 'two', up: (d) => d.exec('CREATE TABLE two (x INTEGER) STRICT') },
+      {
+        version: 30,
+        name: 'broken',
+        up: (d) => {
+          d.exec('CREATE TABLE three (x INTEGER) STRICT');
+          throw new Error('step failed');
+        },
+      },
+    ];
+    expect(() => migrate(db, 30, steps)).toThrow('step failed');
+    expect(schemaVersion(db)).toBe(0);
+    expect(db.prepare("SELECT name FROM sqlite_schema WHERE type = 'table'").all()).toEqual([]);
+    db.close();
+  });
+
+  it('refuses a step list whose versions do not go up', async () => {
+    const db = await newDb();
+    const noop = () => undefined;
+    const steps: Migration[] = [
+      { version: 20, name: 'b', up: noop },
+      { version: 10, name: 'a', up: noop },
+    ];
+    expect(() => migrate(db, 20, steps)).toThrow(/not above/);
+    db.close();
+  });
+});
