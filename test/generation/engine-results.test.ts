@@ -50,6 +50,20 @@ describe('runGeneration, URL results', () => {
     expect(await filesIn(api.tmpDir)).toHaveLength(3);
   });
 
+  it('sends references as an image array of data URIs and the pro model no sequence fields', async () => {
+    const references = ['data:image/png;base64,iVBORw0KGgo=', 'data:image/jpeg;base64,/9j/4AAQSkZJRg=='];
+    await runGeneration(
+      engineOptions(api.fake, api.tmpDir, [], {
+        request: request({ model: 'seedream-5-0-pro-260628', size: '2K', watermark: true, stream: true }),
+        references,
+      }),
+    );
+    const [body] = api.fake.stats.bodies;
+    expect(body).toMatchObject({ model: 'seedream-5-0-pro-260628', image: references, watermark: true });
+    expect(body).not.toHaveProperty('stream');
+    expect(body).not.toHaveProperty('sequential_image_generation');
+  });
+
   it('gives each link an expiry 24 hours after creation', async () => {
     const events: EngineEvent[] = [];
     const outcome = await runGeneration(engineOptions(api.fake, api.tmpDir, events));
