@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { AppFailure } from '../../src-preload/contract/errors';
 import { prepareReference, referenceDataUri, referenceLimits } from '../../src-main/generation/references';
 import { sniffImage } from '../../src-main/media/image-info';
+import { bmpFixture } from '../media/bmp-fixture';
 
 function flat(width: number, height: number, channels: 3 | 4 = 3) {
   return sharp(Buffer.alloc(width * height * channels, 90), { raw: { width, height, channels } });
@@ -40,15 +41,7 @@ describe('prepareReference', () => {
   });
 
   it('accepts BMP as it is, though it cannot be decoded here', async () => {
-    const bmp = Buffer.alloc(54 + 16 * 16 * 3);
-    bmp.write('BM', 0, 'ascii');
-    bmp.writeUInt32LE(bmp.length, 2);
-    bmp.writeUInt32LE(54, 10);
-    bmp.writeUInt32LE(40, 14);
-    bmp.writeInt32LE(16, 18);
-    bmp.writeInt32LE(16, 22);
-    bmp.writeUInt16LE(1, 26);
-    bmp.writeUInt16LE(24, 28);
+    const bmp = bmpFixture(16, 16);
     expect(await prepareReference(bmp)).toMatchObject({ format: 'bmp', width: 16, height: 16, notice: null });
   });
 

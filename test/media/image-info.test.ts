@@ -1,6 +1,7 @@
 import sharp from 'sharp';
 import { describe, expect, it } from 'vitest';
 import { endLooksComplete, sniffImage } from '../../src-main/media/image-info';
+import { bmpFixture as bmp } from './bmp-fixture';
 
 async function encode(
   format: 'png' | 'jpeg' | 'webp' | 'gif' | 'tiff',
@@ -11,22 +12,6 @@ async function encode(
   return sharp(pixels, { raw: { width, height, channels: 3 } })
     .toFormat(format)
     .toBuffer();
-}
-
-/** sharp cannot write BMP, so build a 24-bit bottom-up one by hand. */
-function bmp(width: number, height: number): Buffer {
-  const rowBytes = Math.ceil((width * 3) / 4) * 4;
-  const size = 54 + rowBytes * height;
-  const file = Buffer.alloc(size);
-  file.write('BM', 0, 'ascii');
-  file.writeUInt32LE(size, 2);
-  file.writeUInt32LE(54, 10);
-  file.writeUInt32LE(40, 14);
-  file.writeInt32LE(width, 18);
-  file.writeInt32LE(-height, 22);
-  file.writeUInt16LE(1, 26);
-  file.writeUInt16LE(24, 28);
-  return file;
 }
 
 describe('sniffImage', () => {
