@@ -7,6 +7,7 @@ import {
   type GenerationRecord,
   type GenerationStatus,
   type ImageDetail,
+  type ImageRecord,
   type ImageRow,
   type SlotState,
   type TagRecord,
@@ -48,6 +49,8 @@ function parseParams(text: string): Record<string, unknown> {
 export interface DetailQueries {
   generation(id: number): GenerationRecord | undefined;
   detail(imageId: number): ImageDetail | undefined;
+  /** The reference images of a generation, in the order they were sent. */
+  references(generationId: number): ImageRecord[];
 }
 
 export function createDetailQueries(db: ReadableDb): DetailQueries {
@@ -119,6 +122,7 @@ export function createDetailQueries(db: ReadableDb): DetailQueries {
 
   return {
     generation,
+    references: (generationId) => referencesOf.all(generationId).map(toImageRecord),
     detail(imageId) {
       const row = imageById.get(imageId);
       if (!row) return undefined;

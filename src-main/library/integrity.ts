@@ -3,7 +3,7 @@ import { createReadStream } from 'node:fs';
 import { mkdir, readdir, rename, stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { ImageFormat } from '../media/image-info';
-import { imageFilePath, storedFileName, thumbnailPath, thumbnailSizes } from './paths';
+import { folderStamp, imageFilePath, storedFileName, thumbnailPath, thumbnailSizes } from './paths';
 import type { FileState } from './records';
 import { makeThumbnails } from './thumbnails';
 import type { WriteContext } from './write-context';
@@ -84,13 +84,6 @@ export async function hashFile(file: string): Promise<string> {
   return hash.digest('hex');
 }
 
-function stamp(at: number): string {
-  return new Date(at)
-    .toISOString()
-    .replaceAll(':', '-')
-    .replace(/\.\d+Z$/, 'Z');
-}
-
 /**
  * Compares the catalog with the store and repairs what can be repaired without deleting anything the user
  * made: a missing file marks its images `missing` (and clears the mark if the file comes back), an orphan file
@@ -159,7 +152,7 @@ export async function checkIntegrity(ctx: WriteContext, options: IntegrityOption
   }
 
   const graceMs = options.orphanGraceMs ?? defaultOrphanGraceMs;
-  const recoveredDir = path.join(paths.recovered, stamp(checkedAt));
+  const recoveredDir = path.join(paths.recovered, folderStamp(checkedAt));
   for (const entry of stored) {
     if (known.has(entry.name) || purging.has(entry.name)) continue;
     const file = path.join(entry.dir, entry.name);

@@ -13,6 +13,7 @@ import { createImageStore, type ImageStore } from './image-store';
 import { createGenerationJobs, type GenerationJobs, type RunGeneration } from './ingest-jobs';
 import { recoverInterrupted, type DownloadResult, type RecoveryReport } from './ingest-recovery';
 import { checkIntegrity, type IntegrityReport } from './integrity';
+import { backupLibrary, type BackupResult } from './backup';
 import { imageFilePath, libraryPaths, thumbnailPath, type LibraryPaths, type ThumbnailSize } from './paths';
 import type { ImageRecord } from './records';
 import { createSummaryQueries, type SummaryQueries } from './summary-queries';
@@ -62,6 +63,8 @@ export interface Library {
   startup(options?: { download?: DownloadResult; signal?: AbortSignal }): Promise<StartupReport>;
   /** The integrity check on demand; `full` re-hashes every file. */
   check(full: boolean): Promise<IntegrityReport>;
+  /** Backs the library up into a folder (see backup.ts); restoring needs the library closed: `restoreLibrary`. */
+  backup(dir: string): Promise<BackupResult>;
   /** The generation job service writing into this library. */
   createJobs(options: JobOptions): GenerationJobs;
   close(): void;
@@ -121,6 +124,7 @@ export async function openLibrary(options: LibraryOptions): Promise<Library> {
         return { recovery, integrity };
       },
       check: (full) => checkIntegrity(context, { full }),
+      backup: (dir) => backupLibrary(context, dir),
       createJobs: (jobOptions) =>
         createGenerationJobs({
           context,

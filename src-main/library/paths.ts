@@ -56,3 +56,11 @@ export function imageFilePath(paths: LibraryPaths, sha256: string, format: Image
 export function thumbnailPath(paths: LibraryPaths, sha256: string, size: ThumbnailSize): string {
   return path.join(paths.thumbnails, String(size), sha256.slice(0, 2), `${sha256}.webp`);
 }
+
+/** A time as it can stand in a folder name on every system (no colons). */
+export function folderStamp(at: number): string {
+  return new Date(at)
+    .toISOString()
+    .replaceAll(':', '-')
+    .replace(/\.\d+Z$/, 'Z');
+}
