@@ -14,6 +14,8 @@ import { createGenerationJobs, type GenerationJobs, type RunGeneration } from '.
 import { recoverInterrupted, type DownloadResult, type RecoveryReport } from './ingest-recovery';
 import { checkIntegrity, type IntegrityReport } from './integrity';
 import { backupLibrary, type BackupResult } from './backup';
+import { exportImages, type ExportResult } from './image-export';
+import { importImages, type ImportFile, type ImportOutcome } from './image-import';
 import { imageFilePath, libraryPaths, thumbnailPath, type LibraryPaths, type ThumbnailSize } from './paths';
 import type { ImageRecord } from './records';
 import { createSummaryQueries, type SummaryQueries } from './summary-queries';
@@ -65,6 +67,10 @@ export interface Library {
   check(full: boolean): Promise<IntegrityReport>;
   /** Backs the library up into a folder (see backup.ts); restoring needs the library closed: `restoreLibrary`. */
   backup(dir: string): Promise<BackupResult>;
+  /** Adds image files (bytes, never paths from the renderer); see image-import.ts. */
+  importFiles(files: readonly ImportFile[]): Promise<ImportOutcome[]>;
+  /** Copies images to a folder with prompt and parameters embedded and in a JSON sidecar. */
+  exportImages(ids: readonly number[], folder: string): Promise<ExportResult>;
   /** The generation job service writing into this library. */
   createJobs(options: JobOptions): GenerationJobs;
   close(): void;
@@ -86,6 +92,7 @@ export async function openLibrary(options: LibraryOptions): Promise<Library> {
     const generations = createGenerationStore(context);
     const imageStore = createImageStore(context);
     const images = createImageQueries(catalog.reader);
+    const details = createDetailQueries(catalog.reader);
     const tidy = async () => {
       await removeStaleTmpDirs(paths);
       purgeScheduledFiles(context);
@@ -95,7 +102,7 @@ export async function openLibrary(options: LibraryOptions): Promise<Library> {
       catalog,
       context,
       images,
-      details: createDetailQueries(catalog.reader),
+      details,
       summary: createSummaryQueries(catalog.reader),
       generations,
       imageStore,
@@ -125,6 +132,9 @@ export async function openLibrary(options: LibraryOptions): Promise<Library> {
       },
       check: (full) => checkIntegrity(context, { full }),
       backup: (dir) => backupLibrary(context, dir),
+      importFiles: (files) =>
+        importImages({ context, generations, imageStore, image: (id) => images.image(id) }, files),
+      exportImages: (ids, folder) => exportImages({ paths, details }, ids, folder),
       createJobs: (jobOptions) =>
         createGenerationJobs({
           context,
