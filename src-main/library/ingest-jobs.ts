@@ -12,8 +12,8 @@ import type {
 } from '../../src-preload/contract/ipc';
 import { findModel, modelCatalogue, type ModelInfo } from '../../src-preload/contract/models';
 import type { EngineEvent, GenerationOutcome, RunGenerationOptions } from '../generation/engine';
+import { referenceDataUri } from '../generation/references';
 import { buildRequestParams } from '../generation/request-body';
-import { imageMimeTypes } from '../media/image-info';
 import type { GenerationStore } from './generation-store';
 import type { ImageStore } from './image-store';
 import type { ImageRecord } from './records';
@@ -111,7 +111,7 @@ export function createGenerationJobs(deps: GenerationJobsDeps): GenerationJobs {
           appError('not-found', 'The file of a reference image is missing from the library.'),
         );
       });
-      uris.push(`data:${imageMimeTypes[file.format]};base64,${bytes.toString('base64')}`);
+      uris.push(referenceDataUri({ data: bytes, format: file.format }));
     }
     return uris;
   }

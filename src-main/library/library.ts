@@ -63,6 +63,8 @@ export interface Library {
    * marked lost), then the fast integrity check. `download` defaults to the engine's.
    */
   startup(options?: { download?: DownloadResult; signal?: AbortSignal }): Promise<StartupReport>;
+  /** Tidy and resume interrupted generations, without the integrity check (for short-lived processes). */
+  resume(options?: { download?: DownloadResult; signal?: AbortSignal }): Promise<RecoveryReport>;
   /** The integrity check on demand; `full` re-hashes every file. */
   check(full: boolean): Promise<IntegrityReport>;
   /** Backs the library up into a folder (see backup.ts); restoring needs the library closed: `restoreLibrary`. */
@@ -97,6 +99,16 @@ export async function openLibrary(options: LibraryOptions): Promise<Library> {
       await removeStaleTmpDirs(paths);
       purgeScheduledFiles(context);
     };
+    const resume = async (resumeOptions: { download?: DownloadResult; signal?: AbortSignal } = {}) => {
+      await tidy();
+      return recoverInterrupted({
+        context,
+        generations,
+        imageStore,
+        download: resumeOptions.download ?? downloadResult,
+        signal: resumeOptions.signal,
+      });
+    };
     return {
       paths,
       catalog,
@@ -117,15 +129,9 @@ export async function openLibrary(options: LibraryOptions): Promise<Library> {
       filePath: (image) => imageFilePath(paths, image.sha256, image.format),
       thumbnailPath: (image, size) => thumbnailPath(paths, image.sha256, size),
       tidy,
+      resume,
       async startup(startupOptions = {}) {
-        await tidy();
-        const recovery = await recoverInterrupted({
-          context,
-          generations,
-          imageStore,
-          download: startupOptions.download ?? downloadResult,
-          signal: startupOptions.signal,
-        });
+        const recovery = await resume(startupOptions);
         const integrity = await checkIntegrity(context, { full: false });
         integrity.lostDownloads += recovery.lost;
         return { recovery, integrity };

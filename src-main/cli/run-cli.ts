@@ -1,0 +1,66 @@
+import { AppFailure } from '../../src-preload/contract/errors';
+import { exitCodes, type CliIo } from './cli-io';
+import { runGenerate } from './generate-command';
+import { runCheck, runList } from './library-commands';
+import { UsageError } from './options';
+
+export const mainHelp = `Usage: npm run cli -- COMMAND [options]
+
+Seedream Studio from the command line: the same library as the app, so results show up there too.
+
+Commands:
+  generate --prompt TEXT [options]   Generate images and save them in the library
+  library list [options]             List the newest images
+  library search TEXT [options]      Find images by prompt (English words, Chinese text)
+  library check [options]            Check the library's files against its catalog
+
+Run any command with --help to see all its options.
+`;
+
+function commandOf(args: readonly string[]): { name: string; rest: readonly string[] } {
+  const [first, second, ...others] = args;
+  if (first === 'library') return { name: `library ${second ?? ''}`.trim(), rest: others };
+  return { name: first ?? '', rest: args.slice(1) };
+}
+
+/** Runs one command and returns the exit status; failures become one clear line on standard error. */
+export async function runCli(args: readonly string[], io: CliIo): Promise<number> {
+  const { name, rest } = commandOf(args);
+  try {
+    switch (name) {
+      case 'generate':
+        return await runGenerate(rest, io);
+      case 'library list':
+        return await runList(rest, io, false);
+      case 'library search':
+        return await runList(rest, io, true);
+      case 'library check':
+        return await runCheck(rest, io);
+      case '--help':
+      case 'help':
+      case '-h':
+        io.stdout(mainHelp);
+        return exitCodes.ok;
+      default:
+        throw new UsageError(name === '' ? 'Say which command to run.' : `Unknown command "${name}".`);
+    }
+  } catch (error) {
+    if (error instanceof UsageError) {
+      io.stderr(
+        `${error.message}\n${name === '' || !isCommand(name) ? mainHelp : `Run: npm run cli -- ${name} --help\n`}`,
+      );
+      return exitCodes.usage;
+    }
+    if (error instanceof AppFailure) {
+      io.stderr(`Error: ${error.appError.message}\n`);
+      return exitCodes.failed;
+    }
+    const message = error instanceof Error ? error.message : String(error);
+    io.stderr(`Error: ${message}\n`);
+    return exitCodes.failed;
+  }
+}
+
+function isCommand(name: string): boolean {
+  return ['generate', 'library list', 'library search', 'library check'].includes(name);
+}

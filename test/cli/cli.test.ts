@@ -1,0 +1,245 @@
+import { createHash } from 'node:crypto';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { generateOptions } from '../../src-main/cli/generate-command';
+import { checkOptions, listOptions } from '../../src-main/cli/library-commands';
+import { startFakeCometApi, type FakeCometApi } from '../fake-cometapi/fake-cometapi';
+import { pngBytes } from '../library/fixtures';
+import { runCliProcess } from './run-cli-process';
+
+let fake: FakeCometApi;
+let home: string;
+let library: string;
+
+beforeAll(async () => {
+  fake = await startFakeCometApi();
+});
+afterAll(async () => {
+  await fake.stop();
+});
+beforeEach(async () => {
+  fake.reset();
+  home = await mkdtemp(path.join(tmpdir(), 'seedream-cli-'));
+  library = path.join(home, 'library');
+});
+afterEach(async () => {
+  await rm(home, { recursive: true, force: true });
+});
+
+/** No D-Bus here, so the keychain is unreachable: the key can only come from COMETAPI_KEY. */
+function env(extra: Record<string, string> = {}): Record<string, string> {
+  return { HOME: home, COMETAPI_KEY: fake.apiKey, ...extra };
+}
+
+function cli(args: string[], extra: Record<string, string> = {}) {
+  return runCliProcess(args, env(extra));
+}
+
+async function sha256(file: string): Promise<string> {
+  return createHash('sha256')
+    .update(await readFile(file))
+    .digest('hex');
+}
+
+interface GenerateJson {
+  generationId: number;
+  images: { id: number; path: string; sha256: string; width: number; height: number }[];
+  usage: { generatedImages: number; outputTokens: number; totalTokens: number } | null;
+}
+
+function expectNoStackTrace(text: string): void {
+  expect(text).not.toMatch(/\n\s+at .+:\d+:\d+/);
+}
+
+describe('command line', () => {
+  it('generates into a library and prints one JSON object', async () => {
+    const run = await cli([
+      'generate',
+      '--prompt',
+      '一只猫 on a red roof',
+      '--max-images',
+      '2',
+      '--base-url',
+      fake.baseUrl,
+      '--library',
+      library,
+      '--json',
+    ]);
+    expect(run.stderr).toContain('Generating');
+    expect(run.code).toBe(0);
+    const result = JSON.parse(run.stdout) as GenerateJson;
+    expect(Object.keys(result).sort()).toEqual(['generationId', 'images', 'usage']);
+    expect(result.usage).toEqual({ generatedImages: 2, outputTokens: 32_768, totalTokens: 32_768 });
+    expect(result.images).toHaveLength(2);
+    for (const image of result.images) {
+      expect(Object.keys(image).sort()).toEqual(['height', 'id', 'path', 'sha256', 'width']);
+      expect(path.isAbsolute(image.path)).toBe(true);
+      expect(image.path.startsWith(library)).toBe(true);
+      expect(await sha256(image.path)).toBe(image.sha256);
+      expect([image.width, image.height]).toEqual([96, 64]);
+    }
+    expect(fake.stats.generationPosts).toBe(1);
+    expect(fake.stats.bodies[0]).toMatchObject({ prompt: '一只猫 on a red roof', watermark: false });
+
+    const listed = await cli(['library', 'list', '--library', library, '--json']);
+    expect(listed.code).toBe(0);
+    const images = JSON.parse(listed.stdout) as Record<string, unknown>[];
+    expect(images.map((image) => image.id)).toEqual(result.images.map((image) => image.id).reverse());
+    expect(images[0]).toEqual({
+      ...result.images[1],
+      prompt: '一只猫 on a red roof',
+      model: 'doubao-seedream-4-5-251128',
+      createdAt: expect.stringMatching(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/) as unknown,
+    });
+
+    const found = await cli(['library', 'search', '猫', '--library', library, '--json']);
+    expect((JSON.parse(found.stdout) as unknown[]).length).toBe(2);
+    const roof = await cli(['library', 'search', 'roofs', '--library', library, '--json', '--limit', '1']);
+    expect((JSON.parse(roof.stdout) as unknown[]).length).toBe(1);
+    const none = await cli(['library', 'search', 'dog', '--library', library, '--json']);
+    expect(JSON.parse(none.stdout)).toEqual([]);
+
+    const human = await cli(['library', 'list', '--library', library]);
+    expect(human.stdout).toContain('96x64');
+    expect(human.stdout).toContain(result.images[0]?.path);
+
+    const check = await cli(['library', 'check', '--library', library, '--json']);
+    expect(check.code).toBe(0);
+    expect(JSON.parse(check.stdout)).toMatchObject({ images: 2, files: 2, missingFiles: 0, orphanFiles: 0 });
+    const full = await cli(['library', 'check', '--full', '--library', library]);
+    expect(full.stdout).toContain('Checked 2 images and 2 files (full: contents re-hashed).');
+  });
+
+  it('sends references, stores them in the library, and takes every generation option', async () => {
+    const reference = path.join(home, 'ref.png');
+    await writeFile(reference, await pngBytes(77, 64, 64));
+    const run = await cli([
+      'generate',
+      '--prompt',
+      'remix it',
+      '--model',
+      'doubao-seedream-5-0-260128',
+      '--size',
+      '2304x1728',
+      '--ref',
+      reference,
+      '--ref',
+      reference,
+      '--response-format',
+      'b64_json',
+      '--output-format',
+      'png',
+      '--watermark',
+      '--stream',
+      '--base-url',
+      fake.baseUrl,
+      '--library',
+      library,
+      '--json',
+    ]);
+    expect(run.stderr).not.toContain('Error');
+    expect(run.code).toBe(0);
+    const body = fake.stats.bodies[0] ?? {};
+    expect(body).toMatchObject({
+      model: 'doubao-seedream-5-0-260128',
+      size: '2304x1728',
+      response_format: 'b64_json',
+      output_format: 'png',
+      watermark: true,
+      stream: true,
+    });
+    const sent = body.image as string[];
+    expect(sent).toHaveLength(2);
+    expect(Buffer.from(sent[0]?.split(',')[1] ?? '', 'base64')).toEqual(await readFile(reference));
+    const listed = JSON.parse((await cli(['library', 'list', '--library', library, '--json'])).stdout) as {
+      prompt: string;
+    }[];
+    expect(listed.map((image) => image.prompt)).toEqual(['remix it', '']);
+  });
+
+  it('explains failures in one line, without a stack trace, and exits non-zero', async () => {
+    const noKey = await runCliProcess(
+      ['generate', '--prompt', 'x', '--base-url', fake.baseUrl, '--library', library],
+      { HOME: home },
+    );
+    expect(noKey.code).toBe(1);
+    expect(noKey.stderr).toMatch(/^Error: No API key: set COMETAPI_KEY/m);
+    expectNoStackTrace(noKey.stderr);
+
+    const rejected = await cli([
+      'generate',
+      '--prompt',
+      'x [fake:unauthorized]',
+      '--base-url',
+      fake.baseUrl,
+      '--library',
+      library,
+    ]);
+    expect(rejected.code).toBe(1);
+    expect(rejected.stderr).toMatch(/^Error: .*key/im);
+    expect(rejected.stderr).not.toContain(fake.apiKey);
+    expectNoStackTrace(rejected.stderr);
+
+    const badSize = await cli(['generate', '--prompt', 'x', '--size', 'huge', '--library', library]);
+    expect(badSize.code).toBe(2);
+    expect(badSize.stderr).toContain('--size must be a preset such as 2K');
+
+    const invalid = await cli([
+      'generate',
+      '--prompt',
+      'x',
+      '--size',
+      '100x100',
+      '--base-url',
+      fake.baseUrl,
+      '--library',
+      library,
+    ]);
+    expect(invalid.code).toBe(1);
+    expect(invalid.stderr).toMatch(/^Error: 100x100 is too small/m);
+
+    const missingPrompt = await cli(['generate', '--library', library]);
+    expect(missingPrompt.code).toBe(2);
+    expect(missingPrompt.stderr).toContain('--prompt is required.');
+
+    const unknown = await cli(['library', 'list', '--colour']);
+    expect(unknown.code).toBe(2);
+    expect(unknown.stderr).toContain("Unknown option '--colour'");
+
+    const noLibrary = await cli(['library', 'list', '--library', path.join(home, 'nothing')]);
+    expect(noLibrary.code).toBe(1);
+    expect(noLibrary.stderr).toBe(
+      `Error: There is no Seedream Studio library in ${path.join(home, 'nothing')}.\n`,
+    );
+    expect(fake.stats.generationPosts).toBe(1);
+  });
+
+  it("uses the app's library folder by default", async () => {
+    const run = await runCliProcess(['library', 'list'], { HOME: home });
+    const expected = path.join(home, '.config', 'Seedream Studio', 'library');
+    expect(run.stderr).toBe(`Error: There is no Seedream Studio library in ${expected}.\n`);
+    const xdg = await runCliProcess(['library', 'check'], {
+      HOME: home,
+      XDG_CONFIG_HOME: path.join(home, 'xdg'),
+    });
+    expect(xdg.stderr).toContain(path.join(home, 'xdg', 'Seedream Studio', 'library'));
+  });
+
+  it('documents every option in --help', async () => {
+    const cases: [string[], Record<string, unknown>][] = [
+      [['generate'], generateOptions],
+      [['library', 'list'], listOptions],
+      [['library', 'search'], listOptions],
+      [['library', 'check'], checkOptions],
+    ];
+    for (const [command, options] of cases) {
+      const run = await cli([...command, '--help']);
+      expect(run.code).toBe(0);
+      for (const name of Object.keys(options)) expect(run.stdout, command.join(' ')).toContain(`--${name}`);
+    }
+    const main = await cli(['--help']);
+    expect(main.stdout).toContain('library search TEXT');
+  });
+});
