@@ -83,18 +83,25 @@ export function helpText(usage: string, summary: string, specs: OptionSpecs): st
   ].join('\n');
 }
 
+function numeric(name: string, text: string | undefined, min: number, max: number, whole: boolean) {
+  if (text === undefined) return undefined;
+  const value = Number(text);
+  const shaped = whole ? /^\s*-?\d+\s*$/.test(text) : text.trim() !== '';
+  if (!shaped || !Number.isFinite(value) || value < min || value > max) {
+    throw new UsageError(
+      `--${name} must be a ${whole ? 'whole number' : 'number'} from ${min} to ${max}, not "${text}".`,
+    );
+  }
+  return value;
+}
+
 export function integerOption(
   name: string,
   text: string | undefined,
   min: number,
   max: number,
 ): number | undefined {
-  if (text === undefined) return undefined;
-  const value = Number(text);
-  if (!/^-?\d+$/.test(text.trim()) || !Number.isSafeInteger(value) || value < min || value > max) {
-    throw new UsageError(`--${name} must be a whole number from ${min} to ${max}, not "${text}".`);
-  }
-  return value;
+  return numeric(name, text, min, max, true);
 }
 
 export function numberOption(
@@ -103,12 +110,7 @@ export function numberOption(
   min: number,
   max: number,
 ): number | undefined {
-  if (text === undefined) return undefined;
-  const value = Number(text);
-  if (text.trim() === '' || !Number.isFinite(value) || value < min || value > max) {
-    throw new UsageError(`--${name} must be a number from ${min} to ${max}, not "${text}".`);
-  }
-  return value;
+  return numeric(name, text, min, max, false);
 }
 
 export function choiceOption<T extends string>(

@@ -1,0 +1,147 @@
+import { spawn } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { readdir, readFile, stat } from 'node:fs/promises';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { downloadResult } from '../../src-main/generation/engine';
+import { openLibrary, type Library } from '../../src-main/library/library';
+import { startFakeCometApi, type FakeCometApi } from '../fake-cometapi/fake-cometapi';
+import { tempDir } from './fixtures';
+
+const root = path.resolve(import.meta.dirname, '../..');
+const child = path.join(import.meta.dirname, 'crash-child.ts');
+const kills = 10;
+
+let fake: FakeCometApi;
+beforeAll(async () => {
+  fake = await startFakeCometApi();
+});
+afterAll(async () => {
+  await fake.stop();
+});
+
+/** A small deterministic generator, so a failing run can be replayed from the seed in its message. */
+function random(seed: number): () => number {
+  let state = seed >>> 0;
+  return () => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let t = state;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
+  };
+}
+
+/** Starts the child and SIGKILLs it `delayMs` after it reports ready; resolves with how many rounds it finished. */
+function runAndKill(dir: string, delayMs: number): Promise<number> {
+  return new Promise((resolve, reject) => {
+    // tsx as a loader inside this one process: its command-line wrapper would run the script in a grandchild
+    // that SIGKILL does not reach.
+    const proc = spawn(process.execPath, ['--import', 'tsx', child, dir, fake.baseUrl, fake.apiKey], {
+      cwd: root,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let output = '';
+    let errors = '';
+    let timer: NodeJS.Timeout | undefined;
+    proc.stdout.on('data', (chunk: Buffer) => {
+      output += chunk.toString();
+      if (timer === undefined && output.includes('ready\n')) {
+        timer = setTimeout(() => proc.kill('SIGKILL'), delayMs);
+      }
+    });
+    proc.stderr.on('data', (chunk: Buffer) => {
+      errors += chunk.toString();
+    });
+    proc.on('error', reject);
+    proc.on('exit', (_code, signal) => {
+      if (timer) clearTimeout(timer);
+      if (signal !== 'SIGKILL') reject(new Error(`The ingesting child stopped by itself: ${errors}`));
+      else resolve((output.match(/^round \d+$/gm) ?? []).length);
+    });
+  });
+}
+
+async function sha256(file: string): Promise<string> {
+  return createHash('sha256')
+    .update(await readFile(file))
+    .digest('hex');
+}
+
+/** The promises of durable ingestion, checked after every kill and restart. */
+async function checkInvariants(library: Library, context: string): Promise<void> {
+  const db = library.catalog.reader;
+  const images = db
+    .prepare('SELECT id, sha256, format, bytes, file_state AS fileState FROM images')
+    .all() as { id: number; sha256: string; format: 'png' | 'jpeg'; bytes: number; fileState: string }[];
+  for (const image of images) {
+    const file = library.filePath(image);
+    const info = await stat(file).catch(() => undefined);
+    expect(info?.size, `${context}: image ${image.id} has its whole file`).toBe(image.bytes);
+    expect(await sha256(file), `${context}: image ${image.id} content`).toBe(image.sha256);
+    expect(image.fileState, context).toBe('ok');
+  }
+  for (const shard of await readdir(library.paths.files)) {
+    for (const name of await readdir(path.join(library.paths.files, shard))) {
+      const content = await sha256(path.join(library.paths.files, shard, name));
+      expect(name.startsWith(content), `${context}: ${name} is whole under its final name`).toBe(true);
+    }
+  }
+  const open = db.prepare("SELECT count(*) AS n FROM generations WHERE status = 'running'").get() as {
+    n: number;
+  };
+  expect(open.n, `${context}: no generation left running`).toBe(0);
+  const pending = db.prepare("SELECT count(*) AS n FROM result_slots WHERE state = 'pending'").get() as {
+    n: number;
+  };
+  expect(pending.n, `${context}: every recorded link resolved`).toBe(0);
+  const imageWithUnsavedSlot = db
+    .prepare(
+      `SELECT count(*) AS n FROM images i JOIN result_slots s
+         ON s.generation_id = i.generation_id AND s.position = i.position WHERE s.state <> 'saved'`,
+    )
+    .get() as { n: number };
+  expect(imageWithUnsavedSlot.n, `${context}: an image and its slot are recorded together`).toBe(0);
+  const searchable = library.images.count({ query: '崩溃' });
+  const prompted = db
+    .prepare(
+      "SELECT count(*) AS n FROM images i JOIN generations g ON g.id = i.generation_id WHERE g.prompt LIKE '%崩溃%' AND i.trashed_at IS NULL",
+    )
+    .get() as { n: number };
+  expect(searchable, `${context}: search index matches the images`).toBe(prompted.n);
+  expect(library.catalog.writer.pragma('integrity_check', { simple: true }), context).toBe('ok');
+  expect(library.catalog.writer.pragma('foreign_key_check'), context).toEqual([]);
+}
+
+describe('crash safety', () => {
+  it(
+    `keeps every promise of ingestion across ${kills} kills at random moments`,
+    { timeout: 180_000 },
+    async () => {
+      const dir = await tempDir();
+      const seed = Date.now() % 1_000_000;
+      const next = random(seed);
+      let rounds = 0;
+      let recovered = 0;
+      // A short wait before each answer keeps a generation in flight for much of the time, where kills matter most.
+      fake.setScenario({ delayMs: 30 });
+      for (let kill = 1; kill <= kills; kill += 1) {
+        const delay = Math.floor(next() * 1_500);
+        rounds += await runAndKill(dir, delay);
+        const library = await openLibrary({ dir });
+        try {
+          const context = `seed ${seed}, kill ${kill} after ${delay} ms`;
+          const { recovery } = await library.startup({ download: downloadResult });
+          recovered += recovery.generations;
+          await checkInvariants(library, context);
+          const report = await library.check(true);
+          expect([report.missingFiles, report.wrongHashes], context).toEqual([0, 0]);
+        } finally {
+          library.close();
+        }
+      }
+      expect(rounds, 'the child got through whole rounds between kills').toBeGreaterThan(0);
+      expect(recovered, 'some kills interrupted a generation, which the restart finished').toBeGreaterThan(0);
+    },
+  );
+});
