@@ -1,11 +1,10 @@
 import { closeSync, fsyncSync, openSync } from 'node:fs';
 import { copyFile, mkdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import Database from 'better-sqlite3';
 import { z } from 'zod';
 import { AppFailure, appError } from '../../src-preload/contract/errors';
 import type { ImageFormat } from '../media/image-info';
-import { openWriter } from './database';
+import { openDatabase, openWriter } from './database';
 import { syncDirectory } from './file-store';
 import { latestSchemaVersion } from './migrations';
 import {
@@ -90,7 +89,7 @@ interface FileRow {
 }
 
 function storedFiles(catalogFile: string): { images: number; files: FileRow[] } {
-  const db = new Database(catalogFile, { readonly: true, fileMustExist: true });
+  const db = openDatabase(catalogFile, { readonly: true, fileMustExist: true });
   try {
     const images = (db.prepare('SELECT count(*) AS n FROM images').get() as { n: number }).n;
     const files = db
@@ -194,7 +193,7 @@ export async function restoreLibrary(
   await readBackupManifest(backupDir);
   const source = libraryPaths(backupDir);
   const target: LibraryPaths = libraryPaths(libraryDir);
-  const check = new Database(source.catalog, { readonly: true, fileMustExist: true });
+  const check = openDatabase(source.catalog, { readonly: true, fileMustExist: true });
   let quick: unknown;
   try {
     quick = check.pragma('quick_check', { simple: true });

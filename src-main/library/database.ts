@@ -17,11 +17,26 @@ export interface CatalogConnections {
   close(): void;
 }
 
+let nativeBinding: string | undefined;
+
+/**
+ * Electron embeds its own V8 and needs its own build of better-sqlite3, kept outside node_modules so the Node
+ * build the tests load is never replaced. Main calls this once at start; Node (tests, CLI) never does.
+ */
+export function useNativeBinding(path: string): void {
+  nativeBinding = path;
+}
+
+/** Every connection of the library is opened here, so all of them load the same native build. */
+export function openDatabase(file: string, options: Database.Options = {}): Database.Database {
+  return new Database(file, nativeBinding === undefined ? options : { ...options, nativeBinding });
+}
+
 /** Long enough to outlast another process's write transaction (an ingest commit, a migration). */
 const busyTimeoutMs = 10_000;
 
 export function openWriter(file: string): WritableDb {
-  const db = new Database(file);
+  const db = openDatabase(file);
   try {
     db.pragma(`busy_timeout = ${busyTimeoutMs}`);
     db.pragma('journal_mode = WAL');
@@ -37,7 +52,7 @@ export function openWriter(file: string): WritableDb {
 
 /** Opens a read-only connection; the file must exist and be in WAL mode already (open the writer first). */
 export function openReader(file: string): ReadableDb {
-  const db = new Database(file, { readonly: true, fileMustExist: true });
+  const db = openDatabase(file, { readonly: true, fileMustExist: true });
   try {
     db.pragma(`busy_timeout = ${busyTimeoutMs}`);
   } catch (error) {

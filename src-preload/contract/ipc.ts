@@ -8,6 +8,7 @@ import {
   incomingFileSchema,
   listInputSchema,
   type Collection,
+  type EmptyTrashResult,
   type ImageDetail,
   type IntegrityReport,
   type LibraryImage,
@@ -80,6 +81,20 @@ export interface AddedReference {
   notice: string | null;
 }
 
+export interface ImportedFile {
+  name: string;
+  image: LibraryImage | null;
+  /** The same content was already in the library. */
+  duplicate: boolean;
+  error: AppError | null;
+}
+
+export interface ExportSummary {
+  folder: string;
+  count: number;
+  skipped: { imageId: number; reason: string }[];
+}
+
 export interface Remix {
   request: GenerationRequest;
   references: LibraryImage[];
@@ -123,11 +138,12 @@ export const channels = {
   'library:setFavorite': request<null>()(imageIdsSchema.extend({ favorite: z.boolean() })),
   'library:trash': request<null>()(imageIdsSchema),
   'library:restore': request<null>()(imageIdsSchema),
-  'library:emptyTrash': request<number>()(none),
-  'library:import': request<LibraryImage[]>()(
+  'library:emptyTrash': request<EmptyTrashResult>()(none),
+  'library:import': request<ImportedFile[]>()(
     z.object({ files: z.array(incomingFileSchema).min(1).max(500) }),
   ),
-  'library:export': request<{ folder: string; count: number } | null>()(imageIdsSchema),
+  /** Asks main to show a folder picker; null when the user cancels it. */
+  'library:export': request<ExportSummary | null>()(imageIdsSchema),
   'library:check': request<IntegrityReport>()(z.object({ full: z.boolean() })),
 
   'tags:list': request<Tag[]>()(none),

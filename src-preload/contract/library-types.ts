@@ -13,6 +13,9 @@ export interface LibraryImage {
   bytes: number;
   favorite: boolean;
   createdAt: number;
+  trashedAt: number | null;
+  /** `missing` or `corrupt` when the integrity check found the file gone or changed. */
+  fileState: 'ok' | 'missing' | 'corrupt';
   prompt: string;
   model: string;
   /** Full-size image through the media scheme. */
@@ -32,6 +35,7 @@ export interface Usage {
 export interface Tag {
   id: number;
   name: string;
+  imageCount: number;
 }
 
 export interface Collection {
@@ -65,19 +69,40 @@ export interface ImageDetail {
 export interface LibraryStats {
   images: number;
   bytes: number;
+  trashedImages: number;
+  trashedBytes: number;
   generations: number;
+  failedGenerations: number;
   usage: Usage;
+  /** Images whose file the last check found missing or changed. */
+  damagedImages: number;
+  pendingDownloads: number;
 }
 
 export interface IntegrityReport {
   checkedAt: number;
   full: boolean;
+  images: number;
+  files: number;
+  /** Images whose file is gone (marked missing, never deleted). */
   missingFiles: number;
+  /** Files no image refers to, moved to the library's recovered folder. */
   orphanFiles: number;
+  /** Files whose content no longer matches their hash (full check only). */
   wrongHashes: number;
-  repaired: number;
+  missingThumbnails: number;
   lostDownloads: number;
+  repaired: number;
+  /** `ok`, or what SQLite's integrity check found (full check only). */
+  catalog: string | null;
+  /** One line per finding, for people. */
   details: string[];
+}
+
+export interface EmptyTrashResult {
+  deleted: number;
+  /** Trashed images kept because a generation still names them as its reference. */
+  keptAsReferences: number;
 }
 
 const id = z.number().int().positive();

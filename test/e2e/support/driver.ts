@@ -1,4 +1,5 @@
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { createRequire } from 'node:module';
 
 export type DriverName = 'electron' | 'chromium';
@@ -9,18 +10,21 @@ export interface DriverChoice {
   reason: string;
 }
 
-const chromiumPath = process.env.SEEDREAM_CHROMIUM_PATH ?? '/usr/bin/chromium';
-
+/**
+ * Where the electron package keeps its binary, found without `require('electron')`, which would try to
+ * download a missing binary (and fail slowly on a closed network) instead of reporting it missing.
+ */
 function electronBinary(): string | null {
+  const packageDir = dirname(createRequire(import.meta.url).resolve('electron/package.json'));
+  const pathFile = join(packageDir, 'path.txt');
+  const executable = existsSync(pathFile) ? readFileSync(pathFile, 'utf8').trim() : '';
   const override = process.env.ELECTRON_OVERRIDE_DIST_PATH;
-  if (override) return override;
-  try {
-    // The electron package exports the binary's path, and throws when the binary was never downloaded.
-    const path = createRequire(import.meta.url)('electron') as unknown;
-    return typeof path === 'string' && existsSync(path) ? path : null;
-  } catch {
-    return null;
-  }
+  const candidate = override
+    ? join(override, executable || 'electron')
+    : executable
+      ? join(packageDir, 'dist', executable)
+      : null;
+  return candidate !== null && existsSync(candidate) ? candidate : null;
 }
 
 /**
@@ -28,6 +32,7 @@ function electronBinary(): string | null {
  * SEEDREAM_E2E_DRIVER forces one; a forced driver that is missing is an error, never a skip.
  */
 export function chooseDriver(): DriverChoice {
+  const chromiumPath = process.env.SEEDREAM_CHROMIUM_PATH ?? '/usr/bin/chromium';
   const forced = process.env.SEEDREAM_E2E_DRIVER;
   const electron = electronBinary();
   const chromium = existsSync(chromiumPath) ? chromiumPath : null;

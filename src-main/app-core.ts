@@ -1,0 +1,278 @@
+import { join, relative } from 'node:path';
+import { appError, AppFailure } from '../src-preload/contract/errors';
+import type { JobSnapshot as ContractJobSnapshot } from '../src-preload/contract/ipc';
+import type { LibraryImage } from '../src-preload/contract/library-types';
+import type { DesktopPort } from './desktop/desktop-port';
+import { prepareReference } from './generation/references';
+import { requestFromSentParams } from './generation/remix';
+import type { Handlers } from './ipc/dispatch';
+import type { Emit } from './ipc/emit';
+import { createKeyService } from './keychain/key-service';
+import { createKeytarStore, keychainServiceName } from './keychain/keytar-store';
+import type { JobSnapshot } from './library/ingest-jobs';
+import { openLibrary, type Library } from './library/library';
+import type { ImageRecord } from './library/records';
+import { createSettingsStore } from './settings/settings-store';
+
+export interface AppCoreOptions {
+  userDataDir: string;
+  /** Read for COMETAPI_KEY, SEEDREAM_API_BASE_URL and SEEDREAM_KEYCHAIN_SERVICE; never the whole process env. */
+  env: Readonly<Record<string, string | undefined>>;
+  /** Turns a path relative to the library folder into a URL the renderer can load. */
+  mediaUrl: (relativePath: string) => string;
+  desktop: DesktopPort;
+  emit: Emit;
+  logError: (context: string, error: unknown) => void;
+}
+
+export interface AppCore {
+  handlers: Handlers;
+  library: Library;
+  close(): Promise<void>;
+}
+
+export function libraryDirOf(userDataDir: string): string {
+  return join(userDataDir, 'library');
+}
+
+function notFound(what: string): AppFailure {
+  return new AppFailure(appError('not-found', `${what} is no longer in the library.`));
+}
+
+/**
+ * Builds every service and the handler for every IPC channel without touching Electron, so the Electron
+ * bootstrap and the Chromium end-to-end driver run exactly the same main-process code.
+ */
+export async function createAppCore(options: AppCoreOptions): Promise<AppCore> {
+  const { env, emit, desktop, logError } = options;
+  const baseUrlOverride = env.SEEDREAM_API_BASE_URL;
+  const settings = createSettingsStore(
+    join(options.userDataDir, 'settings.json'),
+    baseUrlOverride ? { apiBaseUrl: baseUrlOverride } : {},
+  );
+  const keys = createKeyService({
+    store: createKeytarStore(undefined, env.SEEDREAM_KEYCHAIN_SERVICE ?? keychainServiceName),
+    baseUrl: () => settings.get().apiBaseUrl,
+    env,
+  });
+  const library = await openLibrary({ dir: libraryDirOf(options.userDataDir) });
+  const jobs = library.createJobs({
+    connection: async () => ({ baseUrl: settings.get().apiBaseUrl, apiKey: await keys.resolveKey() }),
+  });
+
+  const mediaUrlOf = (file: string) => options.mediaUrl(relative(library.paths.root, file));
+  const toImage = (record: ImageRecord): LibraryImage => ({
+    ...record,
+    src: mediaUrlOf(library.filePath(record)),
+    thumbSrc: mediaUrlOf(library.thumbnailPath(record, 256)),
+    previewSrc: mediaUrlOf(library.thumbnailPath(record, 1024)),
+  });
+  const toSnapshot = (snapshot: JobSnapshot): ContractJobSnapshot => ({
+    ...snapshot,
+    slots: snapshot.slots.map((slot) => ({ ...slot, image: slot.image ? toImage(slot.image) : null })),
+  });
+  const imageOrThrow = (id: number) => {
+    const image = library.images.image(id);
+    if (!image) throw notFound('This image');
+    return image;
+  };
+  const libraryChanged = (reason: 'ingested' | 'updated' | 'trashed' | 'restored' | 'imported') => {
+    emit('library:changed', { reason });
+  };
+
+  const savedSlots = new Map<string, number>();
+  jobs.subscribe((snapshot) => {
+    emit('generation:progress', toSnapshot(snapshot));
+    const saved = snapshot.slots.filter((slot) => slot.state === 'saved').length;
+    if (saved !== (savedSlots.get(snapshot.jobId) ?? 0)) libraryChanged('ingested');
+    savedSlots.set(snapshot.jobId, saved);
+    reportProgress();
+    if (snapshot.finishedAt !== null && snapshot.phase !== 'cancelled') {
+      desktop.notify(
+        snapshot.phase === 'done' ? 'Images ready' : 'Generation finished with problems',
+        `${saved} of ${snapshot.expected} saved: ${snapshot.request.prompt.slice(0, 80)}`,
+      );
+    }
+  });
+
+  function reportProgress(): void {
+    const running = jobs.list().filter((job) => job.finishedAt === null);
+    if (running.length === 0) {
+      desktop.setProgress(null);
+      return;
+    }
+    const expected = running.reduce((sum, job) => sum + job.expected, 0);
+    const settled = running.reduce(
+      (sum, job) =>
+        sum + job.slots.filter((slot) => slot.state === 'saved' || slot.state === 'failed').length,
+      0,
+    );
+    // Show activity even before the first image: an empty bar reads as "stuck".
+    desktop.setProgress(Math.max(0.05, settled / Math.max(1, expected)));
+  }
+
+  // Resuming interrupted downloads must not hold up the window; failures are logged, the library still opens.
+  void library.startup().catch((error: unknown) => {
+    logError('library startup', error);
+  });
+
+  const handlers: Handlers = {
+    'settings:get': () => settings.get(),
+    'settings:update': (patch) => {
+      const next = settings.update(patch);
+      emit('settings:changed', next);
+      return next;
+    },
+
+    'key:status': () => keys.status(),
+    'key:save': ({ key, sessionOnly }) => keys.save(key, { sessionOnly }),
+    'key:remove': () => keys.remove(),
+    'key:test': () => keys.testConnection(),
+
+    'generation:start': async ({ request, referenceIds }) =>
+      toSnapshot(await jobs.start(request, referenceIds)),
+    'generation:cancel': ({ jobId }) => {
+      jobs.cancel(jobId);
+      return null;
+    },
+    'generation:jobs': () => jobs.list().map(toSnapshot),
+    'generation:remix': ({ generationId }) => {
+      const generation = library.details.generation(generationId);
+      if (!generation) throw notFound('This generation');
+      const request = requestFromSentParams(generation.params);
+      if (!request) {
+        throw new AppFailure(
+          appError(
+            'not-found',
+            'The settings of this generation were not recorded, so it cannot be remixed.',
+          ),
+        );
+      }
+      return { request, references: library.details.references(generationId).map(toImage) };
+    },
+
+    'references:add': async ({ name, bytes }) => {
+      const prepared = await prepareReference(bytes);
+      // The library keeps exactly what will be sent, so lineage shows the reference as the model saw it.
+      const [outcome] = await library.importFiles([{ name, bytes: prepared.data }]);
+      if (!outcome?.image) {
+        throw new AppFailure(outcome?.error ?? appError('storage-failed', `${name} could not be stored.`));
+      }
+      libraryChanged('imported');
+      return { image: toImage(outcome.image), notice: prepared.notice };
+    },
+
+    'library:list': ({ query, filter, sort, cursor, limit }) => {
+      const page = library.images.list({ query, filter, sort, cursor, limit });
+      return {
+        items: page.items.map(toImage),
+        nextCursor: page.nextCursor,
+        total: library.images.count({ query, filter }),
+      };
+    },
+    'library:detail': ({ id }) => {
+      const detail = library.details.detail(id);
+      if (!detail) throw notFound('This image');
+      return {
+        ...detail,
+        image: toImage(detail.image),
+        references: detail.references.map(toImage),
+        derived: detail.derived.map(toImage),
+      };
+    },
+    'library:stats': () => library.summary.stats(),
+    'library:models': () => library.images.models(),
+    'library:setFavorite': ({ ids, favorite }) => {
+      library.operations.setFavorite(ids, favorite);
+      libraryChanged('updated');
+      return null;
+    },
+    'library:trash': ({ ids }) => {
+      library.operations.trash(ids);
+      libraryChanged('trashed');
+      return null;
+    },
+    'library:restore': ({ ids }) => {
+      library.operations.restore(ids);
+      libraryChanged('restored');
+      return null;
+    },
+    'library:emptyTrash': () => {
+      const result = library.operations.emptyTrash();
+      libraryChanged('trashed');
+      return result;
+    },
+    'library:import': async ({ files }) => {
+      const outcomes = await library.importFiles(files);
+      if (outcomes.some((outcome) => outcome.image && !outcome.duplicate)) libraryChanged('imported');
+      return outcomes.map((outcome) => ({
+        name: outcome.name,
+        image: outcome.image ? toImage(outcome.image) : null,
+        duplicate: outcome.duplicate,
+        error: outcome.error,
+      }));
+    },
+    'library:export': async ({ ids }) => {
+      const folder = await desktop.chooseFolder('Export images');
+      if (folder === null) return null;
+      const result = await library.exportImages(ids, folder);
+      return { folder: result.folder, count: result.exported.length, skipped: result.skipped };
+    },
+    'library:check': ({ full }) => library.check(full),
+
+    'tags:list': () => library.summary.tags(),
+    'tags:add': ({ ids, name }) => {
+      const tag = library.operations.addTag(ids, name);
+      libraryChanged('updated');
+      return tag;
+    },
+    'tags:remove': ({ ids, tagId }) => {
+      library.operations.removeTag(ids, tagId);
+      libraryChanged('updated');
+      return null;
+    },
+
+    'collections:list': () => library.summary.collections(),
+    'collections:create': ({ name }) => library.operations.createCollection(name),
+    'collections:rename': ({ id, name }) => library.operations.renameCollection(id, name),
+    'collections:delete': ({ id }) => {
+      library.operations.deleteCollection(id);
+      libraryChanged('updated');
+      return null;
+    },
+    'collections:add': ({ ids, collectionId }) => {
+      library.operations.addToCollection(collectionId, ids);
+      libraryChanged('updated');
+      return null;
+    },
+    'collections:remove': ({ ids, collectionId }) => {
+      library.operations.removeFromCollection(collectionId, ids);
+      libraryChanged('updated');
+      return null;
+    },
+
+    'desktop:reveal': ({ id }) => {
+      desktop.revealFile(library.filePath(imageOrThrow(id)));
+      return null;
+    },
+    'desktop:copyImage': async ({ id }) => {
+      await desktop.copyImageFile(library.filePath(imageOrThrow(id)));
+      return null;
+    },
+    'desktop:startDrag': ({ id }) => {
+      const image = imageOrThrow(id);
+      desktop.startDrag(library.filePath(image), library.thumbnailPath(image, 256));
+      return null;
+    },
+  };
+
+  return {
+    handlers,
+    library,
+    close: () => {
+      for (const job of jobs.list()) if (job.finishedAt === null) jobs.cancel(job.jobId);
+      library.close();
+      return Promise.resolve();
+    },
+  };
+}

@@ -1,0 +1,52 @@
+import { z } from 'zod';
+import {
+  generationRequestSchema,
+  parseExactSize,
+  type GenerationRequest,
+} from '../../src-preload/contract/generation';
+import { sizePresetSchema } from '../../src-preload/contract/models';
+
+/** The API fields as `buildRequestParams` wrote them; anything else in an old record is ignored. */
+const sentParamsSchema = z.object({
+  model: z.string(),
+  prompt: z.string(),
+  size: z.string().optional(),
+  response_format: z.enum(['url', 'b64_json']).optional(),
+  output_format: z.enum(['png', 'jpeg']).optional(),
+  watermark: z.boolean().optional(),
+  guidance_scale: z.number().optional(),
+  seed: z.number().int().optional(),
+  sequential_image_generation: z.enum(['auto', 'disabled']).optional(),
+  sequential_image_generation_options: z.object({ max_images: z.number().int() }).partial().optional(),
+  stream: z.boolean().optional(),
+});
+
+function sizeFrom(text: string | undefined): GenerationRequest['size'] | undefined {
+  if (text === undefined) return undefined;
+  const preset = sizePresetSchema.safeParse(text.toUpperCase());
+  return preset.success ? preset.data : parseExactSize(text);
+}
+
+/**
+ * Turns the parameters stored with a generation back into a workspace request, so a remix starts from exactly
+ * what was sent. Fields the model did not receive take the workspace defaults.
+ */
+export function requestFromSentParams(params: Record<string, unknown>): GenerationRequest | null {
+  const sent = sentParamsSchema.safeParse(params);
+  if (!sent.success) return null;
+  const p = sent.data;
+  const request = generationRequestSchema.safeParse({
+    model: p.model,
+    prompt: p.prompt,
+    size: sizeFrom(p.size),
+    responseFormat: p.response_format,
+    outputFormat: p.output_format,
+    watermark: p.watermark,
+    guidanceScale: p.guidance_scale,
+    seed: p.seed,
+    sequential: p.sequential_image_generation,
+    maxImages: p.sequential_image_generation_options?.max_images,
+    stream: p.stream,
+  });
+  return request.success ? request.data : null;
+}

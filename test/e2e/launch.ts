@@ -1,0 +1,177 @@
+import { randomUUID } from 'node:crypto';
+import { fileURLToPath } from 'node:url';
+import { build } from 'esbuild';
+import { _electron, chromium, type Browser, type ElectronApplication, type Page } from '@playwright/test';
+import { createAppCore, libraryDirOf } from '../../src-main/app-core';
+import { createDispatch } from '../../src-main/ipc/dispatch';
+import type { Emit } from '../../src-main/ipc/emit';
+import { createSenderCheck } from '../../src-main/ipc/trusted-sender';
+import { createMediaHandler } from '../../src-main/media/media-handler';
+import { createRendererHandler } from '../../src-main/shell/renderer-handler';
+import { MEDIA_ORIGIN, mediaUrl } from '../../src-main/shell/schemes';
+import { chooseDriver, type DriverName } from './support/driver';
+import { serveWebHandlers } from './support/http-adapter';
+import { createRecordingDesktop, type RecordingDesktop } from './support/recording-desktop';
+import { decodeFromTransport, encodeForTransport } from './support/transport-codec';
+
+export interface LaunchOptions {
+  apiBaseUrl: string;
+  userDataDir: string;
+  /** Extra environment for the app, e.g. COMETAPI_KEY. The test runner's own COMETAPI_KEY is never inherited. */
+  env?: Record<string, string>;
+  /** The folder a "choose folder" dialog answers with (Chromium driver); null answers "cancelled". */
+  exportFolder?: string | null;
+}
+
+export interface LaunchedApp {
+  driver: DriverName;
+  page: Page;
+  /** The Electron application handle (Electron driver only). */
+  electronApp: ElectronApplication | null;
+  /** Desktop effects the app asked for (Chromium driver only: Electron performs them for real). */
+  desktop: RecordingDesktop | null;
+  close(): Promise<void>;
+}
+
+interface PageHooks {
+  __seedreamDeliver: (event: string, payload: unknown) => void;
+}
+
+const root = fileURLToPath(new URL('../..', import.meta.url));
+const base64 = {
+  encode: (bytes: Uint8Array) => Buffer.from(bytes).toString('base64'),
+  decode: (text: string) => new Uint8Array(Buffer.from(text, 'base64')),
+};
+
+/**
+ * Each launch gets its own keychain entry name so specs never see each other's keys (or the user's).
+ */
+function appEnvironment(options: LaunchOptions): Record<string, string> {
+  return {
+    SEEDREAM_KEYCHAIN_SERVICE: `Seedream Studio e2e ${randomUUID()}`,
+    ...options.env,
+    SEEDREAM_USER_DATA: options.userDataDir,
+    SEEDREAM_API_BASE_URL: options.apiBaseUrl,
+  };
+}
+
+let preloadShim: Promise<string> | null = null;
+
+function bundlePreloadShim(): Promise<string> {
+  preloadShim ??= build({
+    entryPoints: [`${root}/test/e2e/browser/chromium-preload.ts`],
+    bundle: true,
+    format: 'iife',
+    platform: 'browser',
+    target: 'chrome120',
+    write: false,
+    logLevel: 'silent',
+  }).then((result) => result.outputFiles[0]?.text ?? '');
+  return preloadShim;
+}
+
+async function launchElectron(executable: string, options: LaunchOptions): Promise<LaunchedApp> {
+  const inherited = Object.fromEntries(
+    Object.entries(process.env).filter(
+      (entry): entry is [string, string] => entry[1] !== undefined && entry[0] !== 'COMETAPI_KEY',
+    ),
+  );
+  const electronApp = await _electron.launch({
+    executablePath: executable,
+    args: [root],
+    env: { ...inherited, ...appEnvironment(options) },
+  });
+  const page = await electronApp.firstWindow();
+  await page.waitForLoadState('domcontentloaded');
+  return { driver: 'electron', page, electronApp, desktop: null, close: () => electronApp.close() };
+}
+
+async function launchChromium(executable: string, options: LaunchOptions): Promise<LaunchedApp> {
+  let page: Page | null = null;
+  const emit: Emit = (event, payload) => {
+    void page
+      ?.evaluate(
+        ([name, body]) => {
+          // Runs in the page, where chromium-preload.ts defined this delivery hook.
+          (globalThis as unknown as PageHooks).__seedreamDeliver(name, body);
+        },
+        [event, encodeForTransport(payload, base64)] as const,
+      )
+      .catch(() => undefined);
+  };
+  const desktop = createRecordingDesktop(options.exportFolder ?? null);
+  const server = await serveWebHandlers([
+    {
+      prefix: '/media/',
+      handler: createMediaHandler({ rootDir: libraryDirOf(options.userDataDir), mountPath: '/media/' }),
+    },
+    { prefix: '/', handler: createRendererHandler({ rootDir: `${root}/dist/renderer` }) },
+  ]);
+  const core = await createAppCore({
+    userDataDir: options.userDataDir,
+    env: appEnvironment(options),
+    mediaUrl: (relativePath) => mediaUrl(relativePath).replace(MEDIA_ORIGIN, `${server.origin}/media`),
+    desktop,
+    emit,
+    logError: (context, error) => {
+      console.error(`[app] ${context}:`, error);
+    },
+  });
+  const dispatch = createDispatch(core.handlers, {
+    isTrustedSender: createSenderCheck(server.origin),
+    logError: (channel, error) => {
+      console.error(`[app] ${channel}:`, error);
+    },
+  });
+
+  const browser: Browser = await chromium.launch({
+    executablePath: executable,
+    headless: true,
+    args: [
+      ...(process.getuid?.() === 0 ? ['--no-sandbox'] : []),
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--no-first-run',
+      '--disable-sync',
+      '--disable-quic',
+      '--disable-gpu',
+    ],
+  });
+  const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
+  page = await context.newPage();
+  await page.exposeBinding('__seedreamInvoke', async (source, channel: unknown, input: unknown) => {
+    const result = await dispatch(String(channel), decodeFromTransport(input, base64), {
+      url: source.frame.url(),
+      isMainFrame: source.frame === source.page.mainFrame(),
+    });
+    return encodeForTransport(result, base64);
+  });
+  await page.addInitScript({ content: await bundlePreloadShim() });
+  await page.goto(`${server.origin}/index.html`);
+
+  return {
+    driver: 'chromium',
+    page,
+    electronApp: null,
+    desktop,
+    close: async () => {
+      await browser.close();
+      await server.close();
+      await core.close();
+    },
+  };
+}
+
+let announced = false;
+
+/** The only way specs start the app. */
+export async function launchApp(options: LaunchOptions): Promise<LaunchedApp> {
+  const driver = chooseDriver();
+  if (!announced) {
+    console.log(`End-to-end driver: ${driver.name} (${driver.reason})`);
+    announced = true;
+  }
+  return driver.name === 'electron'
+    ? launchElectron(driver.executable, options)
+    : launchChromium(driver.executable, options);
+}
