@@ -1,0 +1,31 @@
+import type { Page } from '@playwright/test';
+
+/** The Settings view as a user sees it: controls found by role and accessible name. */
+export class SettingsPage {
+  constructor(private readonly page: Page) {}
+
+  async open(): Promise<void> {
+    await this.page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Settings' }).click();
+  }
+
+  get keyField() {
+    return this.page.getByRole('textbox', { name: 'API key' });
+  }
+
+  get baseUrlField() {
+    return this.page.getByRole('textbox', { name: 'API base URL' });
+  }
+
+  button(name: 'Save key' | 'Remove key' | 'Test connection' | 'Save address' | 'Use for this session') {
+    return this.page.getByRole('button', { name });
+  }
+
+  status(text: string | RegExp) {
+    return this.page.getByRole('status').filter({ hasText: text });
+  }
+
+  async saveKey(key: string): Promise<void> {
+    await this.keyField.fill(key);
+    await this.button('Save key').click();
+  }
+}
