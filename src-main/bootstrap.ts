@@ -6,6 +6,7 @@ import { createEmitter, registerIpc } from './ipc/electron-ipc';
 import { createSenderCheck } from './ipc/trusted-sender';
 import { useNativeBinding } from './library/database';
 import { electronSqliteBinding } from './packaging/electron-native';
+import { originOf } from './shell/app-origin';
 import { createElectronDesktop } from './shell/electron-desktop';
 import { createMainWindow } from './shell/main-window';
 import { createMenuTemplate } from './shell/menu';
@@ -21,8 +22,15 @@ export function focusMainWindow(): void {
   mainWindow.focus();
 }
 
+/** Packaged builds always load the bundled renderer; only a development run may point at Vite's server. */
+function startUrl(): string {
+  const devServer = process.env.SEEDREAM_DEV_SERVER_URL;
+  return devServer && !app.isPackaged ? devServer : `${APP_ORIGIN}/index.html`;
+}
+
 function openWindow(): void {
   mainWindow = createMainWindow({
+    startUrl: startUrl(),
     preloadPath: join(__dirname, '..', 'preload', 'index.cjs'),
     windowStateFile: join(app.getPath('userData'), 'window-state.json'),
   });
@@ -54,7 +62,10 @@ export async function bootstrap(): Promise<void> {
   });
   registerIpc(
     ipcMain,
-    createDispatch(core.handlers, { isTrustedSender: createSenderCheck(APP_ORIGIN), logError }),
+    createDispatch(core.handlers, {
+      isTrustedSender: createSenderCheck(originOf(startUrl()) ?? APP_ORIGIN),
+      logError,
+    }),
   );
   handleAppProtocols(protocol, {
     rendererDir: join(__dirname, '..', 'renderer'),

@@ -48,7 +48,7 @@ const { createMainWindow } = await import('../../src-main/shell/main-window');
 
 function open() {
   const windowStateFile = join(mkdtempSync(join(tmpdir(), 'window-')), 'window.json');
-  createMainWindow({ preloadPath: '/app/preload.cjs', windowStateFile });
+  createMainWindow({ preloadPath: '/app/preload.cjs', windowStateFile, startUrl: 'app://studio/index.html' });
   const window = created.at(-1);
   if (!window) throw new Error('no window created');
   return { window, windowStateFile };
