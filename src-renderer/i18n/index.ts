@@ -4,13 +4,15 @@ import enCommon from './locales/en/common.json';
 import zhCommon from './locales/zh-CN/common.json';
 import enSettings from './locales/en/settings.json';
 import zhSettings from './locales/zh-CN/settings.json';
+import enGenerate from './locales/en/generate.json';
+import zhGenerate from './locales/zh-CN/generate.json';
 
 export const supportedLanguages = ['en', 'zh-CN'] as const;
 export type Language = (typeof supportedLanguages)[number];
 
 export const resources = {
-  en: { common: enCommon, settings: enSettings },
-  'zh-CN': { common: zhCommon, settings: zhSettings },
+  en: { common: enCommon, settings: enSettings, generate: enGenerate },
+  'zh-CN': { common: zhCommon, settings: zhSettings, generate: zhGenerate },
 } as const;
 
 /** "system" follows the OS language; any Chinese locale gets Simplified Chinese, everything else English. */
