@@ -86,9 +86,13 @@ describe('command line', () => {
     const listed = await cli(['library', 'list', '--library', library, '--json']);
     expect(listed.code).toBe(0);
     const images = JSON.parse(listed.stdout) as Record<string, unknown>[];
-    expect(images.map((image) => image.id)).toEqual(result.images.map((image) => image.id).reverse());
-    expect(images[0]).toEqual({
-      ...result.images[1],
+    // Newest first: images of one generation are numbered in the order their files were saved.
+    expect(images.map((image) => image.id)).toEqual(
+      result.images.map((image) => image.id).sort((a, b) => b - a),
+    );
+    const first = result.images[0];
+    expect(images.find((image) => image.id === first?.id)).toEqual({
+      ...first,
       prompt: '一只猫 on a red roof',
       model: 'doubao-seedream-4-5-251128',
       createdAt: expect.stringMatching(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/) as unknown,
