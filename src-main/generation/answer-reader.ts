@@ -180,7 +180,7 @@ export async function readAnswer(
   });
 
   try {
-    for await (const chunk of exchange.body()) await extractor.push(chunk);
+    await exchange.consume((chunk) => extractor.push(chunk));
     const rest = decoder.decode();
     if (streamed) {
       parser.feed(`${rest}\n\n`);

@@ -60,10 +60,7 @@ function statusFailure(status: number, body: string, expired: boolean): AttemptF
 async function saveBody(exchange: HttpExchange, options: DownloadOptions): Promise<SavedImage> {
   const writer = new ImageFileWriter(options.tmpDir);
   try {
-    for await (const chunk of exchange.body()) {
-      const pending = writer.write(chunk);
-      if (pending) await pending;
-    }
+    await exchange.consume((chunk) => writer.write(chunk));
   } catch (error) {
     await writer.discard();
     throw error;

@@ -84,7 +84,7 @@ export interface RunGenerationOptions {
 }
 
 export const defaultGenerationTimeoutMs = 10 * 60_000;
-export const defaultDownloadConcurrency = 6;
+export const defaultDownloadConcurrency = 8;
 /** Result links are documented as valid for 24 hours from creation. */
 export const resultLinkLifetimeMs = 24 * 60 * 60_000;
 

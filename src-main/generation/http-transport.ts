@@ -45,10 +45,17 @@ export interface HttpRequest {
   onSent?: () => void;
 }
 
+/** Receives each piece of a body; a returned promise pauses the transfer until it settles (backpressure). */
+export type ChunkHandler = (chunk: Buffer) => Promise<void> | undefined;
+
 export interface HttpExchange {
   response: IncomingMessage;
-  /** The body as it arrives; a cut connection, an idle timeout or an abort come out as `TransportError`. */
-  body(): AsyncGenerator<Buffer, void, undefined>;
+  /**
+   * Feeds the body to `onChunk` as it arrives and settles when all of it was handled. A cut connection, an idle
+   * timeout or an abort reject with `TransportError`; an error from `onChunk` rejects as it is and stops the
+   * transfer.
+   */
+  consume(onChunk: ChunkHandler): Promise<void>;
 }
 
 function errorCode(error: unknown): string {
@@ -125,24 +132,57 @@ export function sendHttpRequest(request: HttpRequest): Promise<HttpExchange> {
     });
     req.on('response', (incoming) => {
       response = incoming;
-      resolve({ response: incoming, body: () => readBody(incoming) });
+      resolve({ response: incoming, consume: (onChunk) => consume(incoming, onChunk) });
     });
 
-    async function* readBody(incoming: IncomingMessage): AsyncGenerator<Buffer, void, undefined> {
-      try {
-        for await (const chunk of incoming) yield chunk as Buffer;
-        if (!incoming.complete) throw new TransportError('sent', truncatedCode, host);
-      } catch (error) {
-        throw (
-          stopReason ??
-          (error instanceof TransportError
-            ? error
-            : new TransportError('sent', errorCode(error), host, error))
-        );
-      } finally {
-        cleanup();
-        if (!incoming.complete) stop(abortedCode);
-      }
+    function consume(incoming: IncomingMessage, onChunk: ChunkHandler): Promise<void> {
+      return new Promise<void>((resolveBody, rejectBody) => {
+        let settled = false;
+        let pending: Promise<void> | undefined;
+        const settle = (failure?: unknown) => {
+          if (settled) return;
+          settled = true;
+          cleanup();
+          if (failure === undefined) resolveBody();
+          else {
+            if (!incoming.complete) stop(abortedCode);
+            rejectBody(failure instanceof Error ? failure : new Error('The body could not be handled.'));
+          }
+        };
+        // A failure of the connection, told apart from a failure of the code handling the chunks.
+        const streamFailed = (error: unknown) => {
+          settle(
+            stopReason ??
+              (error instanceof TransportError
+                ? error
+                : new TransportError('sent', errorCode(error), host, error)),
+          );
+        };
+        incoming.on('data', (chunk: Buffer) => {
+          if (settled) return;
+          try {
+            pending = onChunk(chunk);
+          } catch (error) {
+            settle(error);
+            return;
+          }
+          if (!pending) return;
+          incoming.pause();
+          pending.then(() => {
+            if (!settled) incoming.resume();
+          }, settle);
+        });
+        incoming.on('end', () => {
+          void Promise.resolve(pending).then(() => {
+            if (incoming.complete) settle();
+            else streamFailed(new TransportError('sent', truncatedCode, host));
+          }, settle);
+        });
+        incoming.on('error', streamFailed);
+        incoming.on('close', () => {
+          if (!incoming.complete) streamFailed(new TransportError('sent', truncatedCode, host));
+        });
+      });
     }
 
     void writeBody(req, body).catch(() => undefined);
@@ -163,14 +203,14 @@ async function writeBody(req: http.ClientRequest, parts: readonly string[]): Pro
   req.end();
 }
 
-/** Reads a short body (an error answer) as text, refusing to hold more than `limit` bytes. */
+/** Reads a short body (an error answer) as text, keeping at most `limit` bytes of it. */
 export async function readSmallBody(exchange: HttpExchange, limit = 1_048_576): Promise<string> {
   const chunks: Buffer[] = [];
   let size = 0;
-  for await (const chunk of exchange.body()) {
+  await exchange.consume((chunk) => {
+    if (size < limit) chunks.push(chunk.subarray(0, limit - size));
     size += chunk.length;
-    if (size > limit) break;
-    chunks.push(chunk);
-  }
+    return undefined;
+  });
   return Buffer.concat(chunks).toString('utf8');
 }

@@ -17,6 +17,8 @@ export interface SavedImage {
 }
 
 const headBytes = 128 * 1024;
+/** Lets socket reads run ahead of disk writes a little, so small writes are batched into few syscalls. */
+const writeBufferBytes = 1024 * 1024;
 const tailBytes = 64;
 /** How far into a file to look for a JPEG frame header hidden behind large metadata. */
 const maxHeaderSearch = 8 * 1024 * 1024;
@@ -32,13 +34,14 @@ export class ImageFileWriter {
   private readonly hash: Hash = createHash('sha256');
   private readonly head = Buffer.alloc(headBytes);
   private headLength = 0;
-  private tail = Buffer.alloc(0);
+  /** The last chunks written, just enough to hold the final `tailBytes` (referenced, not copied). */
+  private lastChunks: Buffer[] = [];
   private size = 0;
   private failure: Error | undefined;
 
   constructor(tmpDir: string) {
     this.path = join(tmpDir, `seedream-${randomUUID()}.part`);
-    this.stream = createWriteStream(this.path);
+    this.stream = createWriteStream(this.path, { highWaterMark: writeBufferBytes });
     this.stream.on('error', (error) => (this.failure = error));
   }
 
@@ -50,10 +53,7 @@ export class ImageFileWriter {
     if (this.failure) return Promise.reject(storageFailure(this.failure));
     this.hash.update(chunk);
     if (this.headLength < headBytes) this.headLength += chunk.copy(this.head, this.headLength);
-    this.tail =
-      chunk.length >= tailBytes
-        ? Buffer.from(chunk.subarray(chunk.length - tailBytes))
-        : Buffer.concat([this.tail, chunk]).subarray(-tailBytes);
+    this.rememberTail(chunk);
     this.size += chunk.length;
     if (this.stream.write(chunk)) return undefined;
     return new Promise<void>((resolve, reject) => {
@@ -70,6 +70,18 @@ export class ImageFileWriter {
     });
   }
 
+  private rememberTail(chunk: Buffer): void {
+    if (chunk.length >= tailBytes) {
+      this.lastChunks = [chunk];
+      return;
+    }
+    this.lastChunks.push(chunk);
+    let held = this.lastChunks.reduce((sum, piece) => sum + piece.length, 0);
+    while (this.lastChunks.length > 1 && held - (this.lastChunks[0]?.length ?? 0) >= tailBytes) {
+      held -= this.lastChunks.shift()?.length ?? 0;
+    }
+  }
+
   /** Closes the file and checks it is a whole image (of `statedSize` when the answer gave one). */
   async finish(statedSize?: ExactSize): Promise<SavedImage> {
     try {
@@ -82,7 +94,8 @@ export class ImageFileWriter {
       if (this.failure) throw storageFailure(this.failure);
       const info = await this.identify();
       const head = this.head.subarray(0, this.headLength);
-      if (!endLooksComplete(info.format, head, this.tail, this.size)) {
+      const tail = Buffer.concat(this.lastChunks).subarray(-tailBytes);
+      if (!endLooksComplete(info.format, head, tail, this.size)) {
         throw new AppFailure(appError('invalid-image', 'The image arrived incomplete.'));
       }
       if (statedSize && (statedSize.width !== info.width || statedSize.height !== info.height)) {

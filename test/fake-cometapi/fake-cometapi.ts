@@ -2,7 +2,7 @@ import { createHash, randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
 import { once } from 'node:events';
-import { noiseImage, type FakeImageSpec } from './noise-images';
+import { noiseImage, type FakeImage, type FakeImageSpec } from './noise-images';
 
 /**
  * A fake CometAPI on 127.0.0.1 that behaves like the real gateway and its object storage, traps included:
@@ -45,12 +45,22 @@ export interface FakeScenario {
   linkTtlMs?: number;
   /** Wait before the answer (and, when streaming, before each image event). */
   delayMs?: number;
+  /**
+   * Speed of the storage host's link, shared by all downloads at once (bytes per second). Unset, downloads go
+   * as fast as loopback allows, which measures CPU rather than ingestion over a real network.
+   */
+  linkBytesPerSecond?: number;
   /** Answer plain JSON even when `stream: true` was asked for. */
   ignoreStream?: boolean;
   /** Write base64 with `\/` escapes, as some JSON encoders do. */
   escapeSlashes?: boolean;
   /** State a size in the answer that differs from the image. */
   wrongStatedSize?: boolean;
+  /**
+   * Links without the bare `'` that WHATWG URL parsing rewrites (real TOS links have none), so fetch-based
+   * clients can take part in the benchmark; any alteration is still refused.
+   */
+  plainLinks?: boolean;
 }
 
 export interface FakeStats {
@@ -84,6 +94,8 @@ export interface FakeOptions {
   port?: number;
   apiKey?: string;
   scenario?: FakeScenario;
+  /** Fill `stats.generatedSha256` (default). The benchmark turns it off to keep the fake out of the timings. */
+  recordHashes?: boolean;
 }
 
 export const fakeApiKey = 'sk-fake-0123456789abcdef';
@@ -136,7 +148,7 @@ function providerError(code: string, message: string, param = ''): unknown {
 }
 
 interface IssuedLink {
-  image: Buffer;
+  image: FakeImage;
   expiresAt: number;
 }
 
@@ -147,7 +159,7 @@ interface Generation {
   count: number;
   failIndices: Set<number>;
   responseFormat: 'url' | 'b64_json';
-  images: Buffer[];
+  images: FakeImage[];
 }
 
 function emptyStats(): FakeStats {
@@ -190,7 +202,8 @@ async function write(res: ServerResponse, data: string | Buffer): Promise<void> 
 const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
 /** Base64 in slices that are multiples of 3 bytes, so no copy of the whole encoding is ever made. */
-async function writeBase64(res: ServerResponse, image: Buffer, escapeSlashes: boolean): Promise<void> {
+async function writeBase64(res: ServerResponse, fakeImage: FakeImage, escapeSlashes: boolean): Promise<void> {
+  const image = Buffer.concat(fakeImage.parts);
   const slice = 3 * 21_846;
   for (let offset = 0; offset < image.length; offset += slice) {
     const text = image.subarray(offset, offset + slice).toString('base64');
@@ -230,18 +243,31 @@ export async function startFakeCometApi(options: FakeOptions = {}): Promise<Fake
   };
 
   /** A link shaped like a real signed storage URL: `&`, `%2F`, lower-case escapes and a bare `'`. */
-  function issueLink(image: Buffer, format: string, index: number): string {
+  function issueLink(image: FakeImage, format: string, index: number): string {
     const id = randomUUID().replaceAll('-', '');
     const date = new Date().toISOString().replace(/[-:]/g, '').replace(/\.\d+/, '');
     const target =
       `/ark-content-generation-v2/doubao-seedream/0217${id}_${index}.${format === 'png' ? 'png' : 'jpeg'}` +
       `?X-Tos-Algorithm=TOS4-HMAC-SHA256&X-Tos-Credential=AKLTfake${id.slice(0, 8)}%2F${date.slice(0, 8)}%2Fcn-beijing%2Ftos%2Frequest` +
       `&X-Tos-Date=${date}&X-Tos-Expires=86400&X-Tos-Signature=${id}${id.slice(0, 32)}` +
-      `&X-Tos-SignedHeaders=host&x-tos-meta-note=it's%2fa%20test%3D1`;
+      `&X-Tos-SignedHeaders=host${scenario.plainLinks ? '' : "&x-tos-meta-note=it's%2fa%20test%3D1"}`;
     links.set(target, { image, expiresAt: Date.now() + (scenario.linkTtlMs ?? 24 * 3_600_000) });
     const url = `${api.baseUrl}${target}`;
     api.issuedUrls.push(url);
     return url;
+  }
+
+  /** The time the shared link is busy until; each piece books its slot, so all downloads share the speed. */
+  let linkBusyUntil = 0;
+  async function writePaced(res: ServerResponse, data: Buffer, bytesPerSecond: number): Promise<void> {
+    const piece = 256 * 1024;
+    for (let offset = 0; offset < data.length; offset += piece) {
+      const slice = data.subarray(offset, offset + piece);
+      const start = Math.max(performance.now(), linkBusyUntil);
+      linkBusyUntil = start + (slice.length / bytesPerSecond) * 1000;
+      await sleep(start - performance.now());
+      await write(res, slice);
+    }
   }
 
   function authorized(req: IncomingMessage): boolean {
@@ -274,8 +300,8 @@ export async function startFakeCometApi(options: FakeOptions = {}): Promise<Fake
   }
 
   async function prepare(body: Record<string, unknown>, effective: FakeScenario): Promise<Generation> {
-    const options = body.sequential_image_generation_options as { max_images?: number } | undefined;
-    const asked = body.sequential_image_generation === 'auto' ? (options?.max_images ?? 15) : 1;
+    const sequence = body.sequential_image_generation_options as { max_images?: number } | undefined;
+    const asked = body.sequential_image_generation === 'auto' ? (sequence?.max_images ?? 15) : 1;
     const count = effective.count ?? asked;
     const specs: FakeImageSpec = {
       format: effective.image?.format ?? (body.output_format === 'png' ? 'png' : 'jpeg'),
@@ -289,8 +315,11 @@ export async function startFakeCometApi(options: FakeOptions = {}): Promise<Fake
         noiseImage(specs, `${created}-${api.stats.generationPosts}-${index}`),
       ),
     );
-    for (const image of images)
-      api.stats.generatedSha256.push(createHash('sha256').update(image).digest('hex'));
+    for (const image of options.recordHashes === false ? [] : images) {
+      const hash = createHash('sha256');
+      for (const part of image.parts) hash.update(part);
+      api.stats.generatedSha256.push(hash.digest('hex'));
+    }
     return {
       model: String(body.model),
       created,
@@ -326,7 +355,7 @@ export async function startFakeCometApi(options: FakeOptions = {}): Promise<Fake
     index: number,
     effective: FakeScenario,
   ) {
-    const image = generation.images[index] ?? Buffer.alloc(0);
+    const image = generation.images[index] ?? { parts: [], length: 0 };
     const size = statedSize(generation, effective);
     if (generation.responseFormat === 'url') {
       await write(
@@ -487,10 +516,15 @@ export async function startFakeCometApi(options: FakeOptions = {}): Promise<Fake
     }
     res.writeHead(200, { 'content-type': 'image/jpeg', 'content-length': link.image.length });
     if (behaviour.kind === 'ok') {
-      res.end(link.image);
+      const rate = scenario.linkBytesPerSecond;
+      for (const part of link.image.parts) {
+        if (rate === undefined) res.write(part);
+        else await writePaced(res, part, rate);
+      }
+      res.end();
       return;
     }
-    await write(res, link.image.subarray(0, Math.floor(link.image.length / 2)));
+    await write(res, Buffer.concat(link.image.parts).subarray(0, Math.floor(link.image.length / 2)));
     if (behaviour.kind === 'drop-mid-body') res.socket?.destroy();
   }
 

@@ -42,31 +42,42 @@ function noiseBase(spec: FakeImageSpec): Promise<Buffer> {
   return found;
 }
 
+/**
+ * An image as pieces that share the encoded noise: variants cost a few bytes each, not megabytes, so a fake
+ * serving many 4K generations stays small and quick.
+ */
+export interface FakeImage {
+  parts: Buffer[];
+  length: number;
+}
+
 /** A JPEG comment segment right after the start-of-image marker. */
-function withJpegComment(image: Buffer, text: string): Buffer {
+function withJpegComment(image: Buffer, text: string): Buffer[] {
   const comment = Buffer.from(text);
-  const segment = Buffer.alloc(4);
+  const segment = Buffer.alloc(4 + comment.length);
   segment.writeUInt16BE(0xfffe, 0);
   segment.writeUInt16BE(comment.length + 2, 2);
-  return Buffer.concat([image.subarray(0, 2), segment, comment, image.subarray(2)]);
+  comment.copy(segment, 4);
+  return [image.subarray(0, 2), segment, image.subarray(2)];
 }
 
 /** A PNG tEXt chunk right after the header chunk (8-byte signature + 25-byte IHDR). */
-function withPngText(image: Buffer, text: string): Buffer {
+function withPngText(image: Buffer, text: string): Buffer[] {
   const data = Buffer.from(`Comment\0${text}`, 'latin1');
   const chunk = Buffer.alloc(12 + data.length);
   chunk.writeUInt32BE(data.length, 0);
   chunk.write('tEXt', 4, 'latin1');
   data.copy(chunk, 8);
   chunk.writeUInt32BE(crc32(chunk.subarray(4, 8 + data.length)), 8 + data.length);
-  return Buffer.concat([image.subarray(0, 33), chunk, image.subarray(33)]);
+  return [image.subarray(0, 33), chunk, image.subarray(33)];
 }
 
 /**
  * A noise image of the given spec; each `variant` gets different bytes (hence a different hash) while the
  * costly encoding happens once per spec.
  */
-export async function noiseImage(spec: FakeImageSpec, variant: string): Promise<Buffer> {
+export async function noiseImage(spec: FakeImageSpec, variant: string): Promise<FakeImage> {
   const base = await noiseBase(spec);
-  return spec.format === 'png' ? withPngText(base, variant) : withJpegComment(base, variant);
+  const parts = spec.format === 'png' ? withPngText(base, variant) : withJpegComment(base, variant);
+  return { parts, length: parts.reduce((sum, part) => sum + part.length, 0) };
 }

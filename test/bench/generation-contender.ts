@@ -1,0 +1,188 @@
+import { spawn } from 'node:child_process';
+import { readFile, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import OpenAI from 'openai';
+import type { ImageGenerateParamsNonStreaming } from 'openai/resources/images';
+import { generationRequestSchema } from '../../src-preload/contract/generation';
+import { runGeneration } from '../../src-main/generation/engine';
+
+/**
+ * One benchmark contender, run by generation.bench.ts in its own process so its peak memory is its own.
+ * Usage: generation-contender.ts <contender> <baseUrl> <apiKey> <tmpDir>. Prints one JSON line
+ * `{ wallMs, peakRssMb, images, bytes }`; wall time covers the generation POST through the last file on disk.
+ */
+const benchModel = 'doubao-seedream-4-5-251128';
+const benchImages = 15;
+
+const apiFields = {
+  model: benchModel,
+  prompt: 'benchmark',
+  size: '4096x4096',
+  watermark: false,
+  sequential_image_generation: 'auto',
+  sequential_image_generation_options: { max_images: benchImages },
+};
+
+function engineRequest(responseFormat: 'url' | 'b64_json') {
+  return generationRequestSchema.parse({
+    model: benchModel,
+    prompt: 'benchmark',
+    size: { width: 4096, height: 4096 },
+    responseFormat,
+    sequential: 'auto',
+    maxImages: benchImages,
+  });
+}
+
+async function engine(
+  baseUrl: string,
+  apiKey: string,
+  tmpDir: string,
+  request: ReturnType<typeof engineRequest>,
+) {
+  const outcome = await runGeneration({ baseUrl, apiKey, tmpDir, references: [], request });
+  const saved = outcome.images.flatMap((slot) => ('image' in slot ? [slot.image] : []));
+  return { images: saved.length, bytes: saved.reduce((sum, image) => sum + image.bytes, 0) };
+}
+
+async function openai(baseUrl: string, apiKey: string, tmpDir: string, responseFormat: 'url' | 'b64_json') {
+  const client = new OpenAI({ apiKey, baseURL: `${baseUrl}/v1`, maxRetries: 0, timeout: 600_000 });
+  const params: ImageGenerateParamsNonStreaming & Record<string, unknown> = {
+    ...apiFields,
+    response_format: responseFormat,
+  };
+  const answer = await client.images.generate(params);
+  const sizes = await Promise.all(
+    (answer.data ?? []).map(async (item, index) => {
+      let bytes: Buffer;
+      if (item.b64_json !== undefined) {
+        bytes = Buffer.from(item.b64_json, 'base64');
+      } else {
+        const response = await fetch(item.url ?? '');
+        if (!response.ok) throw new Error(`download answered ${response.status}`);
+        bytes = Buffer.from(await response.arrayBuffer());
+      }
+      await writeFile(join(tmpDir, `openai-${index}.jpeg`), bytes);
+      return bytes.length;
+    }),
+  );
+  return { images: sizes.length, bytes: sizes.reduce((sum, size) => sum + size, 0) };
+}
+
+/** Runs curl and follows its peak resident memory through /proc while it runs. */
+function curl(args: string[], input?: string): Promise<{ stdout: string; peakKb: number }> {
+  return new Promise((resolve, reject) => {
+    const child = spawn('/usr/bin/curl', args, { stdio: ['pipe', 'pipe', 'inherit'] });
+    const chunks: Buffer[] = [];
+    let peakKb = 0;
+    const sample = setInterval(() => {
+      readFile(`/proc/${child.pid ?? 0}/status`, 'utf8')
+        .then((status) => {
+          const match = /VmHWM:\s+(\d+)/.exec(status);
+          if (match) peakKb = Math.max(peakKb, Number(match[1]));
+        })
+        .catch(() => undefined);
+    }, 5);
+    child.stdout.on('data', (chunk: Buffer) => chunks.push(chunk));
+    child.stdin.end(input ?? '');
+    child.on('error', reject);
+    child.on('close', (code) => {
+      clearInterval(sample);
+      if (code === 0) resolve({ stdout: Buffer.concat(chunks).toString('utf8'), peakKb });
+      else reject(new Error(`curl exited with ${code}`));
+    });
+  });
+}
+
+async function parallelCurl(baseUrl: string, apiKey: string, tmpDir: string) {
+  const post = await curl(
+    [
+      '-sS',
+      '--fail',
+      '-X',
+      'POST',
+      '-H',
+      `Authorization: Bearer ${apiKey}`,
+      '-H',
+      'Content-Type: application/json',
+      '--data-binary',
+      '@-',
+      `${baseUrl}/v1/images/generations`,
+    ],
+    JSON.stringify({ ...apiFields, response_format: 'url' }),
+  );
+  const answer = JSON.parse(post.stdout) as { data: { url: string }[] };
+  const targets = answer.data.flatMap((item, index) => ['-o', join(tmpDir, `curl-${index}.jpeg`), item.url]);
+  const download = await curl([
+    '-sS',
+    '--fail',
+    '--globoff',
+    '--parallel',
+    '--parallel-max',
+    '50',
+    ...targets,
+  ]);
+  let bytes = 0;
+  for (let index = 0; index < answer.data.length; index += 1) {
+    bytes += (await readFile(join(tmpDir, `curl-${index}.jpeg`))).length;
+  }
+  return { images: answer.data.length, bytes, peakKb: Math.max(post.peakKb, download.peakKb) };
+}
+
+/**
+ * This process's own peak RSS. `resourceUsage().maxRSS` is not it on Linux: a child starts with the high-water
+ * mark of the parent it was forked from (here, the benchmark holding the fake server's images).
+ */
+async function ownPeakKb(): Promise<number> {
+  try {
+    const match = /VmHWM:\s+(\d+)/.exec(await readFile('/proc/self/status', 'utf8'));
+    if (match) return Number(match[1]);
+  } catch {
+    // Not Linux: maxRSS is the best figure available.
+  }
+  return process.resourceUsage().maxRSS;
+}
+
+async function main(): Promise<void> {
+  const [contender, baseUrl = '', apiKey = '', tmpDir = ''] = process.argv.slice(2);
+  const urlRequest = engineRequest('url');
+  const base64Request = engineRequest('b64_json');
+  const started = performance.now();
+  const cpuBefore = process.cpuUsage();
+  let result: { images: number; bytes: number; peakKb?: number };
+  switch (contender) {
+    case 'engine-url':
+      result = await engine(baseUrl, apiKey, tmpDir, urlRequest);
+      break;
+    case 'engine-b64':
+      result = await engine(baseUrl, apiKey, tmpDir, base64Request);
+      break;
+    case 'openai-url':
+      result = await openai(baseUrl, apiKey, tmpDir, 'url');
+      break;
+    case 'openai-b64':
+      result = await openai(baseUrl, apiKey, tmpDir, 'b64_json');
+      break;
+    case 'curl-url':
+      result = await parallelCurl(baseUrl, apiKey, tmpDir);
+      break;
+    default:
+      throw new Error(`unknown contender ${String(contender)}`);
+  }
+  const wallMs = performance.now() - started;
+  const peakKb = result.peakKb ?? (await ownPeakKb());
+  const cpu = process.cpuUsage(cpuBefore);
+  const output = {
+    wallMs,
+    peakRssMb: peakKb / 1024,
+    cpuMs: (cpu.user + cpu.system) / 1000,
+    images: result.images,
+    bytes: result.bytes,
+  };
+  process.stdout.write(`${JSON.stringify(output)}\n`);
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(`${error instanceof Error ? error.message : String(error)}\n`);
+  process.exit(1);
+});
