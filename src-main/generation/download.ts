@@ -68,20 +68,38 @@ async function saveBody(exchange: HttpExchange, options: DownloadOptions): Promi
   return writer.finish(options.statedSize);
 }
 
+const maxRedirects = 3;
+
+/** Where a redirect points, taken as written: absolute, or a path on the same origin. */
+function redirectTarget(from: string, location: string | undefined): string | undefined {
+  if (location === undefined) return undefined;
+  if (/^https?:\/\//i.test(location)) return location;
+  const origin = /^https?:\/\/[^/?#]+/i.exec(from)?.[0];
+  return origin && location.startsWith('/') ? `${origin}${location}` : undefined;
+}
+
 async function attemptDownload(url: string, options: DownloadOptions, expired: boolean): Promise<SavedImage> {
-  let exchange: HttpExchange;
   try {
-    // Deliberately no Authorization header: the key belongs to the API host, not to storage hosts.
-    exchange = await sendHttpRequest({
-      url,
-      method: 'GET',
-      headers: { accept: 'image/*' },
-      signal: options.signal,
-      idleTimeoutMs: options.idleTimeoutMs ?? defaultDownloadIdleTimeoutMs,
-    });
-    const status = exchange.response.statusCode ?? 0;
-    if (status !== 200) throw statusFailure(status, await readSmallBody(exchange, 65_536), expired);
-    return await saveBody(exchange, options);
+    let target = url;
+    for (let redirects = 0; ; redirects += 1) {
+      // Deliberately no Authorization header: the key belongs to the API host, not to storage hosts.
+      const exchange = await sendHttpRequest({
+        url: target,
+        method: 'GET',
+        headers: { accept: 'image/*' },
+        signal: options.signal,
+        idleTimeoutMs: options.idleTimeoutMs ?? defaultDownloadIdleTimeoutMs,
+      });
+      const status = exchange.response.statusCode ?? 0;
+      if (status === 200) return await saveBody(exchange, options);
+      const next =
+        status >= 300 && status < 400
+          ? redirectTarget(target, exchange.response.headers.location)
+          : undefined;
+      const body = await readSmallBody(exchange, 65_536);
+      if (!next || redirects >= maxRedirects) throw statusFailure(status, body, expired);
+      target = next;
+    }
   } catch (error) {
     if (error instanceof AttemptFailure) throw error;
     if (options.signal?.aborted) throw new AppFailure(appError('cancelled', 'Cancelled.'));

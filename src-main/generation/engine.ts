@@ -138,12 +138,11 @@ function createLimiter(concurrency: number) {
   };
 }
 
-interface Exchange {
-  exchange: HttpExchange;
-  stopCause: () => StopCause;
-}
-
-async function postGeneration(options: RunGenerationOptions, body: string[], emit: (e: EngineEvent) => void) {
+async function postGeneration(
+  options: RunGenerationOptions,
+  body: string[],
+  emit: (e: EngineEvent) => void,
+): Promise<{ exchange: HttpExchange; stopCause: () => StopCause }> {
   const policy = options.retryPolicy ?? defaultRetryPolicy;
   const sleep = options.sleep ?? abortableSleep;
   const now = options.now ?? Date.now;
@@ -172,7 +171,7 @@ async function postGeneration(options: RunGenerationOptions, body: string[], emi
         },
       });
       const status = exchange.response.statusCode ?? 0;
-      if (status >= 200 && status < 300) return { exchange, stopCause } satisfies Exchange;
+      if (status >= 200 && status < 300) return { exchange, stopCause };
       const retryAfterSeconds = parseRetryAfter(exchange.response.headers['retry-after'], now());
       const text = await readSmallBody(exchange);
       failure = { kind: 'http', status, ...(retryAfterSeconds === undefined ? {} : { retryAfterSeconds }) };

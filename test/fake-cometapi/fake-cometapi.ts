@@ -28,7 +28,9 @@ export type DownloadBehaviour =
   | { kind: 'status'; status: number }
   | { kind: 'drop-mid-body' }
   | { kind: 'stall-mid-body' }
-  | { kind: 'not-an-image' };
+  | { kind: 'not-an-image' }
+  /** Answers 302 back to the same signed path, as a relative Location. */
+  | { kind: 'redirect' };
 
 export interface FakeScenario {
   /** Behaviour of successive generation POSTs, one each; then every POST is answered normally. */
@@ -507,6 +509,11 @@ export async function startFakeCometApi(options: FakeOptions = {}): Promise<Fake
     const behaviour = downloadQueue.shift() ?? { kind: 'ok' };
     if (behaviour.kind === 'status') {
       sendJson(res, behaviour.status, { Code: 'InternalError', Message: 'Try again' });
+      return;
+    }
+    if (behaviour.kind === 'redirect') {
+      res.writeHead(302, { location: req.url ?? '/' });
+      res.end();
       return;
     }
     if (behaviour.kind === 'not-an-image') {

@@ -96,6 +96,20 @@ describe('downloadResult', () => {
     expect(await filesIn(api.tmpDir)).toEqual([image.tmpPath.slice(api.tmpDir.length + 1)]);
   });
 
+  it('follows a redirect to the exact place it names', async () => {
+    const url = await issueOneLink();
+    api.fake.setScenario({ downloads: [{ kind: 'redirect' }] });
+    const retries: number[] = [];
+    const image = await downloadResult(url, {
+      tmpDir: api.tmpDir,
+      onRetry: (attempt) => retries.push(attempt),
+    });
+    expect(api.fake.stats.generatedSha256).toContain(image.sha256);
+    expect(api.fake.stats.downloads).toBe(2);
+    expect(api.fake.stats.accessDenied).toBe(0);
+    expect(retries).toEqual([]);
+  });
+
   it('fails for good after the attempt budget, leaving no partial file', async () => {
     const url = await issueOneLink();
     api.fake.setScenario({
