@@ -1,0 +1,38 @@
+import { useMemo } from 'react';
+import {
+  validateGenerationRequest,
+  type GenerationField,
+  type GenerationIssue,
+  type GenerationRequest,
+} from '../../../src-preload/contract/generation';
+import { useAppStore } from '../../app/store';
+import { buildRequest } from './draft';
+
+export interface RequestCheck {
+  request: GenerationRequest;
+  issues: GenerationIssue[];
+  issuesFor: (field: GenerationField) => GenerationIssue[];
+}
+
+/** The request the draft would send and what validation says about it, recomputed on every change. */
+export function useRequestCheck(): RequestCheck {
+  const draft = useAppStore((s) => s.draft);
+  const referenceCount = useAppStore((s) => s.references.length);
+  const progressiveDefault = useAppStore((s) => s.settings?.progressiveResults ?? false);
+  const lastSeed = useAppStore((s) => s.lastSeed);
+  return useMemo(() => {
+    // Validation never depends on which seed is drawn, so a fixed stand-in keeps this pure.
+    const request = buildRequest(draft, {
+      referenceCount,
+      progressiveDefault,
+      lastSeed,
+      randomSeed: () => 0,
+    });
+    const issues = validateGenerationRequest(request, { referenceCount });
+    return {
+      request,
+      issues,
+      issuesFor: (field) => issues.filter((found) => found.field === field),
+    };
+  }, [draft, referenceCount, progressiveDefault, lastSeed]);
+}
