@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { appError, AppFailure } from '../../src-preload/contract/errors';
 import { parseExactSize, type ExactSize } from '../../src-preload/contract/generation';
 import type { Usage } from '../../src-preload/contract/library-types';
-import type { ProviderError } from './api-errors';
+import { mapStreamFailure, type ProviderError } from './api-errors';
 import { Base64FieldExtractor, ordinalOfPlaceholder } from './base64-field-extractor';
 import type { HttpExchange } from './http-transport';
 import { ImageFileWriter } from './saved-image';
@@ -205,6 +205,8 @@ function parseJsonAnswer(
   } catch {
     throw unreadable();
   }
+  const refusal = z.object({ error: providerErrorShape }).safeParse(value);
+  if (refusal.success) throw new AppFailure(mapStreamFailure(toProviderError(refusal.data.error)));
   const answer = answerShape.safeParse(value);
   if (!answer.success) throw unreadable();
   onEvent({ kind: 'meta', model: answer.data.model, created: answer.data.created });

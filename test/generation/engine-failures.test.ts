@@ -44,6 +44,16 @@ describe('runGeneration, refusals by the API', () => {
     expect(api.fake.stats.generationPosts).toBe(1);
   });
 
+  it('reports an error the service wraps in a successful answer', async () => {
+    api.fake.setScenario({
+      posts: [
+        { kind: 'status', status: 200, body: errorBody('OutputImageSensitiveContentDetected', 'withheld') },
+      ],
+    });
+    const error = await failureOf(runGeneration(engineOptions(api.fake, api.tmpDir, [])));
+    expect(error.code).toBe('content-rejected');
+  });
+
   it('rejects a wrong key', async () => {
     const error = await failureOf(
       runGeneration({ ...engineOptions(api.fake, api.tmpDir, []), apiKey: 'sk-wrong-key' }),
