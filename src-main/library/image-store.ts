@@ -1,7 +1,7 @@
 import { unlink } from 'node:fs/promises';
 import { AppFailure, appError } from '../../src-preload/contract/errors';
 import { placeStagedFile, syncFile, type StagedFile } from './file-store';
-import { searchableText } from './prompt-search';
+import { cjkPairs, searchableText } from './prompt-search';
 import { imageColumns, toImageRecord, type ImageRecord, type ImageRow } from './records';
 import { makeThumbnails } from './thumbnails';
 import type { WriteContext } from './write-context';
@@ -48,7 +48,7 @@ export function createImageStore(ctx: WriteContext): ImageStore {
        with_references)
      VALUES (@generationId, @position, @sha256, @format, @width, @height, @bytes, @createdAt, @model, @withReferences)`,
   );
-  const insertSearchText = db.prepare('INSERT INTO prompt_search (rowid, text) VALUES (?, ?)');
+  const insertSearchText = db.prepare('INSERT INTO prompt_search (rowid, text, pairs) VALUES (?, ?, ?)');
   const markSlotSaved = db.prepare(
     `UPDATE result_slots SET state = 'saved', error_code = NULL, reason = NULL, updated_at = ?
      WHERE generation_id = ? AND position = ?`,
@@ -91,7 +91,7 @@ export function createImageStore(ctx: WriteContext): ImageStore {
         withReferences: facts.withReferences,
       }).lastInsertRowid,
     );
-    if (facts.prompt !== '') insertSearchText.run(id, searchableText(facts.prompt));
+    if (facts.prompt !== '') insertSearchText.run(id, searchableText(facts.prompt), cjkPairs(facts.prompt));
     if (slot.generationId !== null) markSlotSaved.run(now(), slot.generationId, slot.position);
     return { id, added: true };
   });

@@ -81,8 +81,7 @@ function sameColumns(before: unknown[], after: unknown[]): unknown[] {
   });
 }
 
-function searchIds(db: WritableDb, text: string): number[] {
-  const match = promptMatchExpression(text);
+function searchIds(db: WritableDb, match: string | null): number[] {
   return db
     .prepare<[string | null], { id: number }>(
       'SELECT rowid AS id FROM prompt_search WHERE prompt_search MATCH ? ORDER BY rowid',
@@ -108,11 +107,11 @@ const stepChecks: Record<number, (db: WritableDb) => void> = {
     expect(() => db.exec("INSERT INTO tags (name, created_at) VALUES ('cats', 2)")).toThrow(/UNIQUE/);
   },
   30: (db) => {
-    expect(searchIds(db, 'fox')).toEqual([1, 2]);
-    expect(searchIds(db, '小猫')).toEqual([3]);
-    expect(searchIds(db, '猫')).toEqual([3]);
-    expect(searchIds(db, 'snow fox')).toEqual([1, 2]);
-    expect(searchIds(db, '窗台 fox')).toEqual([]);
+    expect(searchIds(db, '"fox"')).toEqual([1, 2]);
+    expect(searchIds(db, '"小 猫"')).toEqual([3]);
+    expect(searchIds(db, '"猫"')).toEqual([3]);
+    expect(searchIds(db, '"snow" "fox"')).toEqual([1, 2]);
+    expect(searchIds(db, '"窗 台" "fox"')).toEqual([]);
   },
   40: (db) => {
     const rows = db
@@ -135,6 +134,16 @@ const stepChecks: Record<number, (db: WritableDb) => void> = {
       .join('\n');
     expect(plan).toContain('images_model');
     expect(plan).not.toContain('TEMP B-TREE');
+  },
+  50: (db) => {
+    const search = (text: string) => searchIds(db, promptMatchExpression(text));
+    expect(search('fox')).toEqual([1, 2]);
+    expect(search('snow fox')).toEqual([1, 2]);
+    expect(search('猫')).toEqual([3]);
+    expect(search('小猫')).toEqual([3]);
+    expect(search('坐在窗台')).toEqual([3]);
+    expect(search('猫窗')).toEqual([]);
+    expect(search('窗台 fox')).toEqual([]);
   },
 };
 

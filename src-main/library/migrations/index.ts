@@ -4,10 +4,17 @@ import { catalog } from './0010-catalog';
 import { tagsCollections } from './0020-tags-collections';
 import { promptSearch } from './0030-prompt-search';
 import { imageFilterColumns } from './0040-image-filter-columns';
+import { promptSearchPairs } from './0050-prompt-search-pairs';
 import type { Migration } from './migration';
 
 /** Every schema step, oldest first. Append only: a shipped step never changes. */
-export const migrations: readonly Migration[] = [catalog, tagsCollections, promptSearch, imageFilterColumns];
+export const migrations: readonly Migration[] = [
+  catalog,
+  tagsCollections,
+  promptSearch,
+  imageFilterColumns,
+  promptSearchPairs,
+];
 
 export const latestSchemaVersion = lastVersion(migrations);
 
