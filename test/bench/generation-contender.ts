@@ -1,5 +1,6 @@
 import { spawn } from 'node:child_process';
-import { readFile, writeFile } from 'node:fs/promises';
+import http from 'node:http';
+import { readFile, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import OpenAI from 'openai';
 import type { ImageGenerateParamsNonStreaming } from 'openai/resources/images';
@@ -70,10 +71,9 @@ async function openai(baseUrl: string, apiKey: string, tmpDir: string, responseF
 }
 
 /** Runs curl and follows its peak resident memory through /proc while it runs. */
-function curl(args: string[], input?: string): Promise<{ stdout: string; peakKb: number }> {
+function curl(args: string[]): Promise<{ peakKb: number }> {
   return new Promise((resolve, reject) => {
-    const child = spawn('/usr/bin/curl', args, { stdio: ['pipe', 'pipe', 'inherit'] });
-    const chunks: Buffer[] = [];
+    const child = spawn('/usr/bin/curl', args, { stdio: ['ignore', 'ignore', 'inherit'] });
     let peakKb = 0;
     const sample = setInterval(() => {
       readFile(`/proc/${child.pid ?? 0}/status`, 'utf8')
@@ -83,36 +83,40 @@ function curl(args: string[], input?: string): Promise<{ stdout: string; peakKb:
         })
         .catch(() => undefined);
     }, 5);
-    child.stdout.on('data', (chunk: Buffer) => chunks.push(chunk));
-    child.stdin.end(input ?? '');
     child.on('error', reject);
     child.on('close', (code) => {
       clearInterval(sample);
-      if (code === 0) resolve({ stdout: Buffer.concat(chunks).toString('utf8'), peakKb });
+      if (code === 0) resolve({ peakKb });
       else reject(new Error(`curl exited with ${code}`));
     });
   });
 }
 
+/** The generation POST for the curl contender, over plain node:http so the floor pays no client start-up. */
+function postForUrls(baseUrl: string, apiKey: string): Promise<string[]> {
+  return new Promise((resolve, reject) => {
+    const body = JSON.stringify({ ...apiFields, response_format: 'url' });
+    const request = http.request(`${baseUrl}/v1/images/generations`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${apiKey}`, 'content-type': 'application/json' },
+    });
+    request.on('response', (response) => {
+      const chunks: Buffer[] = [];
+      response.on('data', (chunk: Buffer) => chunks.push(chunk));
+      response.on('end', () => {
+        const answer = JSON.parse(Buffer.concat(chunks).toString('utf8')) as { data: { url: string }[] };
+        resolve(answer.data.map((item) => item.url));
+      });
+    });
+    request.on('error', reject);
+    request.end(body);
+  });
+}
+
+/** The floor: one curl downloading every link in parallel. */
 async function parallelCurl(baseUrl: string, apiKey: string, tmpDir: string) {
-  const post = await curl(
-    [
-      '-sS',
-      '--fail',
-      '-X',
-      'POST',
-      '-H',
-      `Authorization: Bearer ${apiKey}`,
-      '-H',
-      'Content-Type: application/json',
-      '--data-binary',
-      '@-',
-      `${baseUrl}/v1/images/generations`,
-    ],
-    JSON.stringify({ ...apiFields, response_format: 'url' }),
-  );
-  const answer = JSON.parse(post.stdout) as { data: { url: string }[] };
-  const targets = answer.data.flatMap((item, index) => ['-o', join(tmpDir, `curl-${index}.jpeg`), item.url]);
+  const urls = await postForUrls(baseUrl, apiKey);
+  const targets = urls.flatMap((url, index) => ['-o', join(tmpDir, `curl-${index}.jpeg`), url]);
   const download = await curl([
     '-sS',
     '--fail',
@@ -123,10 +127,9 @@ async function parallelCurl(baseUrl: string, apiKey: string, tmpDir: string) {
     ...targets,
   ]);
   let bytes = 0;
-  for (let index = 0; index < answer.data.length; index += 1) {
-    bytes += (await readFile(join(tmpDir, `curl-${index}.jpeg`))).length;
-  }
-  return { images: answer.data.length, bytes, peakKb: Math.max(post.peakKb, download.peakKb) };
+  for (let index = 0; index < urls.length; index += 1)
+    bytes += (await stat(join(tmpDir, `curl-${index}.jpeg`))).size;
+  return { images: urls.length, bytes, peakKb: download.peakKb };
 }
 
 /**
