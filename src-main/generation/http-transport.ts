@@ -84,6 +84,10 @@ export function sendHttpRequest(request: HttpRequest): Promise<HttpExchange> {
     let stopReason: TransportError | undefined;
     let response: IncomingMessage | undefined;
     const { signal } = request;
+    if (signal?.aborted) {
+      reject(new TransportError('connect', abortedCode, host, signal.reason));
+      return;
+    }
 
     let req: http.ClientRequest;
     try {
@@ -110,10 +114,6 @@ export function sendHttpRequest(request: HttpRequest): Promise<HttpExchange> {
       stop(abortedCode, signal?.reason);
     };
     const cleanup = () => signal?.removeEventListener('abort', onAbort);
-    if (signal?.aborted) {
-      reject(new TransportError('connect', abortedCode, host, signal.reason));
-      return;
-    }
     signal?.addEventListener('abort', onAbort, { once: true });
 
     req.on('socket', (socket) => {

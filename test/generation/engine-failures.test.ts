@@ -249,6 +249,16 @@ describe('runGeneration, time limits and cancel', () => {
     expect(api.fake.stats.generationPosts).toBe(1);
   });
 
+  it('sends nothing when cancelled before it starts', async () => {
+    const controller = new AbortController();
+    controller.abort();
+    const error = await failureOf(
+      runGeneration(engineOptions(api.fake, api.tmpDir, [], { signal: controller.signal })),
+    );
+    expect(error.code).toBe('cancelled');
+    expect(api.fake.stats.generationPosts).toBe(0);
+  });
+
   it('stops a waiting generation when the user cancels', async () => {
     api.fake.setScenario({ posts: [{ kind: 'stall' }] });
     const controller = new AbortController();
