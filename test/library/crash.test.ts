@@ -7,6 +7,7 @@ import { downloadResult } from '../../src-main/generation/engine';
 import { openLibrary, type Library } from '../../src-main/library/library';
 import { startFakeCometApi, type FakeCometApi } from '../fake-cometapi/fake-cometapi';
 import { tempDir } from './fixtures';
+import { seededRandom } from './seeded-random';
 
 const root = path.resolve(import.meta.dirname, '../..');
 const child = path.join(import.meta.dirname, 'crash-child.ts');
@@ -19,18 +20,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await fake.stop();
 });
-
-/** A small deterministic generator, so a failing run can be replayed from the seed in its message. */
-function random(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  };
-}
 
 /** Starts the child and SIGKILLs it `delayMs` after it reports ready; resolves with how many rounds it finished. */
 function runAndKill(dir: string, delayMs: number): Promise<number> {
@@ -120,7 +109,7 @@ describe('crash safety', () => {
     async () => {
       const dir = await tempDir();
       const seed = Date.now() % 1_000_000;
-      const next = random(seed);
+      const next = seededRandom(seed);
       let rounds = 0;
       let recovered = 0;
       // A short wait before each answer keeps a generation in flight for much of the time, where kills matter most.

@@ -83,6 +83,8 @@ describe('library operations', () => {
     const remix = await addGeneration(library, { prompt: 'remix', images: 2, referenceIds: [s1.id, s0.id] });
     const detail = library.details.detail(remix.images[0]?.id ?? 0);
     expect(detail?.references.map((image) => image.id)).toEqual([s1.id, s0.id]);
+    expect(library.details.references(remix.generationId)).toEqual(detail?.references);
+    expect(library.details.references(source.generationId)).toEqual([]);
     expect(detail?.generation).toMatchObject({
       id: remix.generationId,
       kind: 'api',
