@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { createReadStream } from 'node:fs';
 import { mkdir, readdir, rename, stat } from 'node:fs/promises';
 import path from 'node:path';
+import type { IntegrityReport } from '../../src-preload/contract/library-types';
 import type { ImageFormat } from '../media/image-info';
 import { folderStamp, imageFilePath, storedFileName, thumbnailPath, thumbnailSizes } from './paths';
 import type { FileState } from './records';
@@ -18,29 +19,8 @@ export interface IntegrityOptions {
   orphanGraceMs?: number;
 }
 
-export interface IntegrityReport {
-  checkedAt: number;
-  full: boolean;
-  /** Images in the catalog and files in the store that were looked at. */
-  images: number;
-  files: number;
-  /** Images whose file is gone (now marked `missing`). */
-  missingFiles: number;
-  /** Files no image refers to, moved to `recovered/`. */
-  orphanFiles: number;
-  /** Files whose content no longer matches their hash (now marked `corrupt`, left in place). Full check only. */
-  wrongHashes: number;
-  /** Thumbnails that were missing and remade. Full check only. */
-  missingThumbnails: number;
-  /** Result links that expired before their image was saved, marked lost by this check. */
-  lostDownloads: number;
-  /** Images whose file came back or matched its hash again, so their mark was cleared. */
-  repaired: number;
-  /** `ok`, or what SQLite's quick_check found. Full check only (null otherwise). */
-  catalog: string | null;
-  /** One line per finding, for people. */
-  details: string[];
-}
+/** What a check found and repaired; the contract's shape, so it crosses to the renderer and the CLI as is. */
+export type { IntegrityReport };
 
 export const defaultOrphanGraceMs = 10 * 60_000;
 

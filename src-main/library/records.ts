@@ -1,5 +1,8 @@
 import { errorCodes, type AppError, type ErrorCode } from '../../src-preload/contract/errors';
+import type { LibraryStats, Usage } from '../../src-preload/contract/library-types';
 import type { ImageFormat } from '../media/image-info';
+
+export type { LibraryStats, Usage };
 
 /**
  * What the library hands out: plain, serialisable records (numbers, strings, booleans; times as epoch ms), with
@@ -26,12 +29,6 @@ export interface ImageRecord {
 }
 
 export type FileState = 'ok' | 'missing' | 'corrupt';
-
-export interface Usage {
-  generatedImages: number;
-  outputTokens: number;
-  totalTokens: number;
-}
 
 export type GenerationStatus =
   'running' | 'succeeded' | 'partial' | 'failed' | 'cancelled' | 'interrupted' | 'imported';
@@ -84,19 +81,6 @@ export interface ImageDetail {
   derived: ImageRecord[];
   tags: TagRecord[];
   collections: CollectionRecord[];
-}
-
-export interface LibraryStats {
-  images: number;
-  bytes: number;
-  trashedImages: number;
-  trashedBytes: number;
-  generations: number;
-  failedGenerations: number;
-  usage: Usage;
-  /** Images whose file the last check found missing or changed. */
-  damagedImages: number;
-  pendingDownloads: number;
 }
 
 /** The columns of an image as `imageColumns` selects them: a record with SQLite's 0/1 for the boolean. */
