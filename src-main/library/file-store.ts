@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { closeSync, fsyncSync, mkdirSync, openSync, renameSync } from 'node:fs';
+import { closeSync, fsyncSync, mkdirSync, openSync, renameSync, statSync, unlinkSync } from 'node:fs';
 import { mkdir, open, readdir, rm } from 'node:fs/promises';
 import path from 'node:path';
 import type { SavedImage } from '../generation/saved-image';
@@ -32,16 +32,33 @@ export function syncDirectory(dir: string): void {
   }
 }
 
+function isBusyReplace(error: unknown): boolean {
+  const code = error instanceof Error && 'code' in error ? error.code : undefined;
+  return code === 'EPERM' || code === 'EACCES' || code === 'EBUSY';
+}
+
 /**
  * Moves a staged file to its content-addressed place. Synchronous on purpose: it runs inside the write
  * transaction that records the image, so no other writer can purge the same content in between. If the content
  * is already stored, the rename replaces it with identical bytes.
  */
-export function placeStagedFile(paths: LibraryPaths, file: StagedFile): string {
+export function placeStagedFile(
+  paths: LibraryPaths,
+  file: StagedFile,
+  rename: (from: string, to: string) => void = renameSync,
+): string {
   const target = imageFilePath(paths, file.sha256, file.format);
   const dir = path.dirname(target);
   mkdirSync(dir, { recursive: true });
-  renameSync(file.tmpPath, target);
+  try {
+    rename(file.tmpPath, target);
+  } catch (error) {
+    // Windows refuses to replace a file that is open (the app may be showing it). The name is the content's
+    // hash, so a stored file of the same size already holds these bytes: keep it and drop the copy.
+    if (!isBusyReplace(error) || statSync(target, { throwIfNoEntry: false })?.size !== file.bytes)
+      throw error;
+    unlinkSync(file.tmpPath);
+  }
   syncDirectory(dir);
   return target;
 }
