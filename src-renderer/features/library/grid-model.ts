@@ -103,12 +103,15 @@ function sectionedModel(arrangement: Arrangement, pending: number, geometry: Gri
   };
 }
 
+/** One run of entries without headings: rows then follow from the slot count alone. */
+export function isFlat(arrangement: Arrangement): boolean {
+  const [only, ...others] = arrangement.sections;
+  return others.length === 0 && (only === undefined || only.header === null);
+}
+
 /** `pending` is how many matching images are not loaded yet; each gets a skeleton slot. */
 export function buildGridModel(arrangement: Arrangement, pending: number, geometry: GridGeometry): GridModel {
-  const [only, ...others] = arrangement.sections;
-  if (others.length === 0 && (only === undefined || only.header === null)) {
-    return flatModel(arrangement.entries.length + pending, geometry);
-  }
+  if (isFlat(arrangement)) return flatModel(arrangement.entries.length + pending, geometry);
   return sectionedModel(arrangement, pending, geometry);
 }
 
