@@ -1,13 +1,9 @@
 import { AppFailure, appError } from '../../src-preload/contract/errors';
+import type { EmptyTrashResult } from '../../src-preload/contract/library-types';
 import type { CollectionRecord, TagRecord } from './records';
 import type { WriteContext } from './write-context';
 
-export interface EmptyTrashResult {
-  /** Images removed for good. */
-  deleted: number;
-  /** Trashed images kept because a generation still names them as its reference (lineage would break). */
-  keptAsReferences: number;
-}
+export type { EmptyTrashResult };
 
 export interface ImageOperations {
   setFavorite(ids: readonly number[], favorite: boolean): void;

@@ -1,8 +1,9 @@
 import { errorCodes, type AppError, type ErrorCode } from '../../src-preload/contract/errors';
-import type { LibraryStats, Usage } from '../../src-preload/contract/library-types';
+import type { LibraryStats, Tag, Usage } from '../../src-preload/contract/library-types';
 import type { ImageFormat } from '../media/image-info';
 
 export type { LibraryStats, Usage };
+export type TagRecord = Tag;
 
 /**
  * What the library hands out: plain, serialisable records (numbers, strings, booleans; times as epoch ms), with
@@ -57,12 +58,6 @@ export interface GenerationRecord {
   createdAt: number;
   finishedAt: number | null;
   slots: SlotRecord[];
-}
-
-export interface TagRecord {
-  id: number;
-  name: string;
-  imageCount: number;
 }
 
 export interface CollectionRecord {
