@@ -125,6 +125,19 @@ describe('listing', () => {
     expect(library.images.count({ filter: { model: 'model-a' } })).toBe(2);
   });
 
+  it('never stamps an image earlier than the one before, even when the clock goes back', async () => {
+    let clock = 5_000;
+    const library = await tempLibrary({ now: () => clock });
+    const first = await addGeneration(library, { prompt: 'before' });
+    clock = 1_000;
+    const second = await addGeneration(library, { prompt: 'after a clock change' });
+    expect(second.images[0]?.createdAt).toBe(5_000);
+    expect(ids(library.images.list({ filter: { from: 5_000 } }).items)).toEqual([
+      ...ids(second.images),
+      ...ids(first.images),
+    ]);
+  });
+
   it('knows the models in use', async () => {
     const library = await tempLibrary();
     await addGeneration(library, { prompt: 'x', model: 'model-b' });
