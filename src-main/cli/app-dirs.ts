@@ -1,6 +1,6 @@
 import path from 'node:path';
 
-export const productName = 'Seedream Studio';
+const productName = 'Seedream Studio';
 
 export interface PlatformInfo {
   platform: NodeJS.Platform;

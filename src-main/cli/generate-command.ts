@@ -87,7 +87,7 @@ export const generateOptions = {
   ...commonOptions,
 } as const satisfies OptionSpecs;
 
-export const generateHelp = helpText(
+const generateHelp = helpText(
   'npm run cli -- generate --prompt TEXT [options]',
   [
     'Generates images with a Seedream model and saves them in the library, where the app shows them too.',

@@ -22,23 +22,22 @@ const limitOption = {
 } as const satisfies OptionSpecs;
 
 export const listOptions = { ...limitOption, ...commonOptions } as const satisfies OptionSpecs;
-export const searchOptions = listOptions;
 export const checkOptions = {
   full: { type: 'boolean', description: 'Also re-read every file to compare it with its hash (slow).' },
   ...commonOptions,
 } as const satisfies OptionSpecs;
 
-export const listHelp = helpText(
+const listHelp = helpText(
   'npm run cli -- library list [--limit N] [--library DIR] [--json]',
   'Lists the newest images of the library. With --json: an array of {id, path, sha256, width, height, prompt, model, createdAt}.',
   listOptions,
 );
-export const searchHelp = helpText(
+const searchHelp = helpText(
   'npm run cli -- library search TEXT [--limit N] [--library DIR] [--json]',
   'Finds images by their prompt: English words (any form: cats finds cat) and Chinese text of any length.\nSeveral words must all match. Output as for `library list`.',
-  searchOptions,
+  listOptions,
 );
-export const checkHelp = helpText(
+const checkHelp = helpText(
   'npm run cli -- library check [--full] [--library DIR] [--json]',
   [
     'Compares the catalog with the files: images whose file is missing are marked, files no image refers to are',

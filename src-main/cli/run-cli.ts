@@ -4,7 +4,7 @@ import { runGenerate } from './generate-command';
 import { runCheck, runList } from './library-commands';
 import { UsageError } from './options';
 
-export const mainHelp = `Usage: npm run cli -- COMMAND [options]
+const mainHelp = `Usage: npm run cli -- COMMAND [options]
 
 Seedream Studio from the command line: the same library as the app, so results show up there too.
 

@@ -39,7 +39,7 @@ interface SlotRow {
 }
 
 /** How many derived images a detail lists; an image reused hundreds of times is summarised, not dumped. */
-export const derivedImagesShown = 200;
+const derivedImagesShown = 200;
 
 function parseParams(text: string): Record<string, unknown> {
   const value: unknown = JSON.parse(text);

@@ -34,7 +34,7 @@ export function promptSlug(prompt: string, maxLength = 40): string {
   return slug === '' ? 'image' : slug;
 }
 
-export function metadataOf(detail: ImageDetail): ImageMetadata {
+function metadataOf(detail: ImageDetail): ImageMetadata {
   const { image, generation } = detail;
   return {
     app: 'Seedream Studio',

@@ -6,7 +6,7 @@ import { z } from 'zod';
  * chunks and a JPEG XMP segment are inserted without re-encoding, so the pixels stay exactly as generated.
  */
 
-export const metadataSchema = z.object({
+const metadataSchema = z.object({
   app: z.string().optional(),
   prompt: z.string(),
   model: z.string(),
@@ -24,7 +24,7 @@ export const metadataSchema = z.object({
 export type ImageMetadata = z.infer<typeof metadataSchema>;
 
 /** The PNG text keyword holding the metadata as JSON. */
-export const pngMetadataKeyword = 'seedream-studio';
+const pngMetadataKeyword = 'seedream-studio';
 const pngSignature = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
 const xmpHeader = Buffer.from('http://ns.adobe.com/xap/1.0/\0', 'latin1');
 const xmpNamespace = 'urn:seedream-studio:metadata:1#';
@@ -103,7 +103,7 @@ export function readPngText(png: Buffer): Map<string, string> {
 }
 
 /** The PNG with these text entries right after its header, replacing earlier chunks of the same keywords. */
-export function embedPngText(png: Buffer, entries: Record<string, string>): Buffer | null {
+function embedPngText(png: Buffer, entries: Record<string, string>): Buffer | null {
   const chunks = pngChunks(png);
   const header = chunks?.[0];
   if (!chunks || header?.type !== 'IHDR') return null;
@@ -157,7 +157,7 @@ export function readJpegXmp(jpeg: Buffer): string | null {
 }
 
 /** The JPEG with this XMP packet after its JFIF/Exif segments, replacing an earlier XMP packet. */
-export function embedJpegXmp(jpeg: Buffer, xmp: string): Buffer | null {
+function embedJpegXmp(jpeg: Buffer, xmp: string): Buffer | null {
   const parsed = jpegHeaderSegments(jpeg);
   const packet = Buffer.concat([xmpHeader, Buffer.from(xmp, 'utf8')]);
   if (!parsed || packet.length > maxSegmentData) return null;
@@ -197,7 +197,7 @@ function unescapeXml(text: string): string {
 }
 
 /** An XMP packet with the prompt as the description (what other tools show) and the whole record as JSON. */
-export function xmpPacket(metadata: ImageMetadata): string {
+function xmpPacket(metadata: ImageMetadata): string {
   return [
     '<?xpacket begin="\uFEFF" id="W5M0MpCehiHzreSzNTczkc9d"?>',
     '<x:xmpmeta xmlns:x="adobe:ns:meta/">',

@@ -37,8 +37,8 @@ export interface ImagePage {
   nextCursor: string | null;
 }
 
-export const defaultPageSize = 200;
-export const maxPageSize = 1000;
+const defaultPageSize = 200;
+const maxPageSize = 1000;
 
 type Params = Record<string, string | number>;
 

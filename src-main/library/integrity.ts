@@ -22,7 +22,7 @@ export interface IntegrityOptions {
 /** What a check found and repaired; the contract's shape, so it crosses to the renderer and the CLI as is. */
 export type { IntegrityReport };
 
-export const defaultOrphanGraceMs = 10 * 60_000;
+const defaultOrphanGraceMs = 10 * 60_000;
 
 interface ImageFileRow {
   id: number;
@@ -58,7 +58,7 @@ async function listStore(filesDir: string): Promise<StoredEntry[]> {
   return entries;
 }
 
-export async function hashFile(file: string): Promise<string> {
+async function hashFile(file: string): Promise<string> {
   const hash = createHash('sha256');
   for await (const chunk of createReadStream(file)) hash.update(chunk as Buffer);
   return hash.digest('hex');
