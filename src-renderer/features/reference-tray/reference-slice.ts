@@ -10,7 +10,7 @@ import { appendUnique, moveItem } from './tray-order';
 
 /** One line under the tray about one file or image: why it was refused, or what main changed. */
 type MessageBody =
-  | { kind: 'refused'; reason: RefusalReason | 'duplicate' }
+  | { kind: 'refused'; reason: RefusalReason | 'duplicate' | 'unavailable' }
   | { kind: 'failed'; error: AppError }
   | { kind: 'notice'; text: string };
 export type TrayMessage = MessageBody & { id: number; name: string };
@@ -79,8 +79,13 @@ export const createReferenceSlice: StateCreator<AppState, [], [], ReferenceSlice
       for (const file of accepted) await sendFile(file);
     },
     addReferences: (images) => {
-      const { items, duplicates, overflow } = appendUnique(get().references, images, capacity());
+      // A library image whose file is gone, damaged or in the trash cannot be sent to the API.
+      const usable = images.filter((image) => image.fileState === 'ok' && image.trashedAt === null);
+      const { items, duplicates, overflow } = appendUnique(get().references, usable, capacity());
       set({ references: items, referenceMessages: [] });
+      for (const image of images.filter((candidate) => !usable.includes(candidate))) {
+        say(imageLabel(image), { kind: 'refused', reason: 'unavailable' });
+      }
       for (const image of duplicates) say(imageLabel(image), { kind: 'refused', reason: 'duplicate' });
       for (const image of overflow) say(imageLabel(image), { kind: 'refused', reason: 'tray-full' });
     },

@@ -10,12 +10,8 @@ import {
   updateImage,
 } from '../../../src-renderer/features/sequence-grid/jobs';
 
-/** Fields the library adds over time; spread so the fixture fits the contract before and after. */
-const libraryState = { trashedAt: null, fileState: 'ok' as const };
-
 function image(id: number): LibraryImage {
   return {
-    ...libraryState,
     id,
     generationId: 1,
     position: id,
@@ -26,6 +22,8 @@ function image(id: number): LibraryImage {
     bytes: 1000,
     favorite: false,
     createdAt: 0,
+    trashedAt: null,
+    fileState: 'ok',
     prompt: 'a fox',
     model: 'doubao-seedream-4-5-251128',
     src: `media://${id}`,
