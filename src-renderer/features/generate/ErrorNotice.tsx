@@ -1,10 +1,11 @@
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AppError, ErrorCode } from '../../../src-preload/contract/errors';
 import { useAppStore } from '../../app/store';
 import errorTitles from '../../i18n/locales/en/generate.json';
 import { adviseOn } from './error-advice';
 import { focusControl } from './focus-control';
+import { useTickingNow } from './use-ticking-now';
 
 type TitledCode = keyof typeof errorTitles.errorTitles;
 
@@ -17,24 +18,10 @@ function titledCode(code: ErrorCode): TitledCode {
   return hasTitle(code) ? code : 'internal';
 }
 
-function useSecondsLeft(total: number, since: number): number {
-  const [now, setNow] = useState(() => Date.now());
-  const left = Math.max(0, Math.ceil(total - (now - since) / 1000));
-  useEffect(() => {
-    if (left === 0) return;
-    const timer = window.setInterval(() => {
-      setNow(Date.now());
-    }, 1000);
-    return () => {
-      window.clearInterval(timer);
-    };
-  }, [left]);
-  return left;
-}
-
 function WaitAdvice({ seconds, since }: { seconds: number; since: number }) {
   const { t } = useTranslation('generate');
-  const left = useSecondsLeft(seconds, since);
+  const now = useTickingNow(since + seconds * 1000);
+  const left = Math.max(0, Math.ceil(seconds - (now - since) / 1000));
   return <p>{left > 0 ? t('errorAdvice.wait', { count: left }) : t('errorAdvice.waitOver')}</p>;
 }
 
