@@ -11,6 +11,7 @@ import { createKeyService } from './keychain/key-service';
 import { createKeytarStore, keychainServiceName } from './keychain/keytar-store';
 import type { JobSnapshot } from './library/ingest-jobs';
 import { openLibrary, type Library } from './library/library';
+import type { ImageFilter } from './library/image-queries';
 import type { ImageRecord } from './library/records';
 import { createSettingsStore } from './settings/settings-store';
 
@@ -76,8 +77,20 @@ export async function createAppCore(options: AppCoreOptions): Promise<AppCore> {
     if (!image) throw notFound('This image');
     return image;
   };
+  // Counting every match of a broad query takes tens of milliseconds at 100 000 images, so a query's total is
+  // counted once, when its first page is asked for, and reused for its later pages until the library changes.
+  const totals = new Map<string, number>();
   const libraryChanged = (reason: 'ingested' | 'updated' | 'trashed' | 'restored' | 'imported') => {
+    totals.clear();
     emit('library:changed', { reason });
+  };
+  const totalOf = (query: string | undefined, filter: ImageFilter, firstPage: boolean) => {
+    const key = JSON.stringify([query ?? '', filter]);
+    const known = totals.get(key);
+    if (known !== undefined && !firstPage) return known;
+    const total = library.images.count({ query, filter });
+    totals.set(key, total);
+    return total;
   };
 
   const savedSlots = new Map<string, number>();
@@ -167,7 +180,7 @@ export async function createAppCore(options: AppCoreOptions): Promise<AppCore> {
       return {
         items: page.items.map(toImage),
         nextCursor: page.nextCursor,
-        total: library.images.count({ query, filter }),
+        total: totalOf(query, filter, cursor === null),
       };
     },
     'library:detail': ({ id }) => {
@@ -269,10 +282,16 @@ export async function createAppCore(options: AppCoreOptions): Promise<AppCore> {
   return {
     handlers,
     library,
-    close: () => {
-      for (const job of jobs.list()) if (job.finishedAt === null) jobs.cancel(job.jobId);
+    close: async () => {
+      // A job still writing when the catalog closes would fail half-way, so running jobs are cancelled and
+      // given a moment to settle first.
+      const running = jobs.list().filter((job) => job.finishedAt === null);
+      for (const job of running) jobs.cancel(job.jobId);
+      await Promise.race([
+        Promise.allSettled(running.map((job) => jobs.finished(job.jobId))),
+        new Promise((resolve) => setTimeout(resolve, 5_000)),
+      ]);
       library.close();
-      return Promise.resolve();
     },
   };
 }

@@ -77,7 +77,14 @@ export async function bootstrap(): Promise<void> {
   app.on('activate', () => {
     if (BrowserWindow.getAllWindows().length === 0) openWindow();
   });
-  app.on('will-quit', () => {
-    void core?.close();
+  // Quitting waits for running jobs to stop and the catalog to close, so no download is cut off mid-write.
+  app.on('before-quit', (event) => {
+    const closing = core;
+    if (!closing) return;
+    event.preventDefault();
+    core = null;
+    void closing.close().finally(() => {
+      app.quit();
+    });
   });
 }
