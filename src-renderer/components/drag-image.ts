@@ -14,7 +14,9 @@ export function setDraggedImages(dataTransfer: DataTransfer, images: LibraryImag
 function isLibraryImage(value: unknown): value is LibraryImage {
   if (typeof value !== 'object' || value === null) return false;
   const record = value as Record<string, unknown>;
-  return typeof record.id === 'number' && typeof record.sha256 === 'string' && typeof record.thumbSrc === 'string';
+  return (
+    typeof record.id === 'number' && typeof record.sha256 === 'string' && typeof record.thumbSrc === 'string'
+  );
 }
 
 export function getDraggedImages(dataTransfer: DataTransfer): LibraryImage[] {
