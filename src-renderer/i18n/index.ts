@@ -6,13 +6,15 @@ import enSettings from './locales/en/settings.json';
 import zhSettings from './locales/zh-CN/settings.json';
 import enGenerate from './locales/en/generate.json';
 import zhGenerate from './locales/zh-CN/generate.json';
+import enLibrary from './locales/en/library.json';
+import zhLibrary from './locales/zh-CN/library.json';
 
 export const supportedLanguages = ['en', 'zh-CN'] as const;
 export type Language = (typeof supportedLanguages)[number];
 
 export const resources = {
-  en: { common: enCommon, settings: enSettings, generate: enGenerate },
-  'zh-CN': { common: zhCommon, settings: zhSettings, generate: zhGenerate },
+  en: { common: enCommon, settings: enSettings, generate: enGenerate, library: enLibrary },
+  'zh-CN': { common: zhCommon, settings: zhSettings, generate: zhGenerate, library: zhLibrary },
 } as const;
 
 /** "system" follows the OS language; any Chinese locale gets Simplified Chinese, everything else English. */
