@@ -18,6 +18,7 @@ import {
 } from './api-errors';
 import { readAnswer, type AnswerEvent } from './answer-reader';
 import { abortableSleep, downloadResult, type Sleep } from './download';
+import { warmUpFileHasher } from './file-hasher';
 import { readSmallBody, sendHttpRequest, TransportError, type HttpExchange } from './http-transport';
 import { joinBaseUrl } from './raw-url';
 import { buildRequestParams, encodeRequestBody } from './request-body';
@@ -223,6 +224,7 @@ async function generate(
   checkKey(options.apiKey);
   const now = options.now ?? Date.now;
   const params = buildRequestParams(options.request, model);
+  warmUpFileHasher();
   const { exchange, stopCause } = await postGeneration(
     options,
     encodeRequestBody(params, options.references),

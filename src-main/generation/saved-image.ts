@@ -1,10 +1,11 @@
-import { createHash, randomUUID, type Hash } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import { createWriteStream, type WriteStream } from 'node:fs';
 import { open, rename, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { appError, AppFailure } from '../../src-preload/contract/errors';
 import type { ExactSize } from '../../src-preload/contract/generation';
 import { endLooksComplete, sniffImage, type ImageFormat } from '../media/image-info';
+import { FileHasher } from './file-hasher';
 
 /** A verified image file in the engine's temporary folder; the library moves it into its store. */
 export interface SavedImage {
@@ -24,14 +25,14 @@ const tailBytes = 64;
 const maxHeaderSearch = 8 * 1024 * 1024;
 
 /**
- * Streams one image to a `.part` file while hashing it, keeping only its first and last bytes in memory for
- * the checks that follow. `write` returns a promise only when the disk is behind, so callers can apply
+ * Streams one image to a `.part` file while it is hashed (off this thread, from what reached the file),
+ * keeping only its first and last bytes in memory for the checks that follow. `write` returns a promise only when the disk is behind, so callers can apply
  * backpressure without paying for a promise per chunk.
  */
 export class ImageFileWriter {
   readonly path: string;
   private readonly stream: WriteStream;
-  private readonly hash: Hash = createHash('sha256');
+  private readonly hasher: FileHasher;
   private readonly head = Buffer.alloc(headBytes);
   private headLength = 0;
   /** The last chunks written, just enough to hold the final `tailBytes` (referenced, not copied). */
@@ -42,6 +43,7 @@ export class ImageFileWriter {
   constructor(tmpDir: string) {
     this.path = join(tmpDir, `seedream-${randomUUID()}.part`);
     this.stream = createWriteStream(this.path, { highWaterMark: writeBufferBytes });
+    this.hasher = new FileHasher(this.path);
     this.stream.on('error', (error) => (this.failure = error));
   }
 
@@ -51,11 +53,12 @@ export class ImageFileWriter {
 
   write(chunk: Buffer): Promise<void> | undefined {
     if (this.failure) return Promise.reject(storageFailure(this.failure));
-    this.hash.update(chunk);
     if (this.headLength < headBytes) this.headLength += chunk.copy(this.head, this.headLength);
     this.rememberTail(chunk);
     this.size += chunk.length;
-    if (this.stream.write(chunk)) return undefined;
+    const flowing = this.stream.write(chunk);
+    this.hasher.advance(this.stream.bytesWritten);
+    if (flowing) return undefined;
     return new Promise<void>((resolve, reject) => {
       const onDrain = () => {
         this.stream.off('error', onError);
@@ -92,6 +95,9 @@ export class ImageFileWriter {
         });
       });
       if (this.failure) throw storageFailure(this.failure);
+      const sha256 = await this.hasher.end(this.size).catch((error: unknown) => {
+        throw storageFailure(error instanceof Error ? error : new Error(String(error)));
+      });
       const info = await this.identify();
       const head = this.head.subarray(0, this.headLength);
       const tail = Buffer.concat(this.lastChunks).subarray(-tailBytes);
@@ -108,7 +114,7 @@ export class ImageFileWriter {
       }
       const finalPath = this.path.replace(/\.part$/, `.${info.format}`);
       await rename(this.path, finalPath);
-      return { tmpPath: finalPath, sha256: this.hash.digest('hex'), bytes: this.size, ...info };
+      return { tmpPath: finalPath, sha256, bytes: this.size, ...info };
     } catch (error) {
       await this.discard();
       throw error;
@@ -117,7 +123,12 @@ export class ImageFileWriter {
 
   /** Drops the partial file: nothing half-written is left for the library to find. */
   async discard(): Promise<void> {
+    // Removing the file before the stream has closed could let a still pending open create it again.
+    const closed = this.stream.closed
+      ? Promise.resolve()
+      : new Promise<void>((resolve) => this.stream.once('close', resolve));
     this.stream.destroy();
+    await Promise.all([closed, this.hasher.drop()]);
     await rm(this.path, { force: true });
   }
 
