@@ -1,17 +1,150 @@
+import { useEffect, useState, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { EmptyState } from '../../components/EmptyState';
+import { blockingIssues, formatSize } from '../../../src-preload/contract/generation';
+import { useAppStore } from '../../app/store';
 import { ViewHeader } from '../../components/ViewHeader';
+import { ReferenceTray } from '../reference-tray/ReferenceTray';
+import { ResultsGrid } from '../sequence-grid/ResultsGrid';
+import { AdvancedFields } from './AdvancedFields';
+import { ErrorNotice, OpenSettingsButton } from './ErrorNotice';
+import { focusControl } from './focus-control';
+import { ModelField } from './ModelField';
+import { PromptField } from './PromptField';
+import { SequenceField } from './SequenceField';
+import { SizeField } from './SizeField';
+import { useRequestCheck, type RequestCheck } from './use-request-issues';
+import {
+  generateButtonId,
+  useClipboardReferences,
+  useFocusOnFailedField,
+  useJobUpdates,
+  useWorkspaceDrop,
+} from './use-workspace-input';
+import './generate.css';
+
+function KeyMissingNotice() {
+  const { t } = useTranslation('generate');
+  const keyStatus = useAppStore((s) => s.keyStatus);
+  if (keyStatus?.source !== 'none') return null;
+  return (
+    <div className="notice generate__key-notice" role="note">
+      <span>{t('keyMissing.text')}</span>
+      <OpenSettingsButton />
+    </div>
+  );
+}
+
+function GenerateBar({ check, onGenerate }: { check: RequestCheck; onGenerate: () => void }) {
+  const { t } = useTranslation('generate');
+  const starting = useAppStore((s) => s.starting);
+  const error = useAppStore((s) => s.generateError);
+  const dismissError = useAppStore((s) => s.dismissGenerateError);
+  const blocking = blockingIssues(check.issues);
+  const onlyPromptMissing = blocking.length === 1 && blocking[0]?.code === 'prompt-empty';
+  const count = check.request.sequential === 'auto' ? check.request.maxImages : 1;
+
+  return (
+    <div className="generate__bar">
+      {error && <ErrorNotice key={`${error.code}:${error.message}`} error={error} onDismiss={dismissError} />}
+      <div className="generate__bar-row">
+        <button
+          id={generateButtonId}
+          type="button"
+          className="button button--primary generate__button"
+          aria-keyshortcuts="Control+Enter Meta+Enter"
+          aria-busy={starting}
+          aria-describedby="generate-summary"
+          title={t('generateButton.hint')}
+          onClick={onGenerate}
+        >
+          {t('generateButton.label')}
+        </button>
+        <span id="generate-summary" className="field__hint">
+          {starting
+            ? t('generateButton.sending')
+            : onlyPromptMissing
+              ? t('generateButton.needPrompt')
+              : blocking.length > 0
+                ? t('generateButton.blocked', { count: blocking.length })
+                : t('generateButton.summary', { count, size: formatSize(check.request.size) })}
+        </span>
+      </div>
+    </div>
+  );
+}
 
 export function GenerateView() {
   const { t } = useTranslation();
+  const { t: tg } = useTranslation('generate');
+  const settingsLoaded = useAppStore((s) => s.settings !== null);
+  const loadSettings = useAppStore((s) => s.loadSettings);
+  const generate = useAppStore((s) => s.generate);
+  const check = useRequestCheck();
+  const [tried, setTried] = useState(false);
+  const { dragging, handlers } = useWorkspaceDrop();
+  useClipboardReferences();
+  useJobUpdates();
+  useFocusOnFailedField(focusControl);
+
+  useEffect(() => {
+    // Settings hold the default for progressive results and whether a key is set.
+    if (!settingsLoaded) void loadSettings().catch(() => undefined);
+  }, [settingsLoaded, loadSettings]);
+
+  const runGenerate = () => {
+    void generate().then((field) => {
+      if (!field) return;
+      setTried(true);
+      // Let the issue render first so the focused control is already described by it.
+      window.requestAnimationFrame(() => {
+        focusControl(field);
+      });
+    });
+  };
+
+  const onKeyDown = (event: KeyboardEvent) => {
+    if (event.key === 'Enter' && (event.ctrlKey || event.metaKey)) {
+      event.preventDefault();
+      runGenerate();
+    }
+  };
+
   return (
-    <section className="view" aria-labelledby="view-title">
+    <section
+      className={`view generate${dragging ? ' generate--dragging' : ''}`}
+      aria-labelledby="view-title"
+      {...handlers}
+    >
       <ViewHeader title={t('views.generate.title')} />
-      <div className="view__body">
-        <EmptyState title={t('views.generate.emptyTitle')}>
-          <p>{t('views.generate.emptyBody')}</p>
-        </EmptyState>
+      <div className="generate__body">
+        <div
+          className="generate__controls"
+          role="group"
+          aria-label={tg('controlsLabel')}
+          onKeyDown={onKeyDown}
+        >
+          <div className="generate__scroll">
+            <KeyMissingNotice />
+            <PromptField
+              issues={check.issuesFor('prompt').filter((found) => tried || found.code !== 'prompt-empty')}
+            />
+            <ReferenceTray issues={check.issuesFor('references')} />
+            <ModelField issues={check.issuesFor('model')} />
+            <SizeField issues={check.issuesFor('size')} />
+            <SequenceField issues={[...check.issuesFor('sequential'), ...check.issuesFor('maxImages')]} />
+            <AdvancedFields issuesFor={check.issuesFor} />
+          </div>
+          <GenerateBar check={check} onGenerate={runGenerate} />
+        </div>
+        <div className="generate__results">
+          <ResultsGrid />
+        </div>
       </div>
+      {dragging && (
+        <div className="generate__drop" aria-hidden="true">
+          <p>{tg('tray.dropHere')}</p>
+        </div>
+      )}
     </section>
   );
 }

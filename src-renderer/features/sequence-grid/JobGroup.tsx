@@ -1,0 +1,164 @@
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { formatSize } from '../../../src-preload/contract/generation';
+import type { JobSnapshot } from '../../../src-preload/contract/ipc';
+import { findModel } from '../../../src-preload/contract/models';
+import { useAppStore } from '../../app/store';
+import { Lightbox } from '../../components/Lightbox';
+import { ErrorNotice } from '../generate/ErrorNotice';
+import { useTickingNow } from '../generate/use-ticking-now';
+import { Icon } from './icons';
+import { isFinished, jobStatus, savedImages, tilesOf } from './jobs';
+import { ResultTile } from './ResultTile';
+
+function JobStatusLine({ job }: { job: JobSnapshot }) {
+  const { t } = useTranslation('generate');
+  const status = jobStatus(job);
+  return (
+    <p className={`job__status job__status--${job.phase}`} role="status">
+      {!isFinished(job) && <span className="job__spinner" aria-hidden="true" />}
+      {t(`job.status.${status.key}`, status.params)}
+    </p>
+  );
+}
+
+function Usage({ job }: { job: JobSnapshot }) {
+  const { t, i18n } = useTranslation('generate');
+  if (!job.usage) return null;
+  const number = new Intl.NumberFormat(i18n.language);
+  return (
+    <p className="job__usage">
+      {t('job.usage', {
+        images: number.format(job.usage.generatedImages),
+        outputTokens: number.format(job.usage.outputTokens),
+        totalTokens: number.format(job.usage.totalTokens),
+      })}
+    </p>
+  );
+}
+
+/** Seconds the job has run, ticking while it runs (generations take from half a minute to minutes). */
+function useElapsedSeconds(job: JobSnapshot): number {
+  const now = useTickingNow(job.finishedAt === null ? Infinity : null);
+  return Math.max(0, Math.round(((job.finishedAt ?? now) - job.startedAt) / 1000));
+}
+
+/** One generation: its settings, what it is doing, and one tile per expected image. */
+export function JobGroup({ job }: { job: JobSnapshot }) {
+  const { t } = useTranslation('generate');
+  const cancelJob = useAppStore((s) => s.cancelJob);
+  const remixGeneration = useAppStore((s) => s.remixGeneration);
+  const [sideBySide, setSideBySide] = useState(false);
+  const [open, setOpen] = useState<number | null>(null);
+  const [cancelling, setCancelling] = useState(false);
+  const tiles = tilesOf(job);
+  const images = savedImages(job);
+  const finished = isFinished(job);
+  const headingId = `job-${job.jobId}-heading`;
+  const model = findModel(job.request.model)?.label ?? job.request.model;
+  const seconds = useElapsedSeconds(job);
+  const describe = (position: number, total: number) =>
+    t('tile.alt', { prompt: job.request.prompt, position, total });
+
+  return (
+    <div role="group" className="job" aria-labelledby={headingId}>
+      <header className="job__header">
+        <div className="job__summary">
+          <h3 id={headingId} className="job__prompt" title={job.request.prompt}>
+            {job.request.prompt}
+          </h3>
+          <p className="job__meta">
+            {t('job.meta', {
+              model,
+              size: formatSize(job.request.size),
+              count: job.expected,
+            })}
+            {job.referenceIds.length > 0 && ` · ${t('job.references', { count: job.referenceIds.length })}`}
+            {` · ${finished ? t('job.took', { count: seconds }) : t('job.running', { count: seconds })}`}
+          </p>
+          <JobStatusLine job={job} />
+          <Usage job={job} />
+        </div>
+        <div className="job__actions">
+          {!finished && (
+            <button
+              type="button"
+              className="button"
+              disabled={cancelling}
+              onClick={() => {
+                setCancelling(true);
+                void cancelJob(job.jobId).finally(() => {
+                  setCancelling(false);
+                });
+              }}
+            >
+              {t('job.cancel')}
+            </button>
+          )}
+          {tiles.length > 1 && (
+            <button
+              type="button"
+              className="button button--quiet"
+              aria-pressed={sideBySide}
+              onClick={() => {
+                setSideBySide(!sideBySide);
+              }}
+            >
+              <Icon name={sideBySide ? 'grid' : 'sideBySide'} />
+              {t('job.sideBySide')}
+            </button>
+          )}
+          {finished && (
+            <button
+              type="button"
+              className="button button--quiet"
+              title={t('job.remixHint')}
+              onClick={() => void remixGeneration(job.generationId)}
+            >
+              <Icon name="remix" />
+              {t('job.remix')}
+            </button>
+          )}
+        </div>
+      </header>
+      {job.notices.length > 0 && (
+        <ul className="job__notices">
+          {job.notices.map((notice) => (
+            <li key={notice}>{notice}</li>
+          ))}
+        </ul>
+      )}
+      {job.error && job.phase !== 'cancelled' && (
+        <ErrorNotice error={job.error} since={job.finishedAt ?? job.startedAt} />
+      )}
+      {job.phase === 'failed' && !job.error && !job.slots.some((slot) => slot.error) && (
+        <p className="notice notice--error" role="alert">
+          {t('job.failedNoReason')}
+        </p>
+      )}
+      <div className={`job__tiles${sideBySide ? ' job__tiles--side' : ''}`}>
+        {tiles.map((tile) => (
+          <ResultTile
+            key={tile.index}
+            job={job}
+            tile={tile}
+            total={tiles.length}
+            onOpen={() => {
+              const index = images.findIndex((image) => image.id === tile.image?.id);
+              setOpen(index < 0 ? null : index);
+            }}
+          />
+        ))}
+      </div>
+      <Lightbox
+        images={images}
+        index={open}
+        onIndexChange={setOpen}
+        describe={(image) => {
+          const tile = tiles.find((candidate) => candidate.image?.id === image.id);
+          return describe((tile?.index ?? 0) + 1, tiles.length);
+        }}
+      />
+    </div>
+  );
+}

@@ -1,0 +1,109 @@
+import { expect, test } from '@playwright/test';
+import type { FakeCometApi } from '../fake-cometapi/fake-cometapi';
+import type { LaunchedApp } from './launch';
+import { GeneratePage, imageFile, openWorkspace, type Workspace } from './pages/generate-page';
+
+let workspace: Workspace;
+let fake: FakeCometApi;
+let app: LaunchedApp;
+let generate: GeneratePage;
+
+test.beforeEach(async () => {
+  workspace = await openWorkspace();
+  ({ fake, app, generate } = workspace);
+});
+
+test.afterEach(async () => {
+  await workspace.close();
+});
+
+function sentImages(index = 0): unknown[] {
+  const body = fake.stats.bodies[index];
+  return Array.isArray(body?.image) ? body.image : [];
+}
+
+test('image to image from three dropped files, reordered from the keyboard', async () => {
+  await generate.dropFiles([
+    await imageFile('first.png', { width: 64 }),
+    await imageFile('second.jpg', { width: 80, format: 'jpeg', hue: 40 }),
+    await imageFile('third.png', { width: 96, hue: 90 }),
+  ]);
+  await expect(generate.references).toHaveCount(3);
+  await expect(app.page.getByText('3 / 14')).toBeVisible();
+  await expect(app.page.getByText('The sequence can still have 12 images.')).toBeVisible();
+  await expect(generate.references.nth(0).getByRole('img')).toHaveAccessibleName(/64 × 48/);
+
+  await generate.references.nth(0).focus();
+  await app.page.keyboard.press('Alt+ArrowRight');
+  await expect(generate.references.nth(0).getByRole('img')).toHaveAccessibleName(/80 × 48/);
+  await expect(generate.references.nth(1)).toBeFocused();
+
+  await generate.generate('the same scene at dusk');
+  await expect(generate.job().getByRole('status')).toHaveText(/Saved 1 image/);
+  await expect(generate.job()).toContainText('3 references');
+  const images = sentImages();
+  expect(images).toHaveLength(3);
+  expect(String(images[0])).toMatch(/^data:image\/jpeg;base64,/);
+  expect(String(images[1])).toMatch(/^data:image\/png;base64,/);
+});
+
+test('14 references fill the tray and a 15th is refused with a message', async () => {
+  const files = await Promise.all(
+    Array.from({ length: 14 }, (_, index) => imageFile(`ref-${index + 1}.png`, { hue: index * 17 + 3 })),
+  );
+  await generate.pickFiles(files);
+  await expect(generate.references).toHaveCount(14);
+  await expect(app.page.getByText('14 / 14')).toBeVisible();
+  await expect(app.page.getByText('The sequence can still have 1 image.')).toBeVisible();
+
+  await generate.dropFiles([await imageFile('one-too-many.png', { hue: 250 })]);
+  await expect(generate.trayMessage(/one-too-many\.png was not added: the tray is full/)).toBeVisible();
+  await expect(generate.references).toHaveCount(14);
+
+  await generate.sequence.check();
+  await expect(generate.maxImages).toHaveValue('1');
+  await expect(generate.maxImages).toHaveAttribute('max', '1');
+});
+
+test('a drop that mixes good and bad files keeps the good ones and explains each refusal', async () => {
+  await generate.dropFiles([
+    await imageFile('good.png'),
+    { name: 'notes.txt', mimeType: 'text/plain', buffer: Buffer.from('not a picture') },
+    { name: 'broken.png', mimeType: 'image/png', buffer: Buffer.from('PNG? no, just text pretending') },
+    await imageFile('tiny.png', { width: 10, height: 10, hue: 60 }),
+    await imageFile('wide.png', { width: 6400, height: 480, hue: 120 }),
+    await imageFile('good.jpg', { format: 'jpeg', hue: 160 }),
+  ]);
+  await expect(generate.references).toHaveCount(3);
+  await expect(generate.trayMessage(/notes\.txt was not added: it is not an image/)).toBeVisible();
+  await expect(generate.trayMessage(/broken\.png was not added: .*not an image/i)).toBeVisible();
+  await expect(generate.trayMessage(/tiny\.png was not added: .*over 14 pixels/)).toBeVisible();
+  await expect(generate.trayMessage(/wide\.png: .*converted/)).toBeVisible();
+
+  await generate.references.nth(1).getByRole('button', { name: 'Remove reference 2' }).click();
+  await expect(generate.references).toHaveCount(2);
+  await app.page.getByRole('button', { name: 'Clear all' }).click();
+  await expect(generate.references).toHaveCount(0);
+  await expect(app.page.getByText('0 / 14')).toBeVisible();
+});
+
+test('drag a result into the tray and generate an edit from it', async () => {
+  await generate.generate('a red fox in fresh snow');
+  await expect(generate.job().getByRole('status')).toHaveText(/Saved 1 image/);
+  await generate.dragTileToTray(generate.tiles.first());
+  await expect(generate.references).toHaveCount(1);
+
+  await generate.generate('the same fox, now at night');
+  await expect(generate.results.getByRole('group')).toHaveCount(2);
+  await expect(generate.job(0)).toContainText('the same fox, now at night');
+  await expect(generate.job(0).getByRole('status')).toHaveText(/Saved 1 image/);
+  await expect(generate.job(0)).toContainText('1 reference');
+  expect(sentImages(1)).toHaveLength(1);
+});
+
+test('pasting an image adds it as a reference, even with the focus in the prompt', async () => {
+  await generate.prompt.click();
+  await generate.pasteFiles([await imageFile('clipboard.png', { hue: 15 })]);
+  await expect(generate.references).toHaveCount(1);
+  await expect(generate.prompt).toHaveValue('');
+});

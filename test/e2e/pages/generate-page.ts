@@ -1,0 +1,196 @@
+import { expect, type Locator, type Page } from '@playwright/test';
+import {
+  fakeApiKey,
+  startFakeCometApi,
+  type FakeCometApi,
+  type FakeScenario,
+} from '../../fake-cometapi/fake-cometapi';
+import { launchApp, type LaunchedApp } from '../launch';
+import { temporaryUserData } from '../support/fixtures';
+
+interface PageEventTarget {
+  dispatchEvent(event: unknown): boolean;
+}
+
+interface PageDom {
+  DataTransfer: new () => { items: { add(file: unknown): void } };
+  File: new (parts: Uint8Array[], name: string, options: { type: string }) => unknown;
+  ClipboardEvent: new (
+    type: string,
+    init: { clipboardData: unknown; bubbles: boolean; cancelable: boolean },
+  ) => unknown;
+  document: { activeElement: PageEventTarget | null; body: PageEventTarget };
+}
+
+export interface FileSpec {
+  name: string;
+  mimeType: string;
+  buffer: Buffer;
+}
+
+/** The Generate workspace as users see it: every locator goes by role and accessible name. */
+export class GeneratePage {
+  readonly prompt: Locator;
+  readonly model: Locator;
+  readonly size: Locator;
+  readonly maxImages: Locator;
+  readonly sequence: Locator;
+  readonly single: Locator;
+  readonly tray: Locator;
+  readonly references: Locator;
+  readonly addReferences: Locator;
+  readonly generateButton: Locator;
+  readonly results: Locator;
+  readonly tiles: Locator;
+
+  constructor(readonly page: Page) {
+    this.prompt = page.getByRole('textbox', { name: 'Prompt' });
+    this.model = page.getByRole('combobox', { name: 'Model' });
+    this.size = page.getByRole('combobox', { name: 'Size' });
+    this.maxImages = page.getByRole('spinbutton', { name: 'Max images' });
+    this.sequence = page.getByRole('radio', { name: 'Sequence (auto)' });
+    this.single = page.getByRole('radio', { name: 'Single image' });
+    this.tray = page.getByRole('list', { name: 'Reference images' });
+    this.references = this.tray.getByRole('listitem');
+    this.addReferences = page.getByLabel('Add reference images');
+    this.generateButton = page.getByRole('button', { name: 'Generate', exact: true });
+    this.results = page.getByRole('list', { name: 'Results' });
+    this.tiles = this.results.getByRole('listitem');
+  }
+
+  async open(): Promise<void> {
+    await this.page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Generate' }).click();
+    await expect(this.page.getByRole('heading', { level: 1, name: 'Generate' })).toBeVisible();
+  }
+
+  /** The newest job's group (jobs are listed newest first). */
+  job(index = 0): Locator {
+    return this.results.getByRole('group').nth(index);
+  }
+
+  tilesOf(job: Locator): Locator {
+    return job.getByRole('listitem');
+  }
+
+  async generate(prompt: string): Promise<void> {
+    await this.prompt.fill(prompt);
+    await this.generateButton.click();
+  }
+
+  async sequenceOf(count: number): Promise<void> {
+    await this.sequence.check();
+    await this.maxImages.fill(String(count));
+  }
+
+  /** Picks files through the file input, as the system file dialog would. */
+  async pickFiles(files: FileSpec[]): Promise<void> {
+    await this.addReferences.setInputFiles(files);
+  }
+
+  /** Drops files onto the tray as the OS does: a DataTransfer of File objects built inside the page. */
+  async dropFiles(files: FileSpec[]): Promise<void> {
+    const dataTransfer = await this.transferOf(files);
+    const target = this.page.getByRole('heading', { name: 'Reference images' });
+    await target.dispatchEvent('dragenter', { dataTransfer });
+    await target.dispatchEvent('dragover', { dataTransfer });
+    await target.dispatchEvent('drop', { dataTransfer });
+    await dataTransfer.dispose();
+  }
+
+  /** Pastes files as Ctrl+V does when the clipboard holds them, with the focus wherever it is now. */
+  async pasteFiles(files: FileSpec[]): Promise<void> {
+    const dataTransfer = await this.transferOf(files);
+    await this.page.evaluate((transfer) => {
+      const dom = globalThis as unknown as PageDom;
+      const event = new dom.ClipboardEvent('paste', {
+        clipboardData: transfer,
+        bubbles: true,
+        cancelable: true,
+      });
+      (dom.document.activeElement ?? dom.document.body).dispatchEvent(event);
+    }, dataTransfer);
+    await dataTransfer.dispose();
+  }
+
+  private transferOf(files: FileSpec[]) {
+    const payload = files.map((file) => ({
+      name: file.name,
+      mimeType: file.mimeType,
+      base64: file.buffer.toString('base64'),
+    }));
+    return this.page.evaluateHandle((entries) => {
+      // Runs in the page; the spec project has no DOM types, so what it uses is described in PageDom.
+      const dom = globalThis as unknown as PageDom;
+      const transfer = new dom.DataTransfer();
+      for (const entry of entries) {
+        const bytes = Uint8Array.from(atob(entry.base64), (char) => char.charCodeAt(0));
+        transfer.items.add(new dom.File([bytes], entry.name, { type: entry.mimeType }));
+      }
+      return transfer;
+    }, payload);
+  }
+
+  /** Drags a result tile's image into the reference tray with the mouse. */
+  async dragTileToTray(tile: Locator): Promise<void> {
+    await tile.getByRole('img').dragTo(this.page.getByRole('heading', { name: 'Reference images' }));
+  }
+
+  trayMessage(text: string | RegExp): Locator {
+    return this.page.getByRole('list', { name: 'Messages about added images' }).getByText(text);
+  }
+}
+
+/** A real image file of the given size, for dropping or picking as a reference. */
+export async function imageFile(
+  name: string,
+  options: { width?: number; height?: number; format?: 'png' | 'jpeg'; hue?: number } = {},
+): Promise<FileSpec> {
+  const { default: sharp } = await import('sharp');
+  const format = options.format ?? 'png';
+  const hue = options.hue ?? 200;
+  const image = sharp({
+    create: {
+      width: options.width ?? 64,
+      height: options.height ?? 48,
+      channels: 3,
+      background: { r: hue % 256, g: (hue * 3) % 256, b: (hue * 7) % 256 },
+    },
+  });
+  const buffer = await (format === 'png' ? image.png() : image.jpeg()).toBuffer();
+  return { name, mimeType: `image/${format}`, buffer };
+}
+
+export interface Workspace {
+  fake: FakeCometApi;
+  app: LaunchedApp;
+  generate: GeneratePage;
+  close(): Promise<void>;
+}
+
+/**
+ * A fake CometAPI, a fresh user-data folder and the app pointed at both, opened on Generate. With `withKey`
+ * false no key is set anywhere (each launch has its own keychain entry).
+ */
+export async function openWorkspace(
+  options: { scenario?: FakeScenario; withKey?: boolean } = {},
+): Promise<Workspace> {
+  const fake = await startFakeCometApi({ scenario: options.scenario });
+  const userData = temporaryUserData();
+  const app = await launchApp({
+    apiBaseUrl: fake.baseUrl,
+    userDataDir: userData.dir,
+    env: options.withKey === false ? {} : { COMETAPI_KEY: fakeApiKey },
+  });
+  const generate = new GeneratePage(app.page);
+  await generate.open();
+  return {
+    fake,
+    app,
+    generate,
+    close: async () => {
+      await app.close();
+      await fake.stop();
+      userData.remove();
+    },
+  };
+}
