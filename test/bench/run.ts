@@ -1,10 +1,12 @@
 import { runGenerationBench } from './generation.bench';
 import { runLibraryBench } from './library.bench';
+import { runLibraryUiBench } from './library-ui.bench';
 
 /** Every benchmark, one after another (they share the machine, so never in parallel). */
 const benches: { name: string; run: () => Promise<void> }[] = [
   { name: 'generation', run: runGenerationBench },
   { name: 'library', run: runLibraryBench },
+  { name: 'library browser (Chromium driver, 100 000 images)', run: runLibraryUiBench },
 ];
 
 for (const bench of benches) {
