@@ -1,35 +1,19 @@
 import { errorCodes, type AppError, type ErrorCode } from '../../src-preload/contract/errors';
-import type { LibraryStats, Tag, Usage } from '../../src-preload/contract/library-types';
+import type { LibraryImage, LibraryStats, Tag, Usage } from '../../src-preload/contract/library-types';
 import type { ImageFormat } from '../media/image-info';
 
 export type { LibraryStats, Usage };
 export type TagRecord = Tag;
 
 /**
- * What the library hands out: plain, serialisable records (numbers, strings, booleans; times as epoch ms), with
- * field names kept stable for the IPC contract and the command line.
+ * What the library hands out: the contract's image without its media URLs (main adds those for the renderer),
+ * with the format narrowed to what the store holds. Plain and serialisable, so the CLI prints it as is.
  */
-export interface ImageRecord {
-  id: number;
-  /** Null for an image imported without any generation data (for example a reference the user dropped in). */
-  generationId: number | null;
-  /** Slot of the image in its generation's answer, from 0. */
-  position: number;
-  sha256: string;
-  width: number;
-  height: number;
+export type ImageRecord = Omit<LibraryImage, 'src' | 'thumbSrc' | 'previewSrc' | 'format'> & {
   format: ImageFormat;
-  bytes: number;
-  favorite: boolean;
-  createdAt: number;
-  trashedAt: number | null;
-  /** `missing` or `corrupt` when the integrity check found the file gone or changed. */
-  fileState: FileState;
-  prompt: string;
-  model: string;
-}
+};
 
-export type FileState = 'ok' | 'missing' | 'corrupt';
+export type FileState = LibraryImage['fileState'];
 
 export type GenerationStatus =
   'running' | 'succeeded' | 'partial' | 'failed' | 'cancelled' | 'interrupted' | 'imported';

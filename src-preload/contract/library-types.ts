@@ -4,7 +4,9 @@ import type { AppError } from './errors';
 /** An image as the renderer sees it: media URLs instead of paths, times as epoch milliseconds. */
 export interface LibraryImage {
   id: number;
+  /** Null for an image imported without any generation data (for example a reference the user dropped in). */
   generationId: number | null;
+  /** Slot of the image in its generation's answer, from 0. */
   position: number;
   sha256: string;
   width: number;
