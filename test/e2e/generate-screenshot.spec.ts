@@ -21,7 +21,9 @@ async function gradient(name: string, from: string, to: string): Promise<FileSpe
  * test's output folder; with SEEDREAM_UPDATE_SCREENSHOTS=1 it replaces assets/screenshots/generate.png.
  */
 test('screenshot of the workspace with a finished sequence', async () => {
-  const workspace = await openWorkspace({ scenario: { image: { width: 1024, height: 768 } } });
+  const workspace = await openWorkspace({
+    scenario: { image: { width: 1024, height: 768, pattern: 'scene' } },
+  });
   try {
     const { generate } = workspace;
     await generate.pickFiles([

@@ -5,6 +5,7 @@ import path from 'node:path';
 import sharp from 'sharp';
 import { libraryDirOf } from '../../src-main/app-core';
 import { openLibrary, type Library } from '../../src-main/library/library';
+import { sceneSvg } from '../fake-cometapi/scene-svg';
 
 /**
  * Seeds a user-data folder with a library made through the library module itself, as a real history of
@@ -84,26 +85,6 @@ function promptOf(index: number): string {
   return `${subject}, ${style}`;
 }
 
-/** A calm gradient with a sun and hills, different in hue and layout for every design. */
-function designSvg(design: number, size: number): string {
-  const hue = (design * 47) % 360;
-  const sky = `hsl(${hue}, 65%, 72%)`;
-  const horizon = `hsl(${(hue + 40) % 360}, 70%, 86%)`;
-  const hill = `hsl(${(hue + 180) % 360}, 35%, 38%)`;
-  const far = `hsl(${(hue + 200) % 360}, 30%, 55%)`;
-  const sunX = 20 + ((design * 13) % 60);
-  const sunY = 18 + ((design * 7) % 25);
-  const ridge = 55 + ((design * 5) % 20);
-  return `<svg xmlns="http://www.w3.org/2000/svg" width="${size}" height="${size}" viewBox="0 0 100 100">
-    <defs><linearGradient id="g" x1="0" y1="0" x2="0" y2="1">
-      <stop offset="0" stop-color="${sky}"/><stop offset="1" stop-color="${horizon}"/></linearGradient></defs>
-    <rect width="100" height="100" fill="url(#g)"/>
-    <circle cx="${sunX}" cy="${sunY}" r="9" fill="hsl(${(hue + 20) % 360}, 90%, 92%)"/>
-    <path d="M0 ${ridge} Q 30 ${ridge - 18} 60 ${ridge - 4} T 100 ${ridge - 8} V 100 H 0 Z" fill="${far}"/>
-    <path d="M0 ${ridge + 15} Q 40 ${ridge} 70 ${ridge + 12} T 100 ${ridge + 10} V 100 H 0 Z" fill="${hill}"/>
-  </svg>`;
-}
-
 interface Design {
   bytes: Buffer;
   sha256: string;
@@ -112,7 +93,7 @@ interface Design {
 
 async function renderDesign(design: number): Promise<Design> {
   const size = largeDesigns.get(design) ?? designSize;
-  const bytes = await sharp(Buffer.from(designSvg(design, size)))
+  const bytes = await sharp(Buffer.from(sceneSvg(design, size, size)))
     .png({ compressionLevel: 3 })
     .toBuffer();
   return { bytes, sha256: createHash('sha256').update(bytes).digest('hex'), size };

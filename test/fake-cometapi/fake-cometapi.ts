@@ -2,7 +2,7 @@ import { createHash, randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
 import { once } from 'node:events';
-import { noiseImage, type FakeImage, type FakeImageSpec } from './noise-images';
+import { fakeImage, type FakeImage, type FakeImageSpec } from './noise-images';
 
 /**
  * A fake CometAPI on 127.0.0.1 that behaves like the real gateway and its object storage, traps included:
@@ -37,7 +37,7 @@ export interface FakeScenario {
   posts?: PostBehaviour[];
   /** Behaviour of successive result downloads, one each; then downloads succeed. */
   downloads?: DownloadBehaviour[];
-  /** The images generated (default: small JPEG, or PNG when `output_format` asks for it). */
+  /** The images generated (default: small JPEG noise, or PNG when `output_format` asks for it). */
   image?: Partial<FakeImageSpec>;
   /** Images to produce, overriding what the request asks for. */
   count?: number;
@@ -309,12 +309,13 @@ export async function startFakeCometApi(options: FakeOptions = {}): Promise<Fake
       format: effective.image?.format ?? (body.output_format === 'png' ? 'png' : 'jpeg'),
       width: effective.image?.width ?? 96,
       height: effective.image?.height ?? 64,
+      pattern: effective.image?.pattern ?? 'noise',
     };
     const failIndices = new Set(effective.failIndices ?? []);
     const created = Math.floor(Date.now() / 1000);
     const images = await Promise.all(
       Array.from({ length: count }, (_, index) =>
-        noiseImage(specs, `${created}-${api.stats.generationPosts}-${index}`),
+        fakeImage(specs, index, `${created}-${api.stats.generationPosts}-${index}`),
       ),
     );
     for (const image of options.recordHashes === false ? [] : images) {

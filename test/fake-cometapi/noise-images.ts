@@ -1,13 +1,21 @@
 import { randomBytes } from 'node:crypto';
 import { crc32 } from 'node:zlib';
 import sharp from 'sharp';
+import { sceneSvg } from './scene-svg';
 
 export type FakeImageFormat = 'jpeg' | 'png';
+
+/**
+ * `noise` (the default) weighs what real results weigh, for benchmarks and transfer tests; `scene` is a calm
+ * picture that differs with the image's index, for screenshots people look at.
+ */
+export type FakeImagePattern = 'noise' | 'scene';
 
 export interface FakeImageSpec {
   format: FakeImageFormat;
   width: number;
   height: number;
+  pattern?: FakeImagePattern;
 }
 
 /**
@@ -32,18 +40,33 @@ async function encodeNoise(spec: FakeImageSpec): Promise<Buffer> {
     : image.jpeg({ quality: 78 }).toBuffer();
 }
 
-function noiseBase(spec: FakeImageSpec): Promise<Buffer> {
-  const key = `${spec.format}:${spec.width}x${spec.height}`;
+async function encodeScene(spec: FakeImageSpec, design: number): Promise<Buffer> {
+  const image = sharp(Buffer.from(sceneSvg(design, spec.width, spec.height)));
+  // Gradients band at the quality noise gets away with.
+  return spec.format === 'png' ? image.png().toBuffer() : image.jpeg({ quality: 92 }).toBuffer();
+}
+
+function cached(key: string, encode: () => Promise<Buffer>): Promise<Buffer> {
   let found = cache.get(key);
   if (!found) {
-    found = encodeNoise(spec);
+    found = encode();
     cache.set(key, found);
   }
   return found;
 }
 
+function noiseBase(spec: FakeImageSpec): Promise<Buffer> {
+  return cached(`${spec.format}:${spec.width}x${spec.height}`, () => encodeNoise(spec));
+}
+
+function sceneBase(spec: FakeImageSpec, design: number): Promise<Buffer> {
+  return cached(`${spec.format}:${spec.width}x${spec.height}:scene-${design}`, () =>
+    encodeScene(spec, design),
+  );
+}
+
 /**
- * An image as pieces that share the encoded noise: variants cost a few bytes each, not megabytes, so a fake
+ * An image as pieces that share the encoded base: variants cost a few bytes each, not megabytes, so a fake
  * serving many 4K generations stays small and quick.
  */
 export interface FakeImage {
@@ -72,12 +95,24 @@ function withPngText(image: Buffer, text: string): Buffer[] {
   return [image.subarray(0, 33), chunk, image.subarray(33)];
 }
 
+function tagged(base: Buffer, format: FakeImageFormat, variant: string): FakeImage {
+  const parts = format === 'png' ? withPngText(base, variant) : withJpegComment(base, variant);
+  return { parts, length: parts.reduce((sum, part) => sum + part.length, 0) };
+}
+
 /**
  * A noise image of the given spec; each `variant` gets different bytes (hence a different hash) while the
  * costly encoding happens once per spec.
  */
 export async function noiseImage(spec: FakeImageSpec, variant: string): Promise<FakeImage> {
-  const base = await noiseBase(spec);
-  const parts = spec.format === 'png' ? withPngText(base, variant) : withJpegComment(base, variant);
-  return { parts, length: parts.reduce((sum, part) => sum + part.length, 0) };
+  return tagged(await noiseBase(spec), spec.format, variant);
+}
+
+/**
+ * Image number `index` of a generation, in the spec's pattern. Like noise, a scene is encoded once per spec and
+ * index, and each `variant` still gets its own bytes.
+ */
+export async function fakeImage(spec: FakeImageSpec, index: number, variant: string): Promise<FakeImage> {
+  const base = spec.pattern === 'scene' ? await sceneBase(spec, index) : await noiseBase(spec);
+  return tagged(base, spec.format, variant);
 }
