@@ -1,0 +1,30 @@
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { builtinModules } from 'node:module';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { build } from 'vite';
+import { beforeAll, describe, expect, it } from 'vitest';
+
+let bundle = '';
+
+beforeAll(async () => {
+  const outDir = mkdtempSync(join(tmpdir(), 'main-'));
+  await build({
+    configFile: new URL('../../vite.config.ts', import.meta.url).pathname,
+    mode: 'main',
+    logLevel: 'silent',
+    build: { outDir, sourcemap: false },
+  });
+  bundle = readFileSync(join(outDir, 'index.cjs'), 'utf8');
+}, 60_000);
+
+describe('main process bundle', () => {
+  it('loads only Electron, Node built-ins and the native modules from node_modules', () => {
+    const allowed = new Set(['electron', 'better-sqlite3', 'keytar', 'sharp', ...builtinModules]);
+    const required = [...bundle.matchAll(/require\(\s*["'`]([^"'`]+)["'`]\s*\)/g)].map((m) =>
+      (m[1] ?? '').replace(/^node:/, ''),
+    );
+    expect(required.length).toBeGreaterThan(0);
+    expect(required.filter((name) => !allowed.has(name))).toEqual([]);
+  });
+});
