@@ -1,12 +1,7 @@
 import { appError, AppFailure, type AppError } from '../../src-preload/contract/errors';
-import {
-  blockingIssues,
-  validateGenerationRequest,
-  type ExactSize,
-  type GenerationRequest,
-} from '../../src-preload/contract/generation';
+import type { ExactSize, GenerationRequest } from '../../src-preload/contract/generation';
 import type { Usage } from '../../src-preload/contract/library-types';
-import { findModel, modelCatalogue, type ModelInfo } from '../../src-preload/contract/models';
+import { modelCatalogue, type ModelInfo } from '../../src-preload/contract/models';
 import {
   mapApiFailure,
   mapItemFailure,
@@ -22,6 +17,7 @@ import { warmUpFileHasher } from './file-hasher';
 import { readSmallBody, sendHttpRequest, TransportError, type HttpExchange } from './http-transport';
 import { joinBaseUrl } from './raw-url';
 import { buildRequestParams, encodeRequestBody } from './request-body';
+import { checkRequest } from './request-check';
 import {
   defaultRetryPolicy,
   generationRetryDelay,
@@ -90,21 +86,6 @@ export const defaultDownloadConcurrency = 8;
 export const resultLinkLifetimeMs = 24 * 60 * 60_000;
 
 const generationPath = '/v1/images/generations';
-
-function checkRequest(
-  request: GenerationRequest,
-  referenceCount: number,
-  catalogue: readonly ModelInfo[],
-): ModelInfo {
-  const blocking = blockingIssues(validateGenerationRequest(request, { referenceCount, catalogue }));
-  const model = findModel(request.model, catalogue);
-  const first = blocking[0];
-  if (first || !model) {
-    const message = blocking.map((found) => found.message).join(' ') || 'The request is not valid.';
-    throw new AppFailure(appError('invalid-input', message, first ? { field: first.field } : {}));
-  }
-  return model;
-}
 
 function checkKey(apiKey: string): void {
   if (apiKey.trim() === '') {

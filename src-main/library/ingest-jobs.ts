@@ -1,19 +1,15 @@
 import { readFile } from 'node:fs/promises';
 import { AppFailure, appError, type AppError } from '../../src-preload/contract/errors';
-import {
-  blockingIssues,
-  requestedImageCount,
-  validateGenerationRequest,
-  type GenerationRequest,
-} from '../../src-preload/contract/generation';
+import { requestedImageCount, type GenerationRequest } from '../../src-preload/contract/generation';
 import type {
   JobSlot as ContractJobSlot,
   JobSnapshot as ContractJobSnapshot,
 } from '../../src-preload/contract/ipc';
-import { findModel, modelCatalogue, type ModelInfo } from '../../src-preload/contract/models';
+import { modelCatalogue, type ModelInfo } from '../../src-preload/contract/models';
 import type { EngineEvent, GenerationOutcome, RunGenerationOptions } from '../generation/engine';
 import { referenceDataUri } from '../generation/references';
 import { buildRequestParams } from '../generation/request-body';
+import { checkRequest } from '../generation/request-check';
 import type { GenerationStore } from './generation-store';
 import type { ImageStore } from './image-store';
 import type { ImageRecord } from './records';
@@ -61,17 +57,6 @@ interface Job {
   snapshot: JobSnapshot;
   controller: AbortController;
   done: Promise<JobSnapshot>;
-}
-
-function checkRequest(request: GenerationRequest, referenceCount: number, catalogue: readonly ModelInfo[]) {
-  const blocking = blockingIssues(validateGenerationRequest(request, { referenceCount, catalogue }));
-  const model = findModel(request.model, catalogue);
-  const first = blocking[0];
-  if (first || !model) {
-    const message = blocking.map((issue) => issue.message).join(' ') || 'The request is not valid.';
-    throw new AppFailure(appError('invalid-input', message, first ? { field: first.field } : {}));
-  }
-  return model;
 }
 
 function asAppError(error: unknown): AppError {

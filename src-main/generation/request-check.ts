@@ -1,0 +1,23 @@
+import { appError, AppFailure } from '../../src-preload/contract/errors';
+import {
+  blockingIssues,
+  validateGenerationRequest,
+  type GenerationRequest,
+} from '../../src-preload/contract/generation';
+import { findModel, type ModelInfo } from '../../src-preload/contract/models';
+
+/** The request's model, or an `invalid-input` failure naming every blocking issue and the first field. */
+export function checkRequest(
+  request: GenerationRequest,
+  referenceCount: number,
+  catalogue: readonly ModelInfo[],
+): ModelInfo {
+  const blocking = blockingIssues(validateGenerationRequest(request, { referenceCount, catalogue }));
+  const model = findModel(request.model, catalogue);
+  const first = blocking[0];
+  if (first || !model) {
+    const message = blocking.map((found) => found.message).join(' ') || 'The request is not valid.';
+    throw new AppFailure(appError('invalid-input', message, first ? { field: first.field } : {}));
+  }
+  return model;
+}
