@@ -5,7 +5,7 @@ import { z } from 'zod';
 import { AppFailure, appError } from '../../src-preload/contract/errors';
 import type { ImageFormat } from '../media/image-info';
 import { openDatabase, openWriter } from './database';
-import { syncDirectory } from './file-store';
+import { fileExists, syncDirectory } from './file-store';
 import { latestSchemaVersion } from './migrations';
 import {
   catalogFileName,
@@ -54,13 +54,6 @@ function syncFileSync(file: string): void {
   } finally {
     closeSync(fd);
   }
-}
-
-async function exists(file: string): Promise<boolean> {
-  return stat(file).then(
-    () => true,
-    () => false,
-  );
 }
 
 async function sameSize(file: string, bytes: number): Promise<boolean> {
@@ -139,7 +132,7 @@ export async function backupLibrary(ctx: WriteContext, dir: string): Promise<Bac
     }
     for (const size of thumbnailSizes) {
       const thumbnail = thumbnailPath(target, file.sha256, size);
-      if (await exists(thumbnail)) continue;
+      if (await fileExists(thumbnail)) continue;
       await copyWhole(thumbnailPath(ctx.paths, file.sha256, size), thumbnail).catch(() => undefined);
     }
   }
@@ -226,7 +219,7 @@ export async function restoreLibrary(
   }
 
   let previousCatalog: string | null = null;
-  if (await exists(target.catalog)) {
+  if (await fileExists(target.catalog)) {
     // Folds the write-ahead log into the file first, so the kept copy is complete on its own.
     const old = openWriter(target.catalog);
     old.pragma('wal_checkpoint(TRUNCATE)');

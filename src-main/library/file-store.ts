@@ -1,12 +1,21 @@
 import { randomBytes } from 'node:crypto';
 import { closeSync, fsyncSync, mkdirSync, openSync, renameSync, statSync, unlinkSync } from 'node:fs';
-import { mkdir, open, readdir, rm } from 'node:fs/promises';
+import { access, mkdir, open, readdir, rm } from 'node:fs/promises';
 import path from 'node:path';
 import type { SavedImage } from '../generation/saved-image';
 import { imageFilePath, type LibraryPaths } from './paths';
 
 /** A verified image file waiting in the library's tmp folder, as the engine or an import leaves it. */
 export type StagedFile = SavedImage;
+
+export async function fileExists(file: string): Promise<boolean> {
+  try {
+    await access(file);
+    return true;
+  } catch {
+    return false;
+  }
+}
 
 /** Makes the bytes of a file durable before anything refers to it. */
 export async function syncFile(file: string): Promise<void> {

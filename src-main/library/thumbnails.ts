@@ -1,19 +1,10 @@
-import { access, mkdir, rename, unlink } from 'node:fs/promises';
+import { mkdir, rename, unlink } from 'node:fs/promises';
 import path from 'node:path';
 import sharp from 'sharp';
-import { tmpName } from './file-store';
+import { fileExists, tmpName } from './file-store';
 import { thumbnailPath, thumbnailSizes, type LibraryPaths, type ThumbnailSize } from './paths';
 
 const quality: Record<ThumbnailSize, number> = { 256: 70, 1024: 80 };
-
-async function exists(file: string): Promise<boolean> {
-  try {
-    await access(file);
-    return true;
-  } catch {
-    return false;
-  }
-}
 
 async function writeAtomically(target: string, tmpDir: string, write: (tmp: string) => Promise<unknown>) {
   await mkdir(path.dirname(target), { recursive: true });
@@ -41,7 +32,7 @@ export async function makeThumbnails(
 ): Promise<void> {
   const targets = thumbnailSizes.map((size) => ({ size, file: thumbnailPath(paths, sha256, size) }));
   if (options.overwrite !== true) {
-    const present = await Promise.all(targets.map((target) => exists(target.file)));
+    const present = await Promise.all(targets.map((target) => fileExists(target.file)));
     if (present.every(Boolean)) return;
   }
   const { data, info } = await sharp(source)
