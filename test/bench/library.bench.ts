@@ -1,5 +1,4 @@
-import { createHash, randomBytes } from 'node:crypto';
-import { createReadStream } from 'node:fs';
+import { randomBytes } from 'node:crypto';
 import { mkdtemp, readdir, rm, stat, writeFile } from 'node:fs/promises';
 import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import path from 'node:path';
@@ -8,6 +7,7 @@ import type { ImageQuery } from '../../src-main/library/image-queries';
 import { openLibrary, type Library } from '../../src-main/library/library';
 import { cjkPairs, searchableText } from '../../src-main/library/prompt-search';
 import { seededRandom } from '../library/seeded-random';
+import { sha256File } from '../support/sha256-file';
 
 /**
  * The library at 100 000 images: latency of the pages the app asks for (newest first, filtered, prompt search in
@@ -217,12 +217,6 @@ function cursorAfter(library: Library, query: ImageQuery, pages: number): string
   let cursor: string | null = null;
   for (let page = 0; page < pages; page += 1) cursor = library.images.list({ ...query, cursor }).nextCursor;
   return cursor;
-}
-
-async function sha256File(file: string): Promise<string> {
-  const hash = createHash('sha256');
-  for await (const chunk of createReadStream(file)) hash.update(chunk as Buffer);
-  return hash.digest('hex');
 }
 
 /**

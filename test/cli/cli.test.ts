@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto';
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -7,6 +6,7 @@ import { generateOptions } from '../../src-main/cli/generate-command';
 import { checkOptions, listOptions } from '../../src-main/cli/library-commands';
 import { startFakeCometApi, type FakeCometApi } from '../fake-cometapi/fake-cometapi';
 import { pngBytes } from '../library/fixtures';
+import { sha256File } from '../support/sha256-file';
 import { runCliProcess } from './run-cli-process';
 
 let fake: FakeCometApi;
@@ -35,12 +35,6 @@ function env(extra: Record<string, string> = {}): Record<string, string> {
 
 function cli(args: string[], extra: Record<string, string> = {}) {
   return runCliProcess(args, env(extra));
-}
-
-async function sha256(file: string): Promise<string> {
-  return createHash('sha256')
-    .update(await readFile(file))
-    .digest('hex');
 }
 
 interface GenerateJson {
@@ -77,7 +71,7 @@ describe('command line', () => {
       expect(Object.keys(image).sort()).toEqual(['height', 'id', 'path', 'sha256', 'width']);
       expect(path.isAbsolute(image.path)).toBe(true);
       expect(image.path.startsWith(library)).toBe(true);
-      expect(await sha256(image.path)).toBe(image.sha256);
+      expect(await sha256File(image.path)).toBe(image.sha256);
       expect([image.width, image.height]).toEqual([96, 64]);
     }
     expect(fake.stats.generationPosts).toBe(1);

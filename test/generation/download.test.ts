@@ -8,9 +8,9 @@ import {
   quickPolicy,
   recordingSleep,
   request,
-  sha256File,
   useFakeApi,
 } from './harness';
+import { sha256File } from '../support/sha256-file';
 
 const api = useFakeApi();
 

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { runGeneration, type EngineEvent, type GenerationOutcome } from '../../src-main/generation/engine';
-import { engineOptions, filesIn, request, sha256File, useFakeApi } from './harness';
+import { sha256File } from '../support/sha256-file';
+import { engineOptions, filesIn, request, useFakeApi } from './harness';
 
 const api = useFakeApi();
 

@@ -1,12 +1,12 @@
 import { spawn } from 'node:child_process';
-import { createHash } from 'node:crypto';
-import { readdir, readFile, stat } from 'node:fs/promises';
+import { readdir, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { downloadResult } from '../../src-main/generation/engine';
 import { openLibrary, type Library } from '../../src-main/library/library';
 import { startFakeCometApi, type FakeCometApi } from '../fake-cometapi/fake-cometapi';
 import { tempDir } from './fixtures';
+import { sha256File } from '../support/sha256-file';
 import { seededRandom } from './seeded-random';
 
 const root = path.resolve(import.meta.dirname, '../..');
@@ -51,12 +51,6 @@ function runAndKill(dir: string, delayMs: number): Promise<number> {
   });
 }
 
-async function sha256(file: string): Promise<string> {
-  return createHash('sha256')
-    .update(await readFile(file))
-    .digest('hex');
-}
-
 /** The promises of durable ingestion, checked after every kill and restart. */
 async function checkInvariants(library: Library, context: string): Promise<void> {
   const db = library.catalog.reader;
@@ -67,12 +61,12 @@ async function checkInvariants(library: Library, context: string): Promise<void>
     const file = library.filePath(image);
     const info = await stat(file).catch(() => undefined);
     expect(info?.size, `${context}: image ${image.id} has its whole file`).toBe(image.bytes);
-    expect(await sha256(file), `${context}: image ${image.id} content`).toBe(image.sha256);
+    expect(await sha256File(file), `${context}: image ${image.id} content`).toBe(image.sha256);
     expect(image.fileState, context).toBe('ok');
   }
   for (const shard of await readdir(library.paths.files)) {
     for (const name of await readdir(path.join(library.paths.files, shard))) {
-      const content = await sha256(path.join(library.paths.files, shard, name));
+      const content = await sha256File(path.join(library.paths.files, shard, name));
       expect(name.startsWith(content), `${context}: ${name} is whole under its final name`).toBe(true);
     }
   }
