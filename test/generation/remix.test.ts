@@ -1,14 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { generationRequestSchema } from '../../src-preload/contract/generation';
-import { findModel } from '../../src-preload/contract/models';
 import { buildRequestParams } from '../../src-main/generation/request-body';
 import { requestFromSentParams } from '../../src-main/generation/remix';
-
-function model(id: string) {
-  const found = findModel(id);
-  if (!found) throw new Error(`missing model ${id}`);
-  return found;
-}
+import { model } from '../support/models';
 
 describe('requestFromSentParams', () => {
   it('recovers a sequence request exactly as it was sent', () => {

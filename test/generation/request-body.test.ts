@@ -1,13 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { findModel, modelCatalogue, type ModelInfo } from '../../src-preload/contract/models';
+import { modelCatalogue, type ModelInfo } from '../../src-preload/contract/models';
 import { buildRequestParams, encodeRequestBody } from '../../src-main/generation/request-body';
+import { model } from '../support/models';
 import { request } from './harness';
-
-function model(id: string): ModelInfo {
-  const found = findModel(id);
-  if (!found) throw new Error(id);
-  return found;
-}
 
 describe('buildRequestParams', () => {
   it('always states the watermark choice', () => {

@@ -8,16 +8,11 @@ import {
   validateGenerationRequest,
   type GenerationRequestInput,
 } from '../../src-preload/contract/generation';
-import { defaultModelId, findModel, modelCatalogue, type ModelInfo } from '../../src-preload/contract/models';
+import { defaultModelId, modelCatalogue, type ModelInfo } from '../../src-preload/contract/models';
+import { model } from '../support/models';
 
 function request(input: Partial<GenerationRequestInput> = {}) {
   return generationRequestSchema.parse({ model: defaultModelId, prompt: 'a red fox in snow', ...input });
-}
-
-function model(id: string): ModelInfo {
-  const found = findModel(id);
-  if (!found) throw new Error(`missing ${id}`);
-  return found;
 }
 
 function codes(input: Partial<GenerationRequestInput>, referenceCount = 0) {

@@ -1,5 +1,4 @@
 import { describe, expect, it } from 'vitest';
-import { findModel, type ModelInfo } from '../../../src-preload/contract/models';
 import {
   aspectOptions,
   choiceForSize,
@@ -8,12 +7,7 @@ import {
   resolveSizeChoice,
   sizeChoiceValue,
 } from '../../../src-renderer/features/generate/size-choice';
-
-function model(id: string): ModelInfo {
-  const found = findModel(id);
-  if (!found) throw new Error(`missing ${id}`);
-  return found;
-}
+import { model } from '../../support/models';
 
 const lite = model('doubao-seedream-5-0-260128');
 const pro = model('seedream-5-0-pro-260628');
