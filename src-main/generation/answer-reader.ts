@@ -90,7 +90,7 @@ const unreadable = () =>
     appError('server-error', 'The service sent an answer that could not be read. Try again later.'),
   );
 
-export function isEventStream(contentType: string | undefined): boolean {
+function isEventStream(contentType: string | undefined): boolean {
   return /^\s*text\/event-stream/i.test(contentType ?? '');
 }
 

@@ -15,7 +15,7 @@ export interface ExtractorHandlers {
   text(bytes: Buffer): void;
 }
 
-export function placeholderFor(ordinal: number): string {
+function placeholderFor(ordinal: number): string {
   return `#${ordinal}`;
 }
 

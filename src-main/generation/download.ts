@@ -25,7 +25,7 @@ export interface DownloadOptions {
   now?: () => number;
 }
 
-export const defaultDownloadIdleTimeoutMs = 30_000;
+const defaultDownloadIdleTimeoutMs = 30_000;
 
 class AttemptFailure extends Error {
   readonly error: AppError;

@@ -80,10 +80,10 @@ export interface RunGenerationOptions {
   now?: () => number;
 }
 
-export const defaultGenerationTimeoutMs = 10 * 60_000;
-export const defaultDownloadConcurrency = 8;
+const defaultGenerationTimeoutMs = 10 * 60_000;
+const defaultDownloadConcurrency = 8;
 /** Result links are documented as valid for 24 hours from creation. */
-export const resultLinkLifetimeMs = 24 * 60 * 60_000;
+const resultLinkLifetimeMs = 24 * 60 * 60_000;
 
 const generationPath = '/v1/images/generations';
 

@@ -29,7 +29,7 @@ function isChannel(name: string): name is ChannelName {
   return Object.hasOwn(channels, name);
 }
 
-export function describeZodError(error: ZodError): AppError {
+function describeZodError(error: ZodError): AppError {
   const first = error.issues[0];
   const field = first?.path.map(String).join('.') ?? '';
   const message = first ? first.message : 'The request was not understood.';

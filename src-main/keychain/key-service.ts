@@ -8,7 +8,7 @@ import { SecretStoreUnavailable, type SecretStore } from './secret-store';
 /** The keychain entry's account name, under the service "Seedream Studio". */
 export const apiKeyAccount = 'cometapi-api-key';
 /** Overrides every stored key, for headless runs and CI. */
-export const apiKeyEnvironmentVariable = 'COMETAPI_KEY';
+const apiKeyEnvironmentVariable = 'COMETAPI_KEY';
 
 export interface KeyServiceOptions {
   store: SecretStore;

@@ -149,7 +149,7 @@ export async function backupLibrary(ctx: WriteContext, dir: string): Promise<Bac
   return { dir: target.root, images, files: files.length, copied, bytes };
 }
 
-export async function readBackupManifest(dir: string): Promise<BackupManifest> {
+async function readBackupManifest(dir: string): Promise<BackupManifest> {
   let text: string;
   try {
     text = await readFile(path.join(dir, manifestFileName), 'utf8');
