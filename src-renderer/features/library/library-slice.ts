@@ -61,7 +61,6 @@ export interface LibrarySlice {
   /** The loaded prefix of the result list, in list order. */
   libraryItems: LibraryImage[];
   libraryTotal: number | null;
-  libraryComplete: boolean;
   libraryLoading: boolean;
   libraryError: AppError | null;
   libraryGrouping: Grouping;
@@ -251,7 +250,6 @@ export const createLibrarySlice: StateCreator<AppState, [], [], LibrarySlice> = 
         set({
           libraryItems: result.items,
           libraryTotal: result.total,
-          libraryComplete: result.cursor === null,
           libraryError: null,
           librarySelection: keepSelected(get().librarySelection, present),
         });
@@ -327,7 +325,6 @@ export const createLibrarySlice: StateCreator<AppState, [], [], LibrarySlice> = 
     libraryQueryVersion: 0,
     libraryItems: [],
     libraryTotal: null,
-    libraryComplete: false,
     libraryLoading: false,
     libraryError: null,
     libraryGrouping: preferences.grouping,
@@ -371,7 +368,6 @@ export const createLibrarySlice: StateCreator<AppState, [], [], LibrarySlice> = 
         set((state) => ({
           libraryItems: page.items,
           libraryTotal: page.total,
-          libraryComplete: page.nextCursor === null,
           libraryLoading: false,
           libraryQueryVersion: state.libraryQueryVersion + 1,
           librarySelection: emptySelection,
@@ -406,7 +402,6 @@ export const createLibrarySlice: StateCreator<AppState, [], [], LibrarySlice> = 
           set((state) => ({
             libraryItems: state.libraryItems.concat(page.items),
             libraryTotal: page.total,
-            libraryComplete: page.nextCursor === null,
           }));
         }
       } catch (thrown) {
