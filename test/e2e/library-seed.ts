@@ -1,9 +1,10 @@
 import { createHash } from 'node:crypto';
-import { cp, mkdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
+import { cp, mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import sharp from 'sharp';
 import { libraryDirOf } from '../../src-main/app-core';
+import { fileExists } from '../../src-main/library/file-store';
 import { openLibrary, type Library } from '../../src-main/library/library';
 import { sceneSvg } from '../fake-cometapi/scene-svg';
 
@@ -208,15 +209,6 @@ async function build(
   }
 }
 
-async function exists(file: string): Promise<boolean> {
-  try {
-    await stat(file);
-    return true;
-  } catch {
-    return false;
-  }
-}
-
 /** Fills `<userDataDir>/library` (the folder the app opens) with `imageCount` images; returns what it holds. */
 export async function seedLibrary(
   userDataDir: string,
@@ -225,7 +217,7 @@ export async function seedLibrary(
 ): Promise<SeededLibrary> {
   const template = path.join(tmpdir(), `seedream-seeded-library-v${templateVersion}-${imageCount}`);
   const manifest = path.join(template, 'seeded.json');
-  if (!(await exists(manifest))) {
+  if (!(await fileExists(manifest))) {
     await rm(template, { recursive: true, force: true });
     await mkdir(template, { recursive: true });
     const seeded = await build(path.join(template, 'library'), imageCount, onProgress);

@@ -1,15 +1,9 @@
-import { access, readFile, readdir } from 'node:fs/promises';
+import { readFile, readdir } from 'node:fs/promises';
 import sharp from 'sharp';
 import { describe, expect, it } from 'vitest';
 import { AppFailure } from '../../src-preload/contract/errors';
+import { fileExists } from '../../src-main/library/file-store';
 import { addGeneration, pngBytes, stagePng, tempLibrary } from './fixtures';
-
-async function exists(file: string): Promise<boolean> {
-  return access(file).then(
-    () => true,
-    () => false,
-  );
-}
 
 describe('image store', () => {
   it('moves a staged file to its content address, with thumbnails, and records it', async () => {
@@ -33,7 +27,7 @@ describe('image store', () => {
       width: 1600,
       height: 1200,
     });
-    expect(await exists(staged.tmpPath)).toBe(false);
+    expect(await fileExists(staged.tmpPath)).toBe(false);
     const stored = library.filePath(image);
     expect(stored).toContain(staged.sha256);
     expect(await readFile(stored)).toEqual(await pngBytes(7, 1600, 1200));
@@ -57,7 +51,7 @@ describe('image store', () => {
     const second = await library.imageStore.store({ generationId, position: 0 }, again);
     expect(second.added).toBe(false);
     expect(second.image.id).toBe(images[0]?.id);
-    expect(await exists(again.tmpPath)).toBe(false);
+    expect(await fileExists(again.tmpPath)).toBe(false);
     expect(library.images.count({})).toBe(1);
   });
 
@@ -85,12 +79,12 @@ describe('image store', () => {
     expect(a.sha256).toBe(b.sha256);
     library.operations.trash([a.id]);
     expect(library.operations.emptyTrash()).toEqual({ deleted: 1, keptAsReferences: 0 });
-    expect(await exists(library.filePath(b))).toBe(true);
-    expect(await exists(library.thumbnailPath(b, 256))).toBe(true);
+    expect(await fileExists(library.filePath(b))).toBe(true);
+    expect(await fileExists(library.thumbnailPath(b, 256))).toBe(true);
     library.operations.trash([b.id]);
     library.operations.emptyTrash();
-    expect(await exists(library.filePath(b))).toBe(false);
-    expect(await exists(library.thumbnailPath(b, 256))).toBe(false);
+    expect(await fileExists(library.filePath(b))).toBe(false);
+    expect(await fileExists(library.thumbnailPath(b, 256))).toBe(false);
     expect(library.images.count({ filter: { trashed: true } })).toBe(0);
     expect(library.images.list({ query: 'one' }).items).toEqual([]);
   });
@@ -103,7 +97,7 @@ describe('image store', () => {
     library.operations.trash([referenceId]);
     expect(library.operations.emptyTrash()).toEqual({ deleted: 0, keptAsReferences: 1 });
     expect(library.images.image(referenceId)?.trashedAt).not.toBeNull();
-    expect(await exists(library.filePath(source.images[0] ?? { sha256: '', format: 'png' }))).toBe(true);
+    expect(await fileExists(library.filePath(source.images[0] ?? { sha256: '', format: 'png' }))).toBe(true);
   });
 
   it('refuses a generation whose reference is not in the library', async () => {
