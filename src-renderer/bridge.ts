@@ -1,19 +1,9 @@
 import type { SeedreamApi } from '../src-preload/bridge';
-import type { AppError, Result } from '../src-preload/contract/errors';
+import { AppFailure, type AppError, type Result } from '../src-preload/contract/errors';
 
 declare global {
   interface Window {
     readonly seedream: SeedreamApi;
-  }
-}
-
-/** A failure reported by main, carried as an exception inside the renderer so callers can `try`/`catch`. */
-export class MainError extends Error {
-  readonly error: AppError;
-  constructor(error: AppError) {
-    super(error.message);
-    this.name = 'MainError';
-    this.error = error;
   }
 }
 
@@ -23,10 +13,11 @@ export const api: SeedreamApi = window.seedream;
 export async function unwrap<T>(pending: Promise<Result<T>>): Promise<T> {
   const result = await pending;
   if (result.ok) return result.value;
-  throw new MainError(result.error);
+  // Thrown rather than returned so callers can `try`/`catch`; `errorOf` reads the error back out.
+  throw new AppFailure(result.error);
 }
 
 export function errorOf(thrown: unknown): AppError {
-  if (thrown instanceof MainError) return thrown.error;
+  if (thrown instanceof AppFailure) return thrown.appError;
   return { code: 'internal', message: thrown instanceof Error ? thrown.message : String(thrown) };
 }
