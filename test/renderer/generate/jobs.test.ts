@@ -9,27 +9,11 @@ import {
   tilesOf,
   updateImage,
 } from '../../../src-renderer/features/sequence-grid/jobs';
+import { image as libraryImage } from '../library/images';
 
+/** An image of generation 1 at slot `id`, as a job's saved slot carries it. */
 function image(id: number): LibraryImage {
-  return {
-    id,
-    generationId: 1,
-    position: id,
-    sha256: `sha-${id}`,
-    width: 2048,
-    height: 2048,
-    format: 'jpeg',
-    bytes: 1000,
-    favorite: false,
-    createdAt: 0,
-    trashedAt: null,
-    fileState: 'ok',
-    prompt: 'a fox',
-    model: 'doubao-seedream-4-5-251128',
-    src: `media://${id}`,
-    thumbSrc: `media://${id}/thumb`,
-    previewSrc: `media://${id}/preview`,
-  };
+  return libraryImage(id, { generationId: 1, position: id });
 }
 
 function saved(index: number): JobSlot {
