@@ -4,6 +4,7 @@ import { mkdir, readdir, rename, stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { IntegrityReport } from '../../src-preload/contract/library-types';
 import type { ImageFormat } from '../media/image-info';
+import { fileExists } from './file-store';
 import { folderStamp, imageFilePath, storedFileName, thumbnailPath, thumbnailSizes } from './paths';
 import type { FileState } from './records';
 import { makeThumbnails } from './thumbnails';
@@ -182,15 +183,10 @@ export async function checkIntegrity(ctx: WriteContext, options: IntegrityOption
 }
 
 async function remakeThumbnails(ctx: WriteContext, file: string, sha256: string): Promise<number> {
-  const sizes = await Promise.all(
-    thumbnailSizes.map((size) =>
-      stat(thumbnailPath(ctx.paths, sha256, size)).then(
-        () => 0,
-        () => 1,
-      ),
-    ),
+  const present = await Promise.all(
+    thumbnailSizes.map((size) => fileExists(thumbnailPath(ctx.paths, sha256, size))),
   );
-  const missing = sizes.reduce<number>((sum, one) => sum + one, 0);
+  const missing = present.filter((found) => !found).length;
   if (missing === 0) return 0;
   try {
     await makeThumbnails(ctx.paths, file, sha256, ctx.tmpDir);
