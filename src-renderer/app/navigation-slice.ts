@@ -13,7 +13,7 @@ function isView(name: string): name is View {
   return (views as readonly string[]).includes(name);
 }
 
-export function viewFromHash(hash: string): View {
+function viewFromHash(hash: string): View {
   const name = hash.replace(/^#\/?/, '');
   return isView(name) ? name : 'generate';
 }

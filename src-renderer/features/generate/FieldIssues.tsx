@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import type { GenerationIssue } from '../../../src-preload/contract/generation';
 
-export function issuesId(controlId: string): string {
+function issuesId(controlId: string): string {
   return `${controlId}-issues`;
 }
 

@@ -19,7 +19,7 @@ const fields = generationRequestSchema.shape;
 export const seedModes = ['random', 'fixed', 'last'] as const;
 export type SeedMode = (typeof seedModes)[number];
 
-export const defaultDraft = {
+const defaultDraft = {
   prompt: '',
   model: defaultModelId,
   size: { kind: 'aspect', ratio: '1:1', preset: '2K' },
@@ -35,7 +35,7 @@ export const defaultDraft = {
 } as const satisfies Record<string, unknown>;
 
 /** Each field falls back on its own, so one stale or hand-edited value never throws the rest away. */
-export const draftSchema = z.object({
+const draftSchema = z.object({
   prompt: z.string().max(20_000).catch(defaultDraft.prompt),
   model: fields.model.catch(defaultDraft.model),
   size: sizeChoiceSchema.catch(defaultDraft.size),

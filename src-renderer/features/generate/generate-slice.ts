@@ -42,7 +42,7 @@ function randomSeed(): number {
 }
 
 /** The request the workspace would send right now; the view validates the same thing on every change. */
-export function currentRequest(state: AppState): GenerationRequest {
+function currentRequest(state: AppState): GenerationRequest {
   return buildRequest(state.draft, {
     referenceCount: state.references.length,
     progressiveDefault: state.settings?.progressiveResults ?? false,

@@ -18,7 +18,7 @@ function ResultCount() {
   );
 }
 
-export function SearchBox({ inputRef }: { inputRef: React.RefObject<HTMLInputElement | null> }) {
+function SearchBox({ inputRef }: { inputRef: React.RefObject<HTMLInputElement | null> }) {
   const { t } = useTranslation('library');
   const text = useAppStore((s) => s.libraryQuery.text);
   const setText = useAppStore((s) => s.setLibraryText);

@@ -20,7 +20,7 @@ export function formatCount(count: number, locale: string): string {
 }
 
 /** A parameter as sent to the API, readable in one line: strings bare, everything else as JSON. */
-export function formatParamValue(value: unknown): string {
+function formatParamValue(value: unknown): string {
   if (typeof value === 'string') return value;
   if (value === undefined) return '';
   return JSON.stringify(value);

@@ -64,7 +64,7 @@ function localDayEnd(day: string): number | undefined {
   return start === undefined ? undefined : nextLocalMidnight(start);
 }
 
-export function toLibraryFilter(filters: LibraryFilters): LibraryFilter {
+function toLibraryFilter(filters: LibraryFilters): LibraryFilter {
   const filter: LibraryFilter = { ...sizeBounds[filters.size] };
   if (filters.model !== null) filter.model = filters.model;
   const from = localDayStart(filters.from);
