@@ -14,6 +14,7 @@ import { openLibrary, type Library } from './library/library';
 import type { ImageFilter } from './library/image-queries';
 import type { ImageRecord } from './library/records';
 import { createSettingsStore } from './settings/settings-store';
+import { libraryFolderName, settingsFileName } from './settings/user-data-layout';
 
 export interface AppCoreOptions {
   userDataDir: string;
@@ -33,7 +34,7 @@ export interface AppCore {
 }
 
 export function libraryDirOf(userDataDir: string): string {
-  return join(userDataDir, 'library');
+  return join(userDataDir, libraryFolderName);
 }
 
 function notFound(what: string): AppFailure {
@@ -48,7 +49,7 @@ export async function createAppCore(options: AppCoreOptions): Promise<AppCore> {
   const { env, emit, desktop, logError } = options;
   const baseUrlOverride = env.SEEDREAM_API_BASE_URL;
   const settings = createSettingsStore(
-    join(options.userDataDir, 'settings.json'),
+    join(options.userDataDir, settingsFileName),
     baseUrlOverride ? { apiBaseUrl: baseUrlOverride } : {},
   );
   const keys = createKeyService({
@@ -94,11 +95,15 @@ export async function createAppCore(options: AppCoreOptions): Promise<AppCore> {
   };
 
   const savedSlots = new Map<string, number>();
+  // Only running jobs count toward the dock progress; finished ones leave this map.
+  const running = new Map<string, JobSnapshot>();
   jobs.subscribe((snapshot) => {
     emit('generation:progress', toSnapshot(snapshot));
     const saved = snapshot.slots.filter((slot) => slot.state === 'saved').length;
     if (saved !== (savedSlots.get(snapshot.jobId) ?? 0)) libraryChanged('ingested');
     savedSlots.set(snapshot.jobId, saved);
+    if (snapshot.finishedAt === null) running.set(snapshot.jobId, snapshot);
+    else running.delete(snapshot.jobId);
     reportProgress();
     if (snapshot.finishedAt !== null && snapshot.phase !== 'cancelled') {
       desktop.notify(
@@ -109,13 +114,12 @@ export async function createAppCore(options: AppCoreOptions): Promise<AppCore> {
   });
 
   function reportProgress(): void {
-    const running = jobs.list().filter((job) => job.finishedAt === null);
-    if (running.length === 0) {
+    if (running.size === 0) {
       desktop.setProgress(null);
       return;
     }
-    const expected = running.reduce((sum, job) => sum + job.expected, 0);
-    const settled = running.reduce(
+    const expected = [...running.values()].reduce((sum, job) => sum + job.expected, 0);
+    const settled = [...running.values()].reduce(
       (sum, job) =>
         sum + job.slots.filter((slot) => slot.state === 'saved' || slot.state === 'failed').length,
       0,
@@ -285,10 +289,10 @@ export async function createAppCore(options: AppCoreOptions): Promise<AppCore> {
     close: async () => {
       // A job still writing when the catalog closes would fail half-way, so running jobs are cancelled and
       // given a moment to settle first.
-      const running = jobs.list().filter((job) => job.finishedAt === null);
-      for (const job of running) jobs.cancel(job.jobId);
+      const unfinished = [...running.keys()];
+      for (const jobId of unfinished) jobs.cancel(jobId);
       await Promise.race([
-        Promise.allSettled(running.map((job) => jobs.finished(job.jobId))),
+        Promise.allSettled(unfinished.map((jobId) => jobs.finished(jobId))),
         new Promise((resolve) => setTimeout(resolve, 5_000)),
       ]);
       library.close();

@@ -1,4 +1,5 @@
 import path from 'node:path';
+import { libraryFolderName, settingsFileName } from '../settings/user-data-layout';
 
 const productName = 'Seedream Studio';
 
@@ -28,9 +29,9 @@ function pathsOf(info: PlatformInfo): path.PlatformPath {
 }
 
 export function defaultLibraryDir(info: PlatformInfo): string {
-  return pathsOf(info).join(appUserDataDir(info), 'library');
+  return pathsOf(info).join(appUserDataDir(info), libraryFolderName);
 }
 
 export function settingsFile(info: PlatformInfo): string {
-  return pathsOf(info).join(appUserDataDir(info), 'settings.json');
+  return pathsOf(info).join(appUserDataDir(info), settingsFileName);
 }

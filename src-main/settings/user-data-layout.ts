@@ -1,0 +1,6 @@
+/**
+ * Names inside the app's user-data folder. The app and the command line both use them, so the CLI reads and
+ * writes the very library and settings the app does.
+ */
+export const libraryFolderName = 'library';
+export const settingsFileName = 'settings.json';
