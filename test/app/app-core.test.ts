@@ -1,0 +1,88 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { EventName } from '../../src-preload/contract/ipc';
+import { generationRequestSchema } from '../../src-preload/contract/generation';
+import { createAppCore, type AppCore } from '../../src-main/app-core';
+import { startFakeCometApi, type FakeCometApi } from '../fake-cometapi/fake-cometapi';
+import { createRecordingDesktop, type RecordingDesktop } from '../e2e/support/recording-desktop';
+
+let fake: FakeCometApi;
+let core: AppCore;
+let desktop: RecordingDesktop;
+let userDataDir: string;
+const events: { event: EventName; payload: unknown }[] = [];
+
+beforeEach(async () => {
+  fake = await startFakeCometApi({ scenario: { count: 2 } });
+  userDataDir = mkdtempSync(join(tmpdir(), 'app-core-'));
+  desktop = createRecordingDesktop(null);
+  events.length = 0;
+  core = await createAppCore({
+    userDataDir,
+    env: { COMETAPI_KEY: fake.apiKey, SEEDREAM_API_BASE_URL: fake.baseUrl },
+    mediaUrl: (relativePath) => `media:///${relativePath}`,
+    desktop,
+    emit: (event, payload) => events.push({ event, payload }),
+    logError: () => undefined,
+  });
+});
+
+afterEach(async () => {
+  await core.close();
+  await fake.stop();
+  rmSync(userDataDir, { recursive: true, force: true });
+});
+
+async function runJob(prompt: string) {
+  const request = generationRequestSchema.parse({
+    model: 'doubao-seedream-4-5-251128',
+    prompt,
+    sequential: 'auto',
+    maxImages: 2,
+  });
+  const first = await core.handlers['generation:start']({ request, referenceIds: [] });
+  await expect
+    .poll(() => events.some((e) => e.event === 'generation:progress' && isDone(e.payload, first.jobId)), {
+      timeout: 20_000,
+    })
+    .toBe(true);
+  return first.jobId;
+}
+
+function isDone(payload: unknown, jobId: string): boolean {
+  const snapshot = payload as { jobId: string; finishedAt: number | null };
+  return snapshot.jobId === jobId && snapshot.finishedAt !== null;
+}
+
+describe('app core', () => {
+  it('shows dock progress while a job runs, clears it after, and announces the end to the OS', async () => {
+    await runJob('two lanterns over a river');
+    const progress = desktop.calls.flatMap((call) => (call.kind === 'progress' ? [call.fraction] : []));
+    expect(progress.some((fraction) => fraction !== null && fraction > 0 && fraction <= 1)).toBe(true);
+    expect(progress.at(-1)).toBeNull();
+    const notices = desktop.calls.filter((call) => call.kind === 'notify');
+    expect(notices).toHaveLength(1);
+    expect(notices[0]).toMatchObject({
+      title: 'Images ready',
+      body: expect.stringContaining('2 of 2 saved') as unknown,
+    });
+  });
+
+  it('hands the renderer media URLs, never file paths, and tells it the library changed', async () => {
+    const jobId = await runJob('a paper crane');
+    const last = events.filter((e) => e.event === 'generation:progress').at(-1)?.payload as {
+      jobId: string;
+      slots: { image: { src: string; thumbSrc: string } | null }[];
+    };
+    expect(last.jobId).toBe(jobId);
+    for (const slot of last.slots) {
+      expect(slot.image?.src).toMatch(/^media:\/\/\/files\//);
+      expect(JSON.stringify(slot.image)).not.toContain(userDataDir);
+    }
+    expect(events.some((e) => e.event === 'library:changed')).toBe(true);
+    const page = await core.handlers['library:list']({ filter: {}, sort: 'newest', cursor: null, limit: 10 });
+    expect(page.total).toBe(2);
+  });
+});
