@@ -63,7 +63,3 @@ export class AppFailure extends Error {
     this.appError = error;
   }
 }
-
-export function isAppError(value: unknown): value is AppError {
-  return appErrorSchema.safeParse(value).success;
-}
