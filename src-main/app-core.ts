@@ -1,6 +1,6 @@
 import { join, relative } from 'node:path';
 import { appError, AppFailure } from '../src-preload/contract/errors';
-import type { JobSnapshot as ContractJobSnapshot } from '../src-preload/contract/ipc';
+import type { JobSnapshot as ContractJobSnapshot, EventPayload } from '../src-preload/contract/ipc';
 import type { LibraryImage } from '../src-preload/contract/library-types';
 import type { DesktopPort } from './desktop/desktop-port';
 import { prepareReference } from './generation/references';
@@ -81,7 +81,7 @@ export async function createAppCore(options: AppCoreOptions): Promise<AppCore> {
   // Counting every match of a broad query takes tens of milliseconds at 100 000 images, so a query's total is
   // counted once, when its first page is asked for, and reused for its later pages until the library changes.
   const totals = new Map<string, number>();
-  const libraryChanged = (reason: 'ingested' | 'updated' | 'trashed' | 'restored' | 'imported') => {
+  const libraryChanged = (reason: EventPayload<'library:changed'>['reason']) => {
     totals.clear();
     emit('library:changed', { reason });
   };
