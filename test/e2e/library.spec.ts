@@ -1,6 +1,7 @@
 import { expect, test } from '@playwright/test';
 import { launchApp, type LaunchedApp } from './launch';
 import { generationOf, imageIdsOf, seedLibrary, type SeededLibrary } from './library-seed';
+import { calendarDaysBetween, localMidnightOf } from '../../src-renderer/features/library/days';
 import { LibraryPage } from './pages/library-page';
 import { temporaryUserData } from './support/fixtures';
 
@@ -94,8 +95,16 @@ test('groups by generation into stacks that open into their ordered images', asy
   await expect(heading).toBeHidden();
 
   await app.page.getByRole('combobox', { name: 'Group' }).selectOption('day');
-  await expect(library.grid.getByRole('heading', { name: 'Today' })).toBeVisible();
+  await expect(library.grid.getByRole('heading', { name: dayLabel(newest.createdAt) })).toBeVisible();
 });
+
+/** The day heading a user sees for a time: the seed (and its cached template) may be from yesterday or before. */
+function dayLabel(time: number): string {
+  const days = calendarDaysBetween(localMidnightOf(time), localMidnightOf(Date.now()));
+  if (days === 0) return 'Today';
+  if (days === 1) return 'Yesterday';
+  return new Intl.DateTimeFormat('en', { dateStyle: 'full' }).format(localMidnightOf(time));
+}
 
 test('searches prompts as you type, in English and Chinese', async () => {
   const lighthouse = imageIdsOf(seeded, (generation) => generation.prompt.includes('lighthouse'));
