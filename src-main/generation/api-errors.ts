@@ -172,6 +172,9 @@ export function mapStreamFailure(error: ProviderError): AppError {
 }
 
 const dnsCodes = new Set(['ENOTFOUND', 'EAI_AGAIN', 'EAI_FAIL', 'EAI_NONAME']);
+/** OpenSSL's verification failures as Node reports them (expired, self-signed, unknown issuer, wrong name). */
+const certificateCode =
+  /^(CERT_|ERR_TLS_CERT|DEPTH_ZERO_SELF_SIGNED|SELF_SIGNED_CERT|UNABLE_TO_(GET|VERIFY))/;
 
 /** How the exchange was cut short by us rather than by the network. */
 export type StopCause = 'cancelled' | 'timeout' | undefined;
@@ -193,6 +196,15 @@ export function mapTransportFailure(failure: TransportError, stopCause: StopCaus
       'offline',
       `Cannot find ${failure.host}. Check the internet connection and the API base URL.`,
     );
+  }
+  if (certificateCode.test(failure.code)) {
+    return appError(
+      'offline',
+      `The secure connection to ${failure.host} could not be verified (${failure.code}). The system clock may be wrong, or a proxy or security program may be intercepting the connection.`,
+    );
+  }
+  if (failure.code === 'BAD_RESPONSE') {
+    return appError('connection-lost', `${failure.host} sent an answer that is not valid HTTP.`);
   }
   if (failure.phase === 'connect') {
     return appError(

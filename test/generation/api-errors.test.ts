@@ -98,6 +98,23 @@ describe('mapTransportFailure', () => {
     expect(mapTransportFailure(failure('sent', 'IDLE_TIMEOUT'), undefined).code).toBe('timeout');
   });
 
+  it('names a certificate that could not be verified instead of blaming the connection', () => {
+    const error = mapTransportFailure(failure('connect', 'CERT_HAS_EXPIRED'), undefined);
+    expect(error.code).toBe('offline');
+    expect(error.message).toContain('could not be verified (CERT_HAS_EXPIRED)');
+    expect(
+      mapTransportFailure(failure('connect', 'ERR_TLS_CERT_ALTNAME_INVALID'), undefined).message,
+    ).toContain('system clock');
+  });
+
+  it('calls an answer that is not HTTP a lost connection, so downloads retry it', () => {
+    const error = mapTransportFailure(failure('sent', 'BAD_RESPONSE'), undefined);
+    expect(error).toMatchObject({
+      code: 'connection-lost',
+      message: 'api.example sent an answer that is not valid HTTP.',
+    });
+  });
+
   it('says whether the user or the deadline stopped the request', () => {
     expect(mapTransportFailure(failure('sent', 'ABORTED'), 'cancelled').code).toBe('cancelled');
     expect(mapTransportFailure(failure('sent', 'ABORTED'), 'timeout').code).toBe('timeout');
