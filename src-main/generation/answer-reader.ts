@@ -171,7 +171,7 @@ export async function readAnswer(
       writers.set(ordinal, writer);
       return writer;
     },
-    closeValue: () => undefined,
+    closeValue: (ordinal) => writers.get(ordinal)?.endOfInput(),
     text: (bytes) => {
       const text = decoder.decode(bytes, { stream: true });
       if (streamed) parser.feed(text);

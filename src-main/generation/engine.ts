@@ -13,7 +13,7 @@ import {
 } from './api-errors';
 import { readAnswer, type AnswerEvent } from './answer-reader';
 import { abortableSleep, downloadResult, type Sleep } from './download';
-import { warmUpFileHasher } from './file-hasher';
+import { warmUpHashWorker } from './hash-worker';
 import { readSmallBody, sendHttpRequest, TransportError, type HttpExchange } from './http-transport';
 import { joinBaseUrl } from './raw-url';
 import { buildRequestParams, encodeRequestBody } from './request-body';
@@ -205,7 +205,7 @@ async function generate(
   checkKey(options.apiKey);
   const now = options.now ?? Date.now;
   const params = buildRequestParams(options.request, model);
-  warmUpFileHasher();
+  warmUpHashWorker();
   const { exchange, stopCause } = await postGeneration(
     options,
     encodeRequestBody(params, options.references),

@@ -1,11 +1,12 @@
 import { randomUUID } from 'node:crypto';
-import { createWriteStream, type WriteStream } from 'node:fs';
+import { close, open as openFile, write } from 'node:fs';
 import { open, rename, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { appError, AppFailure } from '../../src-preload/contract/errors';
 import type { ExactSize } from '../../src-preload/contract/generation';
 import { endLooksComplete, sniffImage, type ImageFormat } from '../media/image-info';
-import { FileHasher } from './file-hasher';
+import type { BodySink } from './download-connection';
+import { SharedMemoryHash } from './hash-worker';
 
 /** A verified image file in the engine's temporary folder; the library moves it into its store. */
 export interface SavedImage {
@@ -18,89 +19,260 @@ export interface SavedImage {
 }
 
 const headBytes = 128 * 1024;
-/** Lets socket reads run ahead of disk writes a little, so small writes are batched into few syscalls. */
-const writeBufferBytes = 1024 * 1024;
 const tailBytes = 64;
 /** How far into a file to look for a JPEG frame header hidden behind large metadata. */
 const maxHeaderSearch = 8 * 1024 * 1024;
+/** Each block is written (and hashed) as one piece, so writes are few and large. */
+const blockBytes = 1024 * 1024;
+/** A block is sent off once less room than this is left, so a socket never reads into a sliver. */
+const minSpace = 64 * 1024;
+/** Blocks on their way to disk before the source is asked to wait; bounds the memory one file may hold. */
+const maxBlocksInFlight = 2;
+
+/** A block of memory the hashing thread can read without a copy. */
+interface Block {
+  memory: SharedArrayBuffer;
+  bytes: Buffer;
+}
 
 /**
- * Streams one image to a `.part` file while it is hashed (off this thread, from what reached the file),
- * keeping only its first and last bytes in memory for the checks that follow. `write` returns a promise only when the disk is behind, so callers can apply
- * backpressure without paying for a promise per chunk.
+ * Blocks given back by writers, reused by the next ones: shared memory is only freed by a full garbage
+ * collection, so allocating afresh for every block would leave a base64 answer's worth of dead blocks behind.
+ * Emptied when no writer is open, so an idle app holds none.
  */
-export class ImageFileWriter {
+const freeBlocks: Block[] = [];
+const maxFreeBlocks = 64;
+let openWriters = 0;
+
+function takeBlock(): Block {
+  const reused = freeBlocks.pop();
+  if (reused) return reused;
+  const memory = new SharedArrayBuffer(blockBytes);
+  return { memory, bytes: Buffer.from(memory) };
+}
+
+function giveBack(block: Block): void {
+  if (openWriters > 0 && freeBlocks.length < maxFreeBlocks) freeBlocks.push(block);
+}
+
+function writerClosed(): void {
+  openWriters -= 1;
+  if (openWriters === 0) freeBlocks.length = 0;
+}
+
+interface Deferred {
+  promise: Promise<void>;
+  resolve: () => void;
+  reject: (error: Error) => void;
+}
+
+function deferred(): Deferred {
+  let resolve: () => void = () => undefined;
+  let reject: (error: Error) => void = () => undefined;
+  const promise = new Promise<void>((onResolve, onReject) => {
+    resolve = onResolve;
+    reject = onReject;
+  });
+  return { promise, resolve, reject };
+}
+
+/**
+ * Streams one image to a `.part` file in blocks: each full block goes to disk on libuv's threads and to the
+ * hashing thread at once, from the same shared memory. Only the first and last bytes stay for the checks that
+ * follow. As a `BodySink`, a download socket reads straight into the current block; `write` copies in bytes
+ * from any other source. Both return a promise only when the disk is behind, so callers pause without paying
+ * for a promise per piece.
+ */
+export class ImageFileWriter implements BodySink {
   readonly path: string;
-  private readonly stream: WriteStream;
-  private readonly hasher: FileHasher;
-  private readonly head = Buffer.alloc(headBytes);
-  private headLength = 0;
-  /** The last chunks written, just enough to hold the final `tailBytes` (referenced, not copied). */
-  private lastChunks: Buffer[] = [];
+  private fd: number | undefined;
+  /** Settles once the file is open or failed to open; blocks filled before then wait in `afterOpen`. */
+  private readonly opened: Promise<void>;
+  private afterOpen: (() => void)[] | undefined = [];
+  private readonly hash = new SharedMemoryHash();
+  /** The block being filled; taken when bytes come, so a writer waiting for `finish` holds none. */
+  private current: Block | undefined;
+  private fill = 0;
+  private closed = false;
+  private blocksInFlight = 0;
+  private position = 0;
   private size = 0;
   private failure: Error | undefined;
+  private room: Deferred | undefined;
+  private drained: Deferred | undefined;
+  private readonly head = Buffer.allocUnsafe(headBytes);
+  private headLength = 0;
+  private readonly tail = Buffer.allocUnsafe(tailBytes);
+  private tailLength = 0;
 
   constructor(tmpDir: string) {
+    openWriters += 1;
     this.path = join(tmpDir, `seedream-${randomUUID()}.part`);
-    this.stream = createWriteStream(this.path, { highWaterMark: writeBufferBytes });
-    this.hasher = new FileHasher(this.path);
-    this.stream.on('error', (error) => (this.failure = error));
+    // Opened on libuv's threads: creating a file can take milliseconds (antivirus, network folders).
+    this.opened = new Promise<void>((resolve) => {
+      openFile(this.path, 'wx', (error, fd) => {
+        if (error) this.fail(error);
+        else this.fd = fd;
+        const waiting = this.afterOpen ?? [];
+        this.afterOpen = undefined;
+        for (const start of waiting) start();
+        resolve();
+      });
+    });
   }
 
   get bytes(): number {
     return this.size;
   }
 
-  write(chunk: Buffer): Promise<void> | undefined {
-    if (this.failure) return Promise.reject(storageFailure(this.failure));
-    if (this.headLength < headBytes) this.headLength += chunk.copy(this.head, this.headLength);
-    this.rememberTail(chunk);
-    this.size += chunk.length;
-    const flowing = this.stream.write(chunk);
-    this.hasher.advance(this.stream.bytesWritten);
-    if (flowing) return undefined;
-    return new Promise<void>((resolve, reject) => {
-      const onDrain = () => {
-        this.stream.off('error', onError);
-        resolve();
-      };
-      const onError = (error: Error) => {
-        this.stream.off('drain', onDrain);
-        reject(storageFailure(error));
-      };
-      this.stream.once('drain', onDrain);
-      this.stream.once('error', onError);
-    });
+  space(): Uint8Array {
+    return this.block().bytes.subarray(this.fill);
   }
 
-  private rememberTail(chunk: Buffer): void {
-    if (chunk.length >= tailBytes) {
-      this.lastChunks = [chunk];
+  private block(): Block {
+    this.current ??= takeBlock();
+    return this.current;
+  }
+
+  commit(length: number): Promise<void> | undefined {
+    if (this.failure) return Promise.reject(storageFailure(this.failure));
+    this.remember(this.block().bytes.subarray(this.fill, this.fill + length));
+    this.fill += length;
+    this.size += length;
+    if (blockBytes - this.fill < minSpace) this.sendBlock();
+    if (this.blocksInFlight < maxBlocksInFlight) return undefined;
+    this.room ??= deferred();
+    return this.room.promise;
+  }
+
+  /** Copies `chunk` in; the caller may reuse it as soon as this returns. */
+  write(chunk: Uint8Array): Promise<void> | undefined {
+    if (this.failure) return Promise.reject(storageFailure(this.failure));
+    let pending: Promise<void> | undefined;
+    for (let offset = 0; offset < chunk.length;) {
+      const space = this.space();
+      const taken = Math.min(space.length, chunk.length - offset);
+      space.set(chunk.subarray(offset, offset + taken));
+      offset += taken;
+      pending = this.commit(taken) ?? pending;
+    }
+    return pending;
+  }
+
+  /**
+   * No more bytes will come: sends what is buffered to disk and lets go of every block once written. A base64
+   * answer holds a writer per image until the whole answer is read, so this keeps that to one block at a time.
+   */
+  endOfInput(): void {
+    this.sendBlock();
+    if (this.current) giveBack(this.current);
+    this.current = undefined;
+  }
+
+  /** Keeps the first bytes (to identify the image) and the last ones (to see that it is whole). */
+  private remember(added: Buffer): void {
+    if (this.headLength < headBytes) this.headLength += added.copy(this.head, this.headLength);
+    if (added.length >= tailBytes) {
+      added.copy(this.tail, 0, added.length - tailBytes);
+      this.tailLength = tailBytes;
       return;
     }
-    this.lastChunks.push(chunk);
-    let held = this.lastChunks.reduce((sum, piece) => sum + piece.length, 0);
-    while (this.lastChunks.length > 1 && held - (this.lastChunks[0]?.length ?? 0) >= tailBytes) {
-      held -= this.lastChunks.shift()?.length ?? 0;
-    }
+    const kept = Math.min(this.tailLength, tailBytes - added.length);
+    this.tail.copyWithin(0, this.tailLength - kept, this.tailLength);
+    added.copy(this.tail, kept);
+    this.tailLength = kept + added.length;
+  }
+
+  private sendBlock(): void {
+    const block = this.current;
+    if (!block || this.fill === 0 || this.failure) return;
+    const length = this.fill;
+    const position = this.position;
+    this.position += length;
+    this.current = undefined;
+    this.fill = 0;
+    this.blocksInFlight += 1;
+    let unfinished = 2;
+    const release = (error?: Error) => {
+      if (error) this.fail(error);
+      unfinished -= 1;
+      if (unfinished > 0) return;
+      giveBack(block);
+      this.blocksInFlight -= 1;
+      if (this.blocksInFlight < maxBlocksInFlight && this.room) {
+        this.room.resolve();
+        this.room = undefined;
+      }
+      if (this.blocksInFlight === 0) {
+        this.drained?.resolve();
+        this.drained = undefined;
+      }
+    };
+    const startWrite = () => {
+      if (this.fd === undefined) release(this.failure ?? new Error('The file is not open.'));
+      else writeFully(this.fd, block.bytes, length, position, release);
+    };
+    if (this.afterOpen) this.afterOpen.push(startWrite);
+    else startWrite();
+    this.hash.update(block.memory, length).then(
+      () => {
+        release();
+      },
+      (error: unknown) => {
+        release(error instanceof Error ? error : new Error(String(error)));
+      },
+    );
+  }
+
+  private fail(error: Error): void {
+    this.failure ??= error;
+    this.room?.reject(storageFailure(error));
+    this.room = undefined;
+  }
+
+  /** Counts the writer out of the shared blocks; once only, whether it finished or was discarded. */
+  private close(): void {
+    if (this.closed) return;
+    this.closed = true;
+    this.endOfInput();
+    writerClosed();
+  }
+
+  /** Settles once no block is on its way to disk. */
+  private async allWritten(): Promise<void> {
+    await this.opened;
+    if (this.blocksInFlight === 0) return;
+    this.drained ??= deferred();
+    await this.drained.promise;
+  }
+
+  private async closeFile(): Promise<void> {
+    const fd = this.fd;
+    if (fd === undefined) return;
+    this.fd = undefined;
+    await new Promise<void>((resolve, reject) => {
+      close(fd, (error) => {
+        if (error) reject(error);
+        else resolve();
+      });
+    });
   }
 
   /** Closes the file and checks it is a whole image (of `statedSize` when the answer gave one). */
   async finish(statedSize?: ExactSize): Promise<SavedImage> {
     try {
-      await new Promise<void>((resolve, reject) => {
-        this.stream.end((error?: Error | null) => {
-          if (error) reject(storageFailure(error));
-          else resolve();
-        });
-      });
+      this.endOfInput();
+      await this.allWritten();
       if (this.failure) throw storageFailure(this.failure);
-      const sha256 = await this.hasher.end(this.size).catch((error: unknown) => {
+      await this.closeFile().catch((error: unknown) => {
+        throw storageFailure(error instanceof Error ? error : new Error(String(error)));
+      });
+      const sha256 = await this.hash.digest().catch((error: unknown) => {
         throw storageFailure(error instanceof Error ? error : new Error(String(error)));
       });
       const info = await this.identify();
       const head = this.head.subarray(0, this.headLength);
-      const tail = Buffer.concat(this.lastChunks).subarray(-tailBytes);
+      const tail = this.tail.subarray(0, this.tailLength);
       if (!endLooksComplete(info.format, head, tail, this.size)) {
         throw new AppFailure(appError('invalid-image', 'The image arrived incomplete.'));
       }
@@ -113,7 +285,10 @@ export class ImageFileWriter {
         );
       }
       const finalPath = this.path.replace(/\.part$/, `.${info.format}`);
-      await rename(this.path, finalPath);
+      await rename(this.path, finalPath).catch((error: unknown) => {
+        throw storageFailure(error instanceof Error ? error : new Error(String(error)));
+      });
+      this.close();
       return { tmpPath: finalPath, sha256, bytes: this.size, ...info };
     } catch (error) {
       await this.discard();
@@ -123,28 +298,36 @@ export class ImageFileWriter {
 
   /** Drops the partial file: nothing half-written is left for the library to find. */
   async discard(): Promise<void> {
-    // Removing the file before the stream has closed could let a still pending open create it again.
-    const closed = this.stream.closed
-      ? Promise.resolve()
-      : new Promise<void>((resolve) => this.stream.once('close', resolve));
-    this.stream.destroy();
-    await Promise.all([closed, this.hasher.drop()]);
+    this.fail(new Error('discarded'));
+    // Windows refuses to remove a file that is still open, and a write still on its way would recreate it.
+    await this.allWritten();
+    this.close();
+    await this.closeFile().catch(() => undefined);
+    await this.hash.drop();
     await rm(this.path, { force: true });
+  }
+
+  /** The first `length` bytes of the written file, for a header that lies beyond the bytes kept. */
+  private async readBack(length: number): Promise<Buffer> {
+    try {
+      const handle = await open(this.path, 'r');
+      try {
+        const { buffer, bytesRead } = await handle.read(Buffer.alloc(length), 0, length, 0);
+        return buffer.subarray(0, bytesRead);
+      } finally {
+        await handle.close();
+      }
+    } catch (error) {
+      throw storageFailure(error instanceof Error ? error : new Error(String(error)));
+    }
   }
 
   private async identify() {
     const first = sniffImage(this.head.subarray(0, this.headLength));
     if (first.status === 'ok') return first.info;
     if (first.status === 'incomplete' && this.size > this.headLength) {
-      const handle = await open(this.path, 'r');
-      try {
-        const length = Math.min(this.size, maxHeaderSearch);
-        const { buffer, bytesRead } = await handle.read(Buffer.alloc(length), 0, length, 0);
-        const second = sniffImage(buffer.subarray(0, bytesRead));
-        if (second.status === 'ok') return second.info;
-      } finally {
-        await handle.close();
-      }
+      const second = sniffImage(await this.readBack(Math.min(this.size, maxHeaderSearch)));
+      if (second.status === 'ok') return second.info;
     }
     throw new AppFailure(
       appError(
@@ -153,6 +336,23 @@ export class ImageFileWriter {
       ),
     );
   }
+}
+
+/** Writes all of `bytes[0, length)` at `position`; a short write (a full disk, say) continues where it stopped. */
+function writeFully(
+  fd: number,
+  bytes: Buffer,
+  length: number,
+  position: number,
+  done: (error?: Error) => void,
+  offset = 0,
+): void {
+  write(fd, bytes, offset, length - offset, position + offset, (error, written) => {
+    if (error) done(error);
+    else if (written === 0) done(Object.assign(new Error('No space was written.'), { code: 'ENOSPC' }));
+    else if (offset + written < length) writeFully(fd, bytes, length, position, done, offset + written);
+    else done();
+  });
 }
 
 function storageFailure(error: Error): AppFailure {
