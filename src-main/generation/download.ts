@@ -2,7 +2,8 @@ import { setTimeout as delay } from 'node:timers/promises';
 import { appError, AppFailure, type AppError } from '../../src-preload/contract/errors';
 import type { ExactSize } from '../../src-preload/contract/generation';
 import { mapTransportFailure, parseProviderError } from './api-errors';
-import { readSmallBody, sendHttpRequest, TransportError, type HttpExchange } from './http-transport';
+import { openDownload, readBodyText, type DownloadResponse } from './download-connection';
+import { TransportError } from './http-transport';
 import { backoffDelay, defaultRetryPolicy, isTransientStatus, type RetryPolicy } from './retry-policy';
 import { ImageFileWriter, type SavedImage } from './saved-image';
 
@@ -23,6 +24,8 @@ export interface DownloadOptions {
   onRetry?: (attempt: number, reason: AppError, delayMs: number) => void;
   sleep?: Sleep;
   now?: () => number;
+  /** Certificate authorities to trust instead of Node's bundled roots (a test's own authority). */
+  ca?: string;
 }
 
 const defaultDownloadIdleTimeoutMs = 30_000;
@@ -57,10 +60,10 @@ function statusFailure(status: number, body: string, expired: boolean): AttemptF
   );
 }
 
-async function saveBody(exchange: HttpExchange, options: DownloadOptions): Promise<SavedImage> {
+async function saveBody(response: DownloadResponse, options: DownloadOptions): Promise<SavedImage> {
   const writer = new ImageFileWriter(options.tmpDir);
   try {
-    await exchange.consume((chunk) => writer.write(chunk));
+    await response.readBody(writer);
   } catch (error) {
     await writer.discard();
     throw error;
@@ -83,20 +86,18 @@ async function attemptDownload(url: string, options: DownloadOptions, expired: b
     let target = url;
     for (let redirects = 0; ; redirects += 1) {
       // Deliberately no Authorization header: the key belongs to the API host, not to storage hosts.
-      const exchange = await sendHttpRequest({
+      const response = await openDownload({
         url: target,
-        method: 'GET',
         headers: { accept: 'image/*' },
         signal: options.signal,
         idleTimeoutMs: options.idleTimeoutMs ?? defaultDownloadIdleTimeoutMs,
+        ...(options.ca === undefined ? {} : { ca: options.ca }),
       });
-      const status = exchange.response.statusCode ?? 0;
-      if (status === 200) return await saveBody(exchange, options);
+      const { status } = response;
+      if (status === 200) return await saveBody(response, options);
       const next =
-        status >= 300 && status < 400
-          ? redirectTarget(target, exchange.response.headers.location)
-          : undefined;
-      const body = await readSmallBody(exchange, 65_536);
+        status >= 300 && status < 400 ? redirectTarget(target, response.headers.location) : undefined;
+      const body = await readBodyText(response, 65_536);
       if (!next || redirects >= maxRedirects) throw statusFailure(status, body, expired);
       target = next;
     }

@@ -30,7 +30,9 @@ export type DownloadBehaviour =
   | { kind: 'stall-mid-body' }
   | { kind: 'not-an-image' }
   /** Answers 302 back to the same signed path, as a relative Location. */
-  | { kind: 'redirect' };
+  | { kind: 'redirect' }
+  /** Sends the image with chunked transfer coding in uneven pieces, as CDNs and gateways that stream do. */
+  | { kind: 'chunked' };
 
 export interface FakeScenario {
   /** Behaviour of successive generation POSTs, one each; then every POST is answered normally. */
@@ -520,6 +522,15 @@ export async function startFakeCometApi(options: FakeOptions = {}): Promise<Fake
     if (behaviour.kind === 'not-an-image') {
       res.writeHead(200, { 'content-type': 'text/html' });
       res.end('<html><body>Gateway says hello</body></html>');
+      return;
+    }
+    if (behaviour.kind === 'chunked') {
+      res.writeHead(200, { 'content-type': 'image/jpeg', 'transfer-encoding': 'chunked' });
+      const whole = Buffer.concat(link.image.parts);
+      for (let offset = 0, size = 1; offset < whole.length; offset += size, size = (size * 7) % 65_521) {
+        await write(res, whole.subarray(offset, offset + size));
+      }
+      res.end();
       return;
     }
     res.writeHead(200, { 'content-type': 'image/jpeg', 'content-length': link.image.length });

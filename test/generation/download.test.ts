@@ -96,6 +96,15 @@ describe('downloadResult', () => {
     expect(await filesIn(api.tmpDir)).toEqual([image.tmpPath.slice(api.tmpDir.length + 1)]);
   });
 
+  it('takes an image sent with chunked transfer coding in uneven pieces', async () => {
+    const url = await issueOneLink();
+    api.fake.setScenario({ downloads: [{ kind: 'chunked' }] });
+    const image = await downloadResult(url, { tmpDir: api.tmpDir });
+    expect(api.fake.stats.generatedSha256).toContain(image.sha256);
+    expect(await sha256File(image.tmpPath)).toBe(image.sha256);
+    expect(api.fake.stats.downloads).toBe(1);
+  });
+
   it('follows a redirect to the exact place it names', async () => {
     const url = await issueOneLink();
     api.fake.setScenario({ downloads: [{ kind: 'redirect' }] });
