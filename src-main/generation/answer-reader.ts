@@ -32,6 +32,8 @@ const providerErrorShape = z
   })
   .loose();
 
+const refusalShape = z.object({ error: providerErrorShape });
+
 const usageShape = z
   .object({
     generated_images: z.number().optional(),
@@ -205,7 +207,7 @@ function parseJsonAnswer(
   } catch {
     throw unreadable();
   }
-  const refusal = z.object({ error: providerErrorShape }).safeParse(value);
+  const refusal = refusalShape.safeParse(value);
   if (refusal.success) throw new AppFailure(mapStreamFailure(toProviderError(refusal.data.error)));
   const answer = answerShape.safeParse(value);
   if (!answer.success) throw unreadable();
