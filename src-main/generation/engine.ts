@@ -15,6 +15,7 @@ import { readAnswer, type AnswerEvent } from './answer-reader';
 import { abortableSleep, downloadResult, type Sleep } from './download';
 import { warmUpHashWorker } from './hash-worker';
 import { readSmallBody, sendHttpRequest, TransportError, type HttpExchange } from './http-transport';
+import { redactKey } from '../keychain/redact-key';
 import { joinBaseUrl } from './raw-url';
 import { buildRequestParams, encodeRequestBody } from './request-body';
 import { checkRequest } from './request-check';
@@ -99,12 +100,6 @@ function checkKey(apiKey: string): void {
 }
 
 /** The key must never reach errors or logs, even if some layer echoed it back. */
-function redact(error: AppError, apiKey: string): AppError {
-  return apiKey.length >= 4 && error.message.includes(apiKey)
-    ? { ...error, message: error.message.replaceAll(apiKey, '[API key]') }
-    : error;
-}
-
 function createLimiter(concurrency: number) {
   let active = 0;
   const queue: Array<() => void> = [];
@@ -184,15 +179,15 @@ export async function runGeneration(options: RunGenerationOptions): Promise<Gene
   const emit = (event: EngineEvent): void => {
     if (!options.onEvent) return;
     if (event.type === 'image-failed')
-      options.onEvent({ ...event, error: redact(event.error, options.apiKey) });
+      options.onEvent({ ...event, error: redactKey(event.error, options.apiKey) });
     else if (event.type === 'retrying' || event.type === 'download-retrying') {
-      options.onEvent({ ...event, reason: redact(event.reason, options.apiKey) });
+      options.onEvent({ ...event, reason: redactKey(event.reason, options.apiKey) });
     } else options.onEvent(event);
   };
   try {
     return await generate(options, emit);
   } catch (error) {
-    if (error instanceof AppFailure) throw new AppFailure(redact(error.appError, options.apiKey));
+    if (error instanceof AppFailure) throw new AppFailure(redactKey(error.appError, options.apiKey));
     throw error;
   }
 }
@@ -325,6 +320,6 @@ async function generate(
     params,
     images: [...slots.values()].sort((a, b) => a.index - b.index),
     usage: answer.usage,
-    interrupted: answer.interrupted ? redact(answer.interrupted, options.apiKey) : null,
+    interrupted: answer.interrupted ? redactKey(answer.interrupted, options.apiKey) : null,
   };
 }

@@ -1,8 +1,9 @@
-import { appError, AppFailure, type AppError } from '../../src-preload/contract/errors';
+import { appError, AppFailure } from '../../src-preload/contract/errors';
 import type { ConnectionTest, KeyStatus } from '../../src-preload/contract/ipc';
 import { mapApiFailure, mapTransportFailure, parseProviderError } from '../generation/api-errors';
 import { abortedCode, readSmallBody, sendHttpRequest, TransportError } from '../generation/http-transport';
 import { joinBaseUrl, splitRawUrl } from '../generation/raw-url';
+import { redactKey } from './redact-key';
 import { SecretStoreUnavailable, type SecretStore } from './secret-store';
 
 /** The keychain entry's account name, under the service "Seedream Studio". */
@@ -41,12 +42,6 @@ function keyProblem(key: string): string | undefined {
 
 function lastFour(key: string): string {
   return key.slice(-4);
-}
-
-function redact(error: AppError, key: string): AppError {
-  return error.message.includes(key)
-    ? { ...error, message: error.message.replaceAll(key, '[API key]') }
-    : error;
 }
 
 export function createKeyService(options: KeyServiceOptions): KeyService {
@@ -110,7 +105,7 @@ export function createKeyService(options: KeyServiceOptions): KeyService {
       if (status >= 200 && status < 300) {
         return { ok: true, code: null, message: `Connected to ${host}: the key works.` };
       }
-      const error = redact(mapApiFailure(status, parseProviderError(body)), key);
+      const error = redactKey(mapApiFailure(status, parseProviderError(body)), key);
       return { ok: false, code: error.code, message: error.message };
     } catch (error) {
       if (!(error instanceof TransportError)) throw error;
