@@ -15,7 +15,8 @@ export interface NewGeneration {
   ownerPid: number | null;
 }
 
-export interface GenerationOutcome {
+/** How a generation ended, as the catalog records it. */
+export interface GenerationEnding {
   status: Exclude<GenerationStatus, 'running'>;
   usage?: Usage | null;
   error?: AppError | null;
@@ -28,7 +29,7 @@ export interface GenerationStore {
   recordResultUrl(generationId: number, position: number, url: string, expiresAt: number): void;
   recordSlotFailure(generationId: number, position: number, error: AppError, state?: 'failed' | 'lost'): void;
   recordUsage(generationId: number, usage: Usage): void;
-  finish(generationId: number, outcome: GenerationOutcome): void;
+  finish(generationId: number, outcome: GenerationEnding): void;
 }
 
 export function createGenerationStore(ctx: WriteContext): GenerationStore {

@@ -1,5 +1,6 @@
 import { crc32, inflateSync } from 'node:zlib';
 import { z } from 'zod';
+import { pngSignature } from '../media/image-info';
 
 /**
  * Prompt and parameters carried inside exported image files, read back on import. Pure byte work: PNG text
@@ -25,7 +26,7 @@ export type ImageMetadata = z.infer<typeof metadataSchema>;
 
 /** The PNG text keyword holding the metadata as JSON. */
 const pngMetadataKeyword = 'seedream-studio';
-const pngSignature = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
+const pngSignatureBytes = Buffer.from(pngSignature);
 const xmpHeader = Buffer.from('http://ns.adobe.com/xap/1.0/\0', 'latin1');
 const xmpNamespace = 'urn:seedream-studio:metadata:1#';
 /** A JPEG segment's length field counts itself and allows 65535. */
@@ -39,7 +40,7 @@ interface PngChunk {
 }
 
 function pngChunks(png: Buffer): PngChunk[] | null {
-  if (png.length < 8 || !png.subarray(0, 8).equals(pngSignature)) return null;
+  if (png.length < 8 || !png.subarray(0, 8).equals(pngSignatureBytes)) return null;
   const chunks: PngChunk[] = [];
   let offset = 8;
   while (offset + 12 <= png.length) {
@@ -108,7 +109,7 @@ function embedPngText(png: Buffer, entries: Record<string, string>): Buffer | nu
   const header = chunks?.[0];
   if (!chunks || header?.type !== 'IHDR') return null;
   const replaced = new Set(Object.keys(entries));
-  const parts: Buffer[] = [pngSignature, png.subarray(header.start, header.end)];
+  const parts: Buffer[] = [pngSignatureBytes, png.subarray(header.start, header.end)];
   for (const [keyword, text] of Object.entries(entries)) parts.push(itxt(keyword, text));
   for (const chunk of chunks.slice(1)) {
     const keyword = textKeyword(chunk);

@@ -39,7 +39,8 @@ function ok(format: ImageFormat, width: number, height: number): SniffResult {
   return width > 0 && height > 0 ? { status: 'ok', info: { format, width, height } } : { status: 'unknown' };
 }
 
-const pngSignature = [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a];
+/** The eight bytes every PNG file starts with. */
+export const pngSignature: readonly number[] = [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a];
 
 function sniffPng(bytes: Uint8Array): SniffResult {
   if (bytes.length < 24) return { status: 'incomplete', format: 'png' };
