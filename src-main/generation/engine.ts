@@ -88,7 +88,8 @@ const resultLinkLifetimeMs = 24 * 60 * 60_000;
 
 const generationPath = '/v1/images/generations';
 
-function checkKey(apiKey: string): void {
+/** Refuses a key that cannot be sent, before anything is recorded or sent. */
+export function checkKey(apiKey: string): void {
   if (apiKey.trim() === '') {
     throw new AppFailure(appError('key-missing', 'No API key is set. Add one in Settings.'));
   }

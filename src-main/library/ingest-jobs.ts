@@ -6,7 +6,12 @@ import type {
   JobSnapshot as ContractJobSnapshot,
 } from '../../src-preload/contract/ipc';
 import { modelCatalogue, type ModelInfo } from '../../src-preload/contract/models';
-import type { EngineEvent, GenerationOutcome, RunGenerationOptions } from '../generation/engine';
+import {
+  checkKey,
+  type EngineEvent,
+  type GenerationOutcome,
+  type RunGenerationOptions,
+} from '../generation/engine';
 import { referenceDataUri } from '../generation/references';
 import { buildRequestParams } from '../generation/request-body';
 import { checkRequest } from '../generation/request-check';
@@ -235,9 +240,7 @@ export function createGenerationJobs(deps: GenerationJobsDeps): GenerationJobs {
     async start(request, referenceIds) {
       const model = checkRequest(request, referenceIds.length, catalogue);
       const connection = await deps.connection();
-      if (connection.apiKey.trim() === '') {
-        throw new AppFailure(appError('key-missing', 'No API key is set. Add one in Settings.'));
-      }
+      checkKey(connection.apiKey);
       const references = await referenceUris(referenceIds);
       const expected = requestedImageCount(model, request);
       const generationId = generations.create({

@@ -155,6 +155,12 @@ describe('generation jobs', () => {
       connection: () => Promise.resolve({ baseUrl: fake.baseUrl, apiKey: '' }),
     });
     await expect(noKey.start(request(), [])).rejects.toMatchObject({ appError: { code: 'key-missing' } });
+    const pastedWithLineBreak = library.createJobs({
+      connection: () => Promise.resolve({ baseUrl: fake.baseUrl, apiKey: 'sk-live-123456\n' }),
+    });
+    await expect(pastedWithLineBreak.start(request(), [])).rejects.toMatchObject({
+      appError: { code: 'key-rejected' },
+    });
     await expect(jobs.start(request(), [98765])).rejects.toMatchObject({ appError: { code: 'not-found' } });
     expect(library.summary.stats().generations).toBe(0);
     expect(fake.stats.generationPosts).toBe(0);
