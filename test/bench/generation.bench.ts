@@ -18,7 +18,7 @@ import { noiseImage, type FakeImageSpec } from '../fake-cometapi/noise-images';
  * every contender writes each file to disk; only the engine also hashes and verifies them.
  */
 const image: FakeImageSpec = { format: 'jpeg', width: 4096, height: 4096 };
-const rounds = 7;
+const rounds = 11;
 const gigabit = 125_000_000;
 
 const cases = [
