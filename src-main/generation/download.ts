@@ -24,8 +24,6 @@ export interface DownloadOptions {
   onRetry?: (attempt: number, reason: AppError, delayMs: number) => void;
   sleep?: Sleep;
   now?: () => number;
-  /** Certificate authorities to trust instead of Node's bundled roots (a test's own authority). */
-  ca?: string;
 }
 
 const defaultDownloadIdleTimeoutMs = 30_000;
@@ -91,7 +89,6 @@ async function attemptDownload(url: string, options: DownloadOptions, expired: b
         headers: { accept: 'image/*' },
         signal: options.signal,
         idleTimeoutMs: options.idleTimeoutMs ?? defaultDownloadIdleTimeoutMs,
-        ...(options.ca === undefined ? {} : { ca: options.ca }),
       });
       const { status } = response;
       if (status === 200) return await saveBody(response, options);

@@ -15,8 +15,8 @@ import { readAnswer, type AnswerEvent } from './answer-reader';
 import { abortableSleep, downloadResult, type Sleep } from './download';
 import { warmUpHashWorker } from './hash-worker';
 import { readSmallBody, sendHttpRequest, TransportError, type HttpExchange } from './http-transport';
-import { redactKey } from '../keychain/redact-key';
 import { joinBaseUrl } from './raw-url';
+import { redactKey } from './redact-key';
 import { buildRequestParams, encodeRequestBody } from './request-body';
 import { checkRequest } from './request-check';
 import {

@@ -3,7 +3,7 @@ import type { ConnectionTest, KeyStatus } from '../../src-preload/contract/ipc';
 import { mapApiFailure, mapTransportFailure, parseProviderError } from '../generation/api-errors';
 import { abortedCode, readSmallBody, sendHttpRequest, TransportError } from '../generation/http-transport';
 import { joinBaseUrl, splitRawUrl } from '../generation/raw-url';
-import { redactKey } from './redact-key';
+import { redactKey } from '../generation/redact-key';
 import { SecretStoreUnavailable, type SecretStore } from './secret-store';
 
 /** The keychain entry's account name, under the service "Seedream Studio". */

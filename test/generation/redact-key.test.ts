@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { appError } from '../../src-preload/contract/errors';
-import { redactKey } from '../../src-main/keychain/redact-key';
+import { redactKey } from '../../src-main/generation/redact-key';
 
 describe('redactKey', () => {
   it('replaces every quotation of the key', () => {
