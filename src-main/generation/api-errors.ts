@@ -1,7 +1,13 @@
 import { z } from 'zod';
 import { appError, type AppError } from '../../src-preload/contract/errors';
 import type { GenerationField } from '../../src-preload/contract/generation';
-import { abortedCode, idleTimeoutCode, truncatedCode, type TransportError } from './http-transport';
+import {
+  abortedCode,
+  badResponseCode,
+  idleTimeoutCode,
+  truncatedCode,
+  type TransportError,
+} from './http-transport';
 
 /** What a provider or storage host says about a failure, from any of the shapes they use. */
 export interface ProviderError {
@@ -203,7 +209,7 @@ export function mapTransportFailure(failure: TransportError, stopCause: StopCaus
       `The secure connection to ${failure.host} could not be verified (${failure.code}). The system clock may be wrong, or a proxy or security program may be intercepting the connection.`,
     );
   }
-  if (failure.code === 'BAD_RESPONSE') {
+  if (failure.code === badResponseCode) {
     return appError('connection-lost', `${failure.host} sent an answer that is not valid HTTP.`);
   }
   if (failure.phase === 'connect') {

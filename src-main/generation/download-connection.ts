@@ -2,6 +2,7 @@ import net from 'node:net';
 import tls from 'node:tls';
 import {
   abortedCode,
+  badResponseCode,
   idleTimeoutCode,
   TransportError,
   truncatedCode,
@@ -85,7 +86,7 @@ class DownloadConnection {
   private readonly decoder = new ChunkedDecoder();
   private sink: BodySink | undefined;
   private lastSpace: Uint8Array | undefined;
-  private behind: Promise<unknown>[] = [];
+  private behind: Promise<void>[] = [];
   private failure: Error | undefined;
   /** The server closed while no sink was given yet; what it sent is in `early`. */
   private endedEarly = false;
@@ -179,12 +180,12 @@ class DownloadConnection {
     const parsed = parseResponseHead(this.headBytes);
     if (parsed.kind === 'incomplete') return true;
     if (parsed.kind === 'invalid') {
-      this.fail(new TransportError('sent', 'BAD_RESPONSE', this.host, new Error(parsed.reason)));
+      this.fail(new TransportError('sent', badResponseCode, this.host, new Error(parsed.reason)));
       return false;
     }
     const framing = bodyFraming(parsed.head);
     if (framing.kind === 'invalid') {
-      this.fail(new TransportError('sent', 'BAD_RESPONSE', this.host, new Error(framing.reason)));
+      this.fail(new TransportError('sent', badResponseCode, this.host, new Error(framing.reason)));
       return false;
     }
     this.framing = framing;
@@ -233,7 +234,7 @@ class DownloadConnection {
     } else if (this.framing.kind === 'chunked') {
       data = this.decoder.decode(buffer, length);
       if (this.decoder.error !== undefined) {
-        this.fail(new TransportError('sent', 'BAD_RESPONSE', this.host, new Error(this.decoder.error)));
+        this.fail(new TransportError('sent', badResponseCode, this.host, new Error(this.decoder.error)));
         return false;
       }
     }

@@ -12,6 +12,8 @@ export type TransportPhase = 'connect' | 'sent';
 export const idleTimeoutCode = 'IDLE_TIMEOUT';
 export const abortedCode = 'ABORTED';
 export const truncatedCode = 'TRUNCATED';
+/** The peer answered with something that is not HTTP/1.x (or framing that cannot be read safely). */
+export const badResponseCode = 'BAD_RESPONSE';
 
 /** A failure below HTTP: no status was received, or the body stopped before its end. */
 export class TransportError extends Error {

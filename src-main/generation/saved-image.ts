@@ -95,7 +95,6 @@ export class ImageFileWriter implements BodySink {
   private fill = 0;
   private closed = false;
   private blocksInFlight = 0;
-  private position = 0;
   private size = 0;
   private failure: Error | undefined;
   private room: Deferred | undefined;
@@ -187,8 +186,8 @@ export class ImageFileWriter implements BodySink {
     const block = this.current;
     if (!block || this.fill === 0 || this.failure) return;
     const length = this.fill;
-    const position = this.position;
-    this.position += length;
+    // Every committed byte before this block has already been sent in earlier blocks.
+    const position = this.size - length;
     this.current = undefined;
     this.fill = 0;
     this.blocksInFlight += 1;
