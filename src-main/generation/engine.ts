@@ -201,7 +201,7 @@ async function generate(
   checkKey(options.apiKey);
   const now = options.now ?? Date.now;
   const params = buildRequestParams(options.request, model);
-  warmUpHashWorker();
+  void warmUpHashWorker();
   const { exchange, stopCause } = await postGeneration(
     options,
     encodeRequestBody(params, options.references),

@@ -41,6 +41,8 @@ const workerDied = () => new Error('The hashing thread stopped.');
 /** The shared worker: started on first use, and never keeping the process alive while no file is hashed. */
 class HashWorker {
   private worker: Worker | undefined;
+  /** Settles once the current worker has started (or died trying). */
+  private started: Promise<void> = Promise.resolve();
   private readonly waiting = new Map<
     string,
     { resolve: (reply: Reply) => void; reject: (error: Error) => void }
@@ -49,9 +51,12 @@ class HashWorker {
   private nextPiece = 1;
 
   /** Starts the worker ahead of the first file, so its start-up overlaps the wait for the answer. */
-  warmUp(): void {
-    const worker = this.start();
-    if (this.waiting.size === 0) worker.unref();
+  warmUp(): Promise<void> {
+    // Kept referenced while it starts, so a caller awaiting the start is not left with an empty event loop.
+    this.start().ref();
+    return this.started.then(() => {
+      if (this.waiting.size === 0) this.worker?.unref();
+    });
   }
 
   newFile(): number {
@@ -94,6 +99,12 @@ class HashWorker {
     if (this.worker) return this.worker;
     // The worker is plain JavaScript: none of the parent's flags or module loaders (a test runner's) apply.
     const worker = new Worker(workerSource, { eval: true, execArgv: [] });
+    this.started = new Promise<void>((resolve) => {
+      worker.once('online', resolve);
+      worker.once('exit', () => {
+        resolve();
+      });
+    });
     worker.on('message', (value: unknown) => {
       const reply = replySchema.safeParse(value);
       if (reply.success) this.settle(`${reply.data.id}:${reply.data.piece}`, { reply: reply.data });
@@ -112,9 +123,12 @@ class HashWorker {
 
 const hashWorker = new HashWorker();
 
-/** Call when files are about to come (a generation was sent); costs nothing if the worker already runs. */
-export function warmUpHashWorker(): void {
-  hashWorker.warmUp();
+/**
+ * Call when files are about to come (a generation is being sent); costs nothing if the worker already runs.
+ * Settles once the worker has started, for a caller that must not have the start overlap what it measures.
+ */
+export function warmUpHashWorker(): Promise<void> {
+  return hashWorker.warmUp();
 }
 
 /** The SHA-256 of one file, fed piece by piece from shared memory. */
