@@ -43,8 +43,9 @@ class HashWorker {
   private worker: Worker | undefined;
   /** Settles once the current worker has started (or died trying). */
   private started: Promise<void> = Promise.resolve();
+  /** Replies awaited, by piece number (unique across files). */
   private readonly waiting = new Map<
-    string,
+    number,
     { resolve: (reply: Reply) => void; reject: (error: Error) => void }
   >();
   private nextId = 1;
@@ -81,15 +82,15 @@ class HashWorker {
     const worker = this.start();
     worker.ref();
     return new Promise<Reply>((resolve, reject) => {
-      this.waiting.set(`${message.id}:${piece}`, { resolve, reject });
+      this.waiting.set(piece, { resolve, reject });
       worker.postMessage({ ...message, piece });
     });
   }
 
-  private settle(key: string, outcome: { reply: Reply } | { error: Error }): void {
-    const entry = this.waiting.get(key);
+  private settle(piece: number, outcome: { reply: Reply } | { error: Error }): void {
+    const entry = this.waiting.get(piece);
     if (!entry) return;
-    this.waiting.delete(key);
+    this.waiting.delete(piece);
     if (this.waiting.size === 0) this.worker?.unref();
     if ('reply' in outcome) entry.resolve(outcome.reply);
     else entry.reject(outcome.error);
@@ -107,14 +108,14 @@ class HashWorker {
     });
     worker.on('message', (value: unknown) => {
       const reply = replySchema.safeParse(value);
-      if (reply.success) this.settle(`${reply.data.id}:${reply.data.piece}`, { reply: reply.data });
+      if (reply.success) this.settle(reply.data.piece, { reply: reply.data });
     });
     // A worker that dies fails the files it was hashing; the next file starts a new one.
     worker.on('error', () => undefined);
     worker.on('exit', () => {
       if (this.worker !== worker) return;
       this.worker = undefined;
-      for (const key of [...this.waiting.keys()]) this.settle(key, { error: workerDied() });
+      for (const piece of [...this.waiting.keys()]) this.settle(piece, { error: workerDied() });
     });
     this.worker = worker;
     return worker;
