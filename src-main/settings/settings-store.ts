@@ -1,9 +1,10 @@
 import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
+import { defaultGatewayUrl } from '../../src-preload/contract/gateway';
 import { settingsSchema, type Settings } from '../../src-preload/contract/ipc';
 
 export const defaultSettings: Settings = {
-  apiBaseUrl: 'https://api.cometapi.com',
+  apiBaseUrl: defaultGatewayUrl,
   progressiveResults: false,
   language: 'system',
 };
@@ -41,7 +42,8 @@ export function readSettingsFile(file: string): Settings {
  */
 export function createSettingsStore(file: string, overrides: Partial<Settings> = {}): SettingsStore {
   let persisted = readSettingsFile(file);
-  let active: Partial<Settings> = { ...overrides };
+  // An override passes the same checks as a saved value: a test address is still https or loopback.
+  let active: Partial<Settings> = settingsSchema.partial().parse(overrides);
   return {
     get: () => ({ ...persisted, ...active }),
     update: (patch) => {

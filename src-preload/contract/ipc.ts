@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { event, request } from './channel';
 import type { AppError, ErrorCode } from './errors';
+import { gatewayUrlSchema } from './gateway';
 import { generationRequestSchema, type GenerationRequest } from './generation';
 import {
   imageIdSchema,
@@ -34,15 +35,7 @@ export interface ConnectionTest {
 }
 
 export const settingsSchema = z.object({
-  apiBaseUrl: z
-    .string()
-    .trim()
-    .pipe(
-      z.url({
-        protocol: /^https?$/,
-        error: 'Enter a full address that starts with http:// or https://, such as https://api.cometapi.com',
-      }),
-    ),
+  apiBaseUrl: gatewayUrlSchema,
   progressiveResults: z.boolean(),
   language: z.enum(['system', 'en', 'zh-CN']),
 });

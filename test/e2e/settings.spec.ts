@@ -53,14 +53,18 @@ test('explains a rejected key in plain words', async () => {
   );
 });
 
-test('keeps the gateway address and refuses one that is not http(s)', async () => {
+test('keeps the gateway address and refuses one that is not https (or http on this computer)', async () => {
   const settings = new SettingsPage(app.page);
   await settings.open();
   await expect(settings.baseUrlField).toHaveValue(api.baseUrl);
 
   await settings.baseUrlField.fill('ftp://example.com');
   await settings.button('Save address').click();
-  await expect(app.page.getByRole('alert')).toContainText('http:// or https://');
+  await expect(app.page.getByRole('alert')).toContainText('starts with https://');
+
+  await settings.baseUrlField.fill('http://gateway.example.com');
+  await settings.button('Save address').click();
+  await expect(app.page.getByRole('alert')).toContainText('only allowed for this computer');
 
   await settings.baseUrlField.fill('https://gateway.example.com');
   await settings.button('Save address').click();

@@ -34,6 +34,15 @@ describe('settings store', () => {
     expect(store.get().apiBaseUrl).toBe(defaultSettings.apiBaseUrl);
   });
 
+  it('refuses plain http to another host, in an update and in a file written before the rule', () => {
+    const file = tempFile();
+    const store = createSettingsStore(file);
+    expect(() => store.update({ apiBaseUrl: 'http://gw.example' })).toThrow(/unencrypted/);
+    writeFileSync(file, JSON.stringify({ apiBaseUrl: 'http://gw.example', language: 'en' }));
+    expect(readSettingsFile(file)).toEqual({ ...defaultSettings, language: 'en' });
+    expect(() => createSettingsStore(file, { apiBaseUrl: 'http://gw.example' })).toThrow(/unencrypted/);
+  });
+
   it('keeps the good fields of a damaged file and defaults the rest', () => {
     const file = tempFile();
     writeFileSync(
