@@ -8,7 +8,7 @@ import { requestFromSentParams } from './generation/remix';
 import type { Handlers } from './ipc/dispatch';
 import type { Emit } from './ipc/emit';
 import { createKeyService } from './keychain/key-service';
-import { createKeytarStore, keychainServiceName } from './keychain/keytar-store';
+import type { SecretStore } from './keychain/secret-store';
 import type { JobSnapshot } from './library/ingest-jobs';
 import { openLibrary, type Library } from './library/library';
 import type { ImageFilter } from './library/image-queries';
@@ -18,8 +18,15 @@ import { libraryFolderName, settingsFileName } from './settings/user-data-layout
 
 export interface AppCoreOptions {
   userDataDir: string;
-  /** Read for COMETAPI_KEY, SEEDREAM_API_BASE_URL and SEEDREAM_KEYCHAIN_SERVICE; never the whole process env. */
+  /** Read for COMETAPI_KEY only; never the whole process env. */
   env: Readonly<Record<string, string | undefined>>;
+  /**
+   * The gateway to use until the user changes it (SEEDREAM_API_BASE_URL in development and tests; packaged
+   * builds never pass one). COMETAPI_KEY belongs to it, or to CometAPI's own address when there is none.
+   */
+  apiBaseUrlOverride?: string;
+  /** Where saved keys live: the OS keychain in the app, a memory store in tests. */
+  secretStore: SecretStore;
   /** Turns a path relative to the library folder into a URL the renderer can load. */
   mediaUrl: (relativePath: string) => string;
   desktop: DesktopPort;
@@ -46,21 +53,20 @@ function notFound(what: string): AppFailure {
  * bootstrap and the Chromium end-to-end driver run exactly the same main-process code.
  */
 export async function createAppCore(options: AppCoreOptions): Promise<AppCore> {
-  const { env, emit, desktop, logError } = options;
-  const baseUrlOverride = env.SEEDREAM_API_BASE_URL;
+  const { env, emit, desktop, logError, apiBaseUrlOverride } = options;
   const settings = createSettingsStore(
     join(options.userDataDir, settingsFileName),
-    baseUrlOverride ? { apiBaseUrl: baseUrlOverride } : {},
+    apiBaseUrlOverride ? { apiBaseUrl: apiBaseUrlOverride } : {},
   );
   const keys = createKeyService({
-    store: createKeytarStore(undefined, env.SEEDREAM_KEYCHAIN_SERVICE ?? keychainServiceName),
+    store: options.secretStore,
     baseUrl: () => settings.get().apiBaseUrl,
     env,
+    environmentGateway: apiBaseUrlOverride ? settings.get().apiBaseUrl : undefined,
+    legacyGateway: settings.get().apiBaseUrl,
   });
   const library = await openLibrary({ dir: libraryDirOf(options.userDataDir) });
-  const jobs = library.createJobs({
-    connection: async () => ({ baseUrl: settings.get().apiBaseUrl, apiKey: await keys.resolveKey() }),
-  });
+  const jobs = library.createJobs({ connection: () => keys.connection() });
 
   const mediaUrlOf = (file: string) => options.mediaUrl(relative(library.paths.root, file));
   const toImage = (record: ImageRecord): LibraryImage => ({

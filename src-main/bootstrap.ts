@@ -4,8 +4,10 @@ import { createAppCore, libraryDirOf, type AppCore } from './app-core';
 import { createDispatch } from './ipc/dispatch';
 import { createEmitter, registerIpc } from './ipc/electron-ipc';
 import { createSenderCheck } from './ipc/trusted-sender';
+import { createKeytarStore, keychainServiceName } from './keychain/keytar-store';
 import { useNativeBinding } from './library/database';
 import { electronSqliteBinding } from './packaging/electron-native';
+import { developmentOverrides } from './settings/development-overrides';
 import { originOf } from './shell/app-origin';
 import { createElectronDesktop } from './shell/electron-desktop';
 import { createMainWindow } from './shell/main-window';
@@ -24,8 +26,7 @@ export function focusMainWindow(): void {
 
 /** Packaged builds always load the bundled renderer; only a development run may point at Vite's server. */
 function startUrl(): string {
-  const devServer = process.env.SEEDREAM_DEV_SERVER_URL;
-  return devServer && !app.isPackaged ? devServer : `${APP_ORIGIN}/index.html`;
+  return developmentOverrides(app.isPackaged, process.env).devServerUrl ?? `${APP_ORIGIN}/index.html`;
 }
 
 function openWindow(): void {
@@ -52,9 +53,12 @@ export async function bootstrap(): Promise<void> {
       appPath: app.getAppPath(),
     }),
   );
+  const overrides = developmentOverrides(app.isPackaged, process.env);
   core = await createAppCore({
     userDataDir,
     env: process.env,
+    apiBaseUrlOverride: overrides.apiBaseUrl,
+    secretStore: createKeytarStore(undefined, overrides.keychainService ?? keychainServiceName),
     mediaUrl,
     desktop: createElectronDesktop(() => mainWindow),
     emit: createEmitter(() => mainWindow?.webContents ?? null),

@@ -1,12 +1,13 @@
 import { app, protocol } from 'electron';
 import { bootstrap, focusMainWindow } from './bootstrap';
+import { developmentOverrides } from './settings/development-overrides';
 import { registerPrivilegedSchemes } from './shell/protocols';
 
 /**
- * Lifecycle only; everything else is built in bootstrap.ts. The user-data folder can be moved for tests and
- * portable setups before anything reads it.
+ * Lifecycle only; everything else is built in bootstrap.ts. Development and test runs can move the user-data
+ * folder before anything reads it; a packaged build never does.
  */
-const userDataOverride = process.env.SEEDREAM_USER_DATA;
+const userDataOverride = developmentOverrides(app.isPackaged, process.env).userDataDir;
 if (userDataOverride) app.setPath('userData', userDataOverride);
 
 registerPrivilegedSchemes(protocol);

@@ -2,6 +2,12 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { AppFailure, appError } from '../../src-preload/contract/errors';
 import {
+  canonicalGatewayUrl,
+  defaultGatewayUrl,
+  gatewayOrigin,
+  gatewayProblem,
+} from '../../src-preload/contract/gateway';
+import {
   generationRequestSchema,
   parseExactSize,
   type GenerationRequest,
@@ -82,7 +88,7 @@ export const generateOptions = {
     type: 'string',
     value: 'URL',
     description:
-      "API address (default: SEEDREAM_API_BASE_URL, else the app's setting, else https://api.cometapi.com).",
+      "API address, https:// or http:// on this computer (default: SEEDREAM_API_BASE_URL, else the app's setting, else https://api.cometapi.com). COMETAPI_KEY is sent only to the address given here or in SEEDREAM_API_BASE_URL, or to https://api.cometapi.com.",
   },
   ...commonOptions,
 } as const satisfies OptionSpecs;
@@ -91,7 +97,7 @@ const generateHelp = helpText(
   'npm run cli -- generate --prompt TEXT [options]',
   [
     'Generates images with a Seedream model and saves them in the library, where the app shows them too.',
-    'The API key comes from COMETAPI_KEY, else from the keychain entry the app saved.',
+    'The API key comes from COMETAPI_KEY, else from the keychain entry the app saved for that gateway.',
     'Exit status: 0 when at least one image was saved (failed slots are listed on standard error),',
     '1 when none was, 2 for a usage mistake, 130 when interrupted with Ctrl-C.',
   ].join('\n'),
@@ -135,26 +141,37 @@ function requestFrom(parsed: ParsedOptions): GenerationRequest {
   return parsedRequest.data;
 }
 
-function baseUrlOf(parsed: ParsedOptions, io: CliIo): string {
-  const fromOption = stringValue(parsed, 'base-url') ?? io.env.SEEDREAM_API_BASE_URL;
-  if (fromOption !== undefined && fromOption !== '') return fromOption;
-  return readSettingsFile(settingsFile(io)).apiBaseUrl;
+/**
+ * The gateway to use: --base-url, else SEEDREAM_API_BASE_URL, else the app's setting. `named` is the one the
+ * command line or environment gave, which is the gateway COMETAPI_KEY is for; the app's setting never is,
+ * since the app's renderer can change it.
+ */
+function gatewayOf(parsed: ParsedOptions, io: CliIo): { baseUrl: string; named: string | undefined } {
+  const given = stringValue(parsed, 'base-url') ?? io.env.SEEDREAM_API_BASE_URL;
+  const named = given === undefined || given.trim() === '' ? undefined : given;
+  if (named === undefined) return { baseUrl: readSettingsFile(settingsFile(io)).apiBaseUrl, named };
+  const problem = gatewayProblem(named.trim());
+  if (problem !== null) throw new UsageError(`--base-url: ${problem}`);
+  const baseUrl = canonicalGatewayUrl(named.trim());
+  return { baseUrl, named: baseUrl };
 }
 
-async function apiKey(io: CliIo, baseUrl: string): Promise<string> {
+async function connectionFor(io: CliIo, gateway: { baseUrl: string; named: string | undefined }) {
   const keys = createKeyService({
     store: createKeytarStore(undefined, io.env.SEEDREAM_KEYCHAIN_SERVICE ?? keychainServiceName),
-    baseUrl: () => baseUrl,
+    baseUrl: () => gateway.baseUrl,
     env: io.env,
+    environmentGateway: gateway.named,
+    legacyGateway: readSettingsFile(settingsFile(io)).apiBaseUrl,
   });
   try {
-    return await keys.resolveKey();
+    return await keys.connection();
   } catch (error) {
     if (error instanceof AppFailure && error.appError.code === 'key-missing') {
       throw new AppFailure(
         appError(
           'key-missing',
-          'No API key: set COMETAPI_KEY, or save a key in the Settings of Seedream Studio (it is kept in the keychain).',
+          `No API key for ${gatewayOrigin(gateway.baseUrl) ?? gateway.baseUrl}: set COMETAPI_KEY (it is used for ${defaultGatewayUrl}, or for the gateway --base-url or SEEDREAM_API_BASE_URL names), or save a key for this gateway in the Settings of Seedream Studio (it is kept in the keychain).`,
         ),
       );
     }
@@ -229,13 +246,12 @@ export async function runGenerate(args: readonly string[], io: CliIo): Promise<n
   }
   const request = requestFrom(parsed);
   const json = flagValue(parsed, 'json');
-  const baseUrl = baseUrlOf(parsed, io);
-  const key = await apiKey(io, baseUrl);
+  const connection = await connectionFor(io, gatewayOf(parsed, io));
   const library = await openCliLibrary(libraryDirOf(stringValue(parsed, 'library'), io), true);
   try {
     await library.resume({ signal: io.signal });
     const referenceIds = await storeReferences(library, stringList(parsed, 'ref'), io);
-    const jobs = library.createJobs({ connection: () => Promise.resolve({ baseUrl, apiKey: key }) });
+    const jobs = library.createJobs({ connection: () => Promise.resolve(connection) });
     jobs.subscribe(progressReporter(io, library));
     const started = await jobs.start(request, referenceIds);
     const cancel = () => jobs.cancel(started.jobId);

@@ -1,4 +1,5 @@
 import { appError, AppFailure } from '../../src-preload/contract/errors';
+import { defaultGatewayUrl, gatewayOrigin } from '../../src-preload/contract/gateway';
 import type { ConnectionTest, KeyStatus } from '../../src-preload/contract/ipc';
 import { mapApiFailure, mapTransportFailure, parseProviderError } from '../generation/api-errors';
 import { abortedCode, readSmallBody, sendHttpRequest, TransportError } from '../generation/http-transport';
@@ -6,28 +7,57 @@ import { joinBaseUrl, splitRawUrl } from '../generation/raw-url';
 import { redactKey } from '../generation/redact-key';
 import { SecretStoreUnavailable, type SecretStore } from './secret-store';
 
-/** The keychain entry's account name, under the service "Seedream Studio". */
-export const apiKeyAccount = 'cometapi-api-key';
-/** Overrides every stored key, for headless runs and CI. */
+/**
+ * The account of the keychain entry (service "Seedream Studio") that holds the key for one gateway origin, so
+ * a key saved for one address is never found, let alone sent, for another.
+ */
+export function keyAccount(origin: string): string {
+  return `api-key ${origin}`;
+}
+
+/** The single entry of versions before keys were bound to a gateway; moved at first use (see `migrate`). */
+export const legacyKeyAccount = 'cometapi-api-key';
+
+/** A key for headless runs and CI; it belongs to `environmentGateway` only. */
 const apiKeyEnvironmentVariable = 'COMETAPI_KEY';
 
 export interface KeyServiceOptions {
   store: SecretStore;
   /** The API base URL in use now (it can change in Settings). */
   baseUrl: () => string;
+  /** Read for COMETAPI_KEY only. */
   env?: Readonly<Record<string, string | undefined>>;
+  /**
+   * The gateway COMETAPI_KEY is for: CometAPI's own address unless the same environment or command line names
+   * another. Never the address in Settings, which the renderer can change.
+   */
+  environmentGateway?: string;
+  /**
+   * The gateway the user had configured when this process started: a key saved by an older version, for no
+   * gateway in particular, becomes that gateway's key. Fixed at start, before the renderer can change anything.
+   */
+  legacyGateway?: string;
   testTimeoutMs?: number;
 }
 
+/** A gateway and the key that belongs to it, read together so neither can change in between. */
+export interface Connection {
+  baseUrl: string;
+  apiKey: string;
+}
+
 /**
- * Owns the API key inside main. Callers outside main get only `KeyStatus` (source and last four characters);
- * `resolveKey` is for the engine. No message produced here ever contains the key.
+ * Owns the API keys inside main. Callers outside main get only `KeyStatus` (source, last four characters and
+ * the gateway it is for). Every key is bound to the origin of the gateway it was saved for; `connection` is the
+ * only way to get one, and it pairs it with that gateway. No message produced here ever contains a key.
  */
 export interface KeyService {
   status(): Promise<KeyStatus>;
+  /** Saves the key for the gateway in use now. */
   save(key: string, options?: { sessionOnly?: boolean }): Promise<KeyStatus>;
+  /** Forgets the key of the gateway in use now; keys of other gateways stay. */
   remove(): Promise<KeyStatus>;
-  resolveKey(): Promise<string>;
+  connection(): Promise<Connection>;
   testConnection(): Promise<ConnectionTest>;
 }
 
@@ -44,60 +74,106 @@ function lastFour(key: string): string {
   return key.slice(-4);
 }
 
-export function createKeyService(options: KeyServiceOptions): KeyService {
-  const env = options.env ?? process.env;
-  let sessionKey: string | undefined;
+/** The origin of a gateway address; main only ever holds validated addresses, so a failure is a bug. */
+function originOf(baseUrl: string): string {
+  const origin = gatewayOrigin(baseUrl);
+  if (origin === null) {
+    throw new AppFailure(appError('invalid-input', 'The gateway address is not a valid URL.'));
+  }
+  return origin;
+}
 
-  const environmentKey = (): string | undefined => {
+export function createKeyService(options: KeyServiceOptions): KeyService {
+  const { store } = options;
+  const env = options.env ?? {};
+  const environmentOrigin = gatewayOrigin(options.environmentGateway ?? defaultGatewayUrl);
+  const sessionKeys = new Map<string, string>();
+  let migrated: Promise<void> | undefined;
+
+  const environmentKey = (origin: string): string | undefined => {
     const value = env[apiKeyEnvironmentVariable]?.trim();
-    return value === undefined || value === '' ? undefined : value;
+    return value === undefined || value === '' || origin !== environmentOrigin ? undefined : value;
   };
 
-  const readKeychain = async (): Promise<{ key: string | null; problem: string | null }> => {
+  /** Moves the old unbound entry to the gateway configured at start; retried while the keychain is away. */
+  const migrate = (): Promise<void> => {
+    migrated ??= (async () => {
+      const legacy = await store.get(legacyKeyAccount);
+      if (legacy === null) return;
+      const origin = gatewayOrigin(options.legacyGateway ?? defaultGatewayUrl);
+      if (origin !== null && (await store.get(keyAccount(origin))) === null) {
+        await store.set(keyAccount(origin), legacy);
+      }
+      await store.delete(legacyKeyAccount);
+    })().catch((error: unknown) => {
+      migrated = undefined;
+      throw error;
+    });
+    return migrated;
+  };
+
+  const readKeychain = async (origin: string): Promise<{ key: string | null; problem: string | null }> => {
     try {
-      return { key: await options.store.get(apiKeyAccount), problem: null };
+      await migrate();
+      return { key: await store.get(keyAccount(origin)), problem: null };
     } catch (error) {
       if (error instanceof SecretStoreUnavailable) return { key: null, problem: error.message };
       throw error;
     }
   };
 
-  const status = async (): Promise<KeyStatus> => {
-    const keychain = await readKeychain();
-    const common = { keychainAvailable: keychain.problem === null, keychainProblem: keychain.problem };
-    const fromEnvironment = environmentKey();
+  const statusFor = async (origin: string): Promise<KeyStatus> => {
+    const keychain = await readKeychain(origin);
+    const common = {
+      gateway: origin,
+      keychainAvailable: keychain.problem === null,
+      keychainProblem: keychain.problem,
+    };
+    const fromEnvironment = environmentKey(origin);
     if (fromEnvironment) return { source: 'environment', last4: lastFour(fromEnvironment), ...common };
-    if (sessionKey) return { source: 'session', last4: lastFour(sessionKey), ...common };
+    const session = sessionKeys.get(origin);
+    if (session) return { source: 'session', last4: lastFour(session), ...common };
     if (keychain.key) return { source: 'keychain', last4: lastFour(keychain.key), ...common };
     return { source: 'none', last4: null, ...common };
   };
 
-  const resolveKey = async (): Promise<string> => {
-    const fromEnvironment = environmentKey();
+  const keyFor = async (origin: string): Promise<string> => {
+    const fromEnvironment = environmentKey(origin);
     if (fromEnvironment) return fromEnvironment;
-    if (sessionKey) return sessionKey;
-    const keychain = await readKeychain();
+    const session = sessionKeys.get(origin);
+    if (session) return session;
+    const keychain = await readKeychain(origin);
     if (keychain.key) return keychain.key;
     const hint = keychain.problem ? ` ${keychain.problem}` : '';
-    throw new AppFailure(appError('key-missing', `No API key is set. Add one in Settings.${hint}`));
+    throw new AppFailure(
+      appError(
+        'key-missing',
+        `No API key is saved for ${origin}. A key is only ever sent to the gateway it was saved for, so add the key for this gateway in Settings.${hint}`,
+      ),
+    );
+  };
+
+  const connection = async (): Promise<Connection> => {
+    const baseUrl = options.baseUrl();
+    return { baseUrl, apiKey: await keyFor(originOf(baseUrl)) };
   };
 
   const testConnection = async (): Promise<ConnectionTest> => {
-    let key: string;
+    let target: Connection;
     try {
-      key = await resolveKey();
+      target = await connection();
     } catch (error) {
       if (error instanceof AppFailure)
         return { ok: false, code: error.appError.code, message: error.appError.message };
       throw error;
     }
-    const url = joinBaseUrl(options.baseUrl(), '/v1/models');
-    const host = splitRawUrl(url)?.hostname ?? options.baseUrl();
+    const url = joinBaseUrl(target.baseUrl, '/v1/models');
+    const host = splitRawUrl(url)?.hostname ?? target.baseUrl;
     try {
       const exchange = await sendHttpRequest({
         url,
         method: 'GET',
-        headers: { authorization: `Bearer ${key}`, accept: 'application/json' },
+        headers: { authorization: `Bearer ${target.apiKey}`, accept: 'application/json' },
         signal: AbortSignal.timeout(options.testTimeoutMs ?? 15_000),
       });
       const status = exchange.response.statusCode ?? 0;
@@ -105,7 +181,7 @@ export function createKeyService(options: KeyServiceOptions): KeyService {
       if (status >= 200 && status < 300) {
         return { ok: true, code: null, message: `Connected to ${host}: the key works.` };
       }
-      const error = redactKey(mapApiFailure(status, parseProviderError(body)), key);
+      const error = redactKey(mapApiFailure(status, parseProviderError(body)), target.apiKey);
       return { ok: false, code: error.code, message: error.message };
     } catch (error) {
       if (!(error instanceof TransportError)) throw error;
@@ -115,35 +191,39 @@ export function createKeyService(options: KeyServiceOptions): KeyService {
   };
 
   return {
-    status,
-    resolveKey,
+    status: () => statusFor(originOf(options.baseUrl())),
+    connection,
     testConnection,
     async save(rawKey, saveOptions = {}) {
+      const origin = originOf(options.baseUrl());
       const key = rawKey.trim();
       const problem = keyProblem(key);
       if (problem) throw new AppFailure(appError('invalid-input', problem, { field: 'key' }));
       if (saveOptions.sessionOnly) {
-        sessionKey = key;
-        return status();
+        sessionKeys.set(origin, key);
+        return statusFor(origin);
       }
       try {
-        await options.store.set(apiKeyAccount, key);
+        await migrate();
+        await store.set(keyAccount(origin), key);
       } catch (error) {
         if (error instanceof SecretStoreUnavailable)
           throw new AppFailure(appError('keychain-unavailable', error.message));
         throw error;
       }
-      sessionKey = undefined;
-      return status();
+      sessionKeys.delete(origin);
+      return statusFor(origin);
     },
     async remove() {
-      sessionKey = undefined;
+      const origin = originOf(options.baseUrl());
+      sessionKeys.delete(origin);
       try {
-        await options.store.delete(apiKeyAccount);
+        await migrate();
+        await store.delete(keyAccount(origin));
       } catch (error) {
         if (!(error instanceof SecretStoreUnavailable)) throw error;
       }
-      return status();
+      return statusFor(origin);
     },
   };
 }

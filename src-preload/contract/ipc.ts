@@ -23,6 +23,8 @@ export interface KeyStatus {
   source: 'keychain' | 'environment' | 'session' | 'none';
   /** Enough to recognise the key; the key itself never reaches the renderer. */
   last4: string | null;
+  /** The gateway origin this status is about: keys belong to the origin they were saved for. */
+  gateway: string;
   keychainAvailable: boolean;
   /** Why the keychain cannot be used, in plain words. */
   keychainProblem: string | null;

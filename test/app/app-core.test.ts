@@ -5,6 +5,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { EventName } from '../../src-preload/contract/ipc';
 import { generationRequestSchema } from '../../src-preload/contract/generation';
 import { createAppCore, type AppCore } from '../../src-main/app-core';
+import { MemorySecretStore } from '../../src-main/keychain/secret-store';
 import { startFakeCometApi, type FakeCometApi } from '../fake-cometapi/fake-cometapi';
 import { createRecordingDesktop, type RecordingDesktop } from '../e2e/support/recording-desktop';
 
@@ -21,7 +22,9 @@ beforeEach(async () => {
   events.length = 0;
   core = await createAppCore({
     userDataDir,
-    env: { COMETAPI_KEY: fake.apiKey, SEEDREAM_API_BASE_URL: fake.baseUrl },
+    env: { COMETAPI_KEY: fake.apiKey },
+    apiBaseUrlOverride: fake.baseUrl,
+    secretStore: new MemorySecretStore(),
     mediaUrl: (relativePath) => `media:///${relativePath}`,
     desktop,
     emit: (event, payload) => events.push({ event, payload }),

@@ -1,9 +1,11 @@
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { randomUUID } from 'node:crypto';
+import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { generateOptions } from '../../src-main/cli/generate-command';
 import { checkOptions, listOptions } from '../../src-main/cli/library-commands';
+import { runCli } from '../../src-main/cli/run-cli';
 import { startFakeCometApi, type FakeCometApi } from '../fake-cometapi/fake-cometapi';
 import { pngBytes } from '../library/fixtures';
 import { sha256File } from '../support/sha256-file';
@@ -35,6 +37,21 @@ function env(extra: Record<string, string> = {}): Record<string, string> {
 
 function cli(args: string[], extra: Record<string, string> = {}) {
   return runCliProcess(args, env(extra));
+}
+
+/** The same command in this process (faster), with a keychain service of its own. */
+async function cliInProcess(args: string[]) {
+  let stdout = '';
+  let stderr = '';
+  const code = await runCli(args, {
+    stdout: (text) => (stdout += text),
+    stderr: (text) => (stderr += text),
+    env: env({ SEEDREAM_KEYCHAIN_SERVICE: `Seedream Studio cli test ${randomUUID()}` }),
+    platform: 'linux',
+    homedir: home,
+    signal: new AbortController().signal,
+  });
+  return { code, stdout, stderr };
 }
 
 interface GenerateJson {
@@ -163,7 +180,7 @@ describe('command line', () => {
       { HOME: home },
     );
     expect(noKey.code).toBe(1);
-    expect(noKey.stderr).toMatch(/^Error: No API key: set COMETAPI_KEY/m);
+    expect(noKey.stderr).toMatch(/^Error: No API key for http:\/\/127\.0\.0\.1:\d+: set COMETAPI_KEY/m);
     expectNoStackTrace(noKey.stderr);
 
     const rejected = await cli([
@@ -212,6 +229,20 @@ describe('command line', () => {
       `Error: There is no Seedream Studio library in ${path.join(home, 'nothing')}.\n`,
     );
     expect(fake.stats.generationPosts).toBe(1);
+  });
+
+  it("sends COMETAPI_KEY only to a gateway the command names, never to the app's setting", async () => {
+    const settingsDir = path.join(home, '.config', 'Seedream Studio');
+    await mkdir(settingsDir, { recursive: true });
+    await writeFile(path.join(settingsDir, 'settings.json'), JSON.stringify({ apiBaseUrl: fake.baseUrl }));
+    const fromSettings = await cliInProcess(['generate', '--prompt', 'x', '--library', library]);
+    expect(fromSettings.code).toBe(1);
+    expect(fromSettings.stderr).toMatch(/^Error: No API key for http:\/\/127\.0\.0\.1:\d+/m);
+    expect(fake.stats.generationPosts + fake.stats.modelListings).toBe(0);
+
+    const plainHttp = await cliInProcess(['generate', '--prompt', 'x', '--base-url', 'http://gw.example']);
+    expect(plainHttp.code).toBe(2);
+    expect(plainHttp.stderr).toContain('--base-url: Plain http:// would send your API key unencrypted');
   });
 
   it("uses the app's library folder by default", async () => {

@@ -5,6 +5,8 @@ import { _electron, chromium, type Browser, type ElectronApplication, type Page 
 import { createAppCore, libraryDirOf } from '../../src-main/app-core';
 import { createDispatch } from '../../src-main/ipc/dispatch';
 import type { Emit } from '../../src-main/ipc/emit';
+import { createKeytarStore } from '../../src-main/keychain/keytar-store';
+import { developmentOverrides } from '../../src-main/settings/development-overrides';
 import { createSenderCheck } from '../../src-main/ipc/trusted-sender';
 import { createMediaHandler } from '../../src-main/media/media-handler';
 import { createRendererHandler } from '../../src-main/shell/renderer-handler';
@@ -107,9 +109,14 @@ async function launchChromium(executable: string, options: LaunchOptions): Promi
     },
     { prefix: '/', handler: createRendererHandler({ rootDir: `${root}/dist/renderer` }) },
   ]);
+  // As bootstrap.ts does for an unpackaged run: the same overrides, the same keychain.
+  const environment = appEnvironment(options);
+  const overrides = developmentOverrides(false, environment);
   const core = await createAppCore({
     userDataDir: options.userDataDir,
-    env: appEnvironment(options),
+    env: environment,
+    apiBaseUrlOverride: overrides.apiBaseUrl,
+    secretStore: createKeytarStore(undefined, overrides.keychainService),
     mediaUrl: (relativePath) => mediaUrl(relativePath).replace(MEDIA_ORIGIN, `${server.origin}/media`),
     desktop,
     emit,

@@ -43,6 +43,25 @@ test('saves the key in the keychain, tests it, and removes it', async () => {
   await expect(settings.status('No API key is set yet')).toBeVisible();
 });
 
+test('keeps a key with its gateway: another address asks for its own key, the old one comes back', async () => {
+  const settings = new SettingsPage(app.page);
+  await settings.open();
+  await settings.saveKey(api.apiKey);
+  const saved = `ending in ${api.apiKey.slice(-4)} is saved in your system keychain for ${api.baseUrl}`;
+  await expect(settings.status(saved)).toBeVisible();
+
+  await settings.baseUrlField.fill('https://gateway.example.com');
+  await settings.button('Save address').click();
+  await expect(settings.status('No API key is set yet for https://gateway.example.com')).toBeVisible();
+  await expect(app.page.getByRole('note').filter({ hasText: 'never sent to any other' })).toBeVisible();
+
+  await settings.baseUrlField.fill(api.baseUrl);
+  await settings.button('Save address').click();
+  await expect(settings.status(saved)).toBeVisible();
+  await settings.button('Test connection').click();
+  await expect(settings.status('the key works')).toBeVisible();
+});
+
 test('explains a rejected key in plain words', async () => {
   const settings = new SettingsPage(app.page);
   await settings.open();

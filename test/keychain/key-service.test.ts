@@ -1,6 +1,11 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { AppFailure } from '../../src-preload/contract/errors';
-import { apiKeyAccount, createKeyService } from '../../src-main/keychain/key-service';
+import {
+  createKeyService,
+  keyAccount,
+  legacyKeyAccount,
+  type KeyServiceOptions,
+} from '../../src-main/keychain/key-service';
 import {
   MemorySecretStore,
   SecretStoreUnavailable,
@@ -32,26 +37,36 @@ function service(
   store: SecretStore = new MemorySecretStore(),
   env: Record<string, string> = {},
   baseUrl?: string,
+  extra: Partial<KeyServiceOptions> = {},
 ) {
-  return createKeyService({ store, env, baseUrl: () => baseUrl ?? fake.baseUrl });
+  return createKeyService({ store, env, baseUrl: () => baseUrl ?? fake.baseUrl, ...extra });
+}
+
+/** A key service whose gateway the test moves, as Settings does. */
+function movable(store: SecretStore, first: string, extra: Partial<KeyServiceOptions> = {}) {
+  const gateway = { current: first };
+  const keys = createKeyService({ store, baseUrl: () => gateway.current, ...extra });
+  return { keys, gateway };
 }
 
 describe('key service', () => {
   it('saves, replaces and removes a key in the store, exposing only its last four characters', async () => {
     const store = new MemorySecretStore();
     const keys = service(store);
+    const origin = fake.baseUrl;
     expect(await keys.status()).toEqual({
       source: 'none',
       last4: null,
+      gateway: origin,
       keychainAvailable: true,
       keychainProblem: null,
     });
     expect(await keys.save('  sk-first-key-0001  ')).toMatchObject({ source: 'keychain', last4: '0001' });
-    expect(await store.get(apiKeyAccount)).toBe('sk-first-key-0001');
+    expect(await store.get(keyAccount(origin))).toBe('sk-first-key-0001');
     expect(await keys.save('sk-second-key-0002')).toMatchObject({ source: 'keychain', last4: '0002' });
-    expect(await keys.resolveKey()).toBe('sk-second-key-0002');
+    expect(await keys.connection()).toEqual({ baseUrl: fake.baseUrl, apiKey: 'sk-second-key-0002' });
     expect(await keys.remove()).toMatchObject({ source: 'none', last4: null });
-    expect(await store.get(apiKeyAccount)).toBeNull();
+    expect(await store.get(keyAccount(origin))).toBeNull();
   });
 
   it('refuses keys that cannot be right, without echoing them', async () => {
@@ -64,12 +79,78 @@ describe('key service', () => {
     }
   });
 
-  it('lets COMETAPI_KEY override the stored key', async () => {
+  it('binds a saved key to the gateway origin it was saved for, and finds it again on the way back', async () => {
     const store = new MemorySecretStore();
-    await store.set(apiKeyAccount, 'sk-stored-key-1111');
-    const keys = service(store, { COMETAPI_KEY: 'sk-env-key-9999' });
+    const { keys, gateway } = movable(store, 'https://api.cometapi.com/v1');
+    await keys.save('sk-comet-key-1111');
+    gateway.current = 'https://gw.example';
+    expect(await keys.status()).toMatchObject({ source: 'none', gateway: 'https://gw.example' });
+    const missing = await keys.connection().catch((error: unknown) => error);
+    expect(missing).toBeInstanceOf(AppFailure);
+    expect((missing as AppFailure).appError).toMatchObject({ code: 'key-missing' });
+    expect((missing as AppFailure).message).toContain('No API key is saved for https://gw.example');
+    await keys.save('sk-gateway-key-2222');
+    expect(await keys.connection()).toEqual({ baseUrl: 'https://gw.example', apiKey: 'sk-gateway-key-2222' });
+    // Same origin, other path or spelling: the same key.
+    gateway.current = 'https://API.cometapi.com:443';
+    expect(await keys.connection()).toEqual({
+      baseUrl: 'https://API.cometapi.com:443',
+      apiKey: 'sk-comet-key-1111',
+    });
+    expect(await keys.remove()).toMatchObject({ source: 'none' });
+    gateway.current = 'https://gw.example';
+    expect(await keys.status()).toMatchObject({ source: 'keychain', last4: '2222' });
+  });
+
+  it('keeps session-only keys per gateway too', async () => {
+    const { keys, gateway } = movable(new MemorySecretStore(), 'http://127.0.0.1:1');
+    await keys.save('sk-session-key-3333', { sessionOnly: true });
+    gateway.current = 'http://127.0.0.2:1';
+    expect(await keys.status()).toMatchObject({ source: 'none' });
+    gateway.current = 'http://127.0.0.1:1/v1';
+    expect(await keys.status()).toMatchObject({ source: 'session', last4: '3333' });
+  });
+
+  it('uses COMETAPI_KEY for its own gateway only: CometAPI, or the one the environment names', async () => {
+    const store = new MemorySecretStore();
+    await store.set(keyAccount('https://gw.example'), 'sk-stored-key-1111');
+    const env = { COMETAPI_KEY: 'sk-env-key-9999' };
+    const { keys, gateway } = movable(store, 'https://api.cometapi.com', { env });
     expect(await keys.status()).toMatchObject({ source: 'environment', last4: '9999' });
-    expect(await keys.resolveKey()).toBe('sk-env-key-9999');
+    gateway.current = 'https://gw.example';
+    expect(await keys.connection()).toMatchObject({ apiKey: 'sk-stored-key-1111' });
+    gateway.current = 'http://127.0.0.1:9';
+    expect(await keys.status()).toMatchObject({ source: 'none' });
+
+    const named = movable(store, fake.baseUrl, { env, environmentGateway: fake.baseUrl });
+    expect(await named.keys.connection()).toEqual({ baseUrl: fake.baseUrl, apiKey: 'sk-env-key-9999' });
+    named.gateway.current = 'https://api.cometapi.com';
+    expect(await named.keys.status()).toMatchObject({ source: 'none' });
+  });
+
+  it('moves the key of an older version to the gateway configured at start, whatever is set later', async () => {
+    const store = new MemorySecretStore();
+    await store.set(legacyKeyAccount, 'sk-legacy-key-5555');
+    const { keys, gateway } = movable(store, 'https://gw.example', {
+      legacyGateway: 'https://api.cometapi.com',
+    });
+    // The renderer changed the address before the first key lookup: the old key still goes to CometAPI.
+    expect(await keys.status()).toMatchObject({ source: 'none', gateway: 'https://gw.example' });
+    gateway.current = 'https://api.cometapi.com';
+    expect(await keys.status()).toMatchObject({ source: 'keychain', last4: '5555' });
+    expect(await store.get(legacyKeyAccount)).toBeNull();
+    expect(await store.get(keyAccount('https://api.cometapi.com'))).toBe('sk-legacy-key-5555');
+  });
+
+  it('never lets an old unbound key replace a key already saved for that gateway', async () => {
+    const store = new MemorySecretStore();
+    await store.set(legacyKeyAccount, 'sk-legacy-key-5555');
+    await store.set(keyAccount('https://api.cometapi.com'), 'sk-newer-key-6666');
+    const keys = service(store, {}, 'https://api.cometapi.com', {
+      legacyGateway: 'https://api.cometapi.com',
+    });
+    expect(await keys.status()).toMatchObject({ source: 'keychain', last4: '6666' });
+    expect(await store.get(legacyKeyAccount)).toBeNull();
   });
 
   it('explains a missing keychain and offers a key for this session only', async () => {
@@ -77,6 +158,7 @@ describe('key service', () => {
     expect(await keys.status()).toEqual({
       source: 'none',
       last4: null,
+      gateway: fake.baseUrl,
       keychainAvailable: false,
       keychainProblem: problem,
     });
@@ -88,9 +170,9 @@ describe('key service', () => {
       last4: '4242',
       keychainAvailable: false,
     });
-    expect(await keys.resolveKey()).toBe('sk-session-key-4242');
+    expect(await keys.connection()).toMatchObject({ apiKey: 'sk-session-key-4242' });
     expect(await keys.remove()).toMatchObject({ source: 'none' });
-    await expect(keys.resolveKey()).rejects.toMatchObject({ appError: { code: 'key-missing' } });
+    await expect(keys.connection()).rejects.toMatchObject({ appError: { code: 'key-missing' } });
   });
 
   it('tests the connection with a cheap authenticated request', async () => {
@@ -112,7 +194,9 @@ describe('key service', () => {
     const rejected = await keys.testConnection();
     expect(rejected).toMatchObject({ ok: false, code: 'key-rejected' });
     expect(rejected.message).not.toContain('sk-not-the-right-key');
-    const offline = service(new MemorySecretStore(), { COMETAPI_KEY: fake.apiKey }, 'http://127.0.0.1:1');
+    const offline = service(new MemorySecretStore(), { COMETAPI_KEY: fake.apiKey }, 'http://127.0.0.1:1', {
+      environmentGateway: 'http://127.0.0.1:1',
+    });
     expect(await offline.testConnection()).toMatchObject({ ok: false, code: 'offline' });
   });
 });

@@ -7,7 +7,16 @@ import type { KeyStatus, Settings } from '../../../src-preload/contract/ipc';
 function KeyStatusLine({ status }: { status: KeyStatus }) {
   const { t } = useTranslation('settings');
   const last4 = status.last4 ?? '';
-  return <p role="status">{t(`key.status.${status.source}`, { last4 })}</p>;
+  return (
+    <>
+      <p role="status">{t(`key.status.${status.source}`, { last4, gateway: status.gateway })}</p>
+      {status.source === 'none' && (
+        <p className="field__hint" role="note">
+          {t('key.perGateway')}
+        </p>
+      )}
+    </>
+  );
 }
 
 function ApiKeySection() {

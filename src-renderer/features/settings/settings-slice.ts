@@ -55,9 +55,14 @@ export const createSettingsSlice: StateCreator<AppState, [], [], SettingsSlice> 
       if (connection) set({ connection });
     },
     updateSettings: async (patch) => {
-      const settings = await run('saving-settings', () => unwrap(api.settings.update(patch)));
-      if (settings) set({ settings });
-      return settings !== null;
+      const saved = await run('saving-settings', async () => {
+        const settings = await unwrap(api.settings.update(patch));
+        // Keys belong to a gateway, so a new address may have a different key, or none.
+        const keyStatus = patch.apiBaseUrl === undefined ? null : await unwrap(api.key.status());
+        return { settings, keyStatus };
+      });
+      if (saved) set(saved.keyStatus ? { ...saved, connection: null } : { settings: saved.settings });
+      return saved !== null;
     },
   };
 };

@@ -1,0 +1,97 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Result } from '../../src-preload/contract/errors';
+import type { ChannelName, EventName, InputOf, OutputOf } from '../../src-preload/contract/ipc';
+import { createAppCore, type AppCore } from '../../src-main/app-core';
+import { createDispatch, type Dispatch } from '../../src-main/ipc/dispatch';
+import { createSenderCheck } from '../../src-main/ipc/trusted-sender';
+import { MemorySecretStore, type SecretStore } from '../../src-main/keychain/secret-store';
+import { createRecordingDesktop, type RecordingDesktop } from '../e2e/support/recording-desktop';
+
+const appPage = { url: 'app://studio/index.html', isMainFrame: true };
+
+export interface HarnessOptions {
+  /** The gateway at start, as SEEDREAM_API_BASE_URL gives it in tests. */
+  apiBaseUrl: string;
+  env?: Record<string, string>;
+  secretStore?: SecretStore;
+  userDataDir?: string;
+}
+
+/**
+ * The main process as the renderer reaches it: the real app core behind the real dispatch (sender check, zod
+ * parsing, Result values), with what it emits, logs and asks of the desktop recorded for assertions.
+ */
+export interface AppHarness {
+  core: AppCore;
+  dispatch: Dispatch;
+  userDataDir: string;
+  secretStore: SecretStore;
+  desktop: RecordingDesktop;
+  events: { event: EventName; payload: unknown }[];
+  logged: { context: string; error: unknown }[];
+  /** Calls a channel as the app's page would, with whatever input (the renderer is untrusted). */
+  call(channel: string, input?: unknown): Promise<Result<unknown>>;
+  /** Calls a channel with a well-formed input and returns its value, failing the test on an error. */
+  value<C extends ChannelName>(channel: C, input?: InputOf<C>): Promise<OutputOf<C>>;
+  close(): Promise<void>;
+}
+
+export async function startAppHarness(options: HarnessOptions): Promise<AppHarness> {
+  const userDataDir = options.userDataDir ?? (await mkdtemp(join(tmpdir(), 'seedream-app-')));
+  const secretStore = options.secretStore ?? new MemorySecretStore();
+  const desktop = createRecordingDesktop(null);
+  const events: AppHarness['events'] = [];
+  const logged: AppHarness['logged'] = [];
+  const core = await createAppCore({
+    userDataDir,
+    env: options.env ?? {},
+    apiBaseUrlOverride: options.apiBaseUrl,
+    secretStore,
+    mediaUrl: (relativePath) => `seedream-media://library/${relativePath}`,
+    desktop,
+    emit: (event, payload) => events.push({ event, payload }),
+    logError: (context, error) => logged.push({ context, error }),
+  });
+  const dispatch = createDispatch(core.handlers, {
+    isTrustedSender: createSenderCheck('app://studio'),
+    logError: (context, error) => logged.push({ context, error }),
+  });
+  const call = (channel: string, input?: unknown) => dispatch(channel, input, appPage);
+  return {
+    core,
+    dispatch,
+    userDataDir,
+    secretStore,
+    desktop,
+    events,
+    logged,
+    call,
+    async value(channel, input) {
+      const result = await call(channel, input);
+      if (!result.ok) throw new Error(`${channel} failed: ${result.error.code}: ${result.error.message}`);
+      return result.value as OutputOf<typeof channel>;
+    },
+    async close() {
+      await core.close();
+      if (options.userDataDir === undefined) await rm(userDataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** Resolves once the job's last snapshot says it finished. */
+export async function jobFinished(harness: AppHarness, jobId: string, timeoutMs = 20_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  const done = () =>
+    harness.events.some((entry) => {
+      const snapshot = entry.payload as { jobId?: string; finishedAt?: number | null };
+      return (
+        entry.event === 'generation:progress' && snapshot.jobId === jobId && snapshot.finishedAt !== null
+      );
+    });
+  while (!done()) {
+    if (Date.now() > deadline) throw new Error(`Job ${jobId} did not finish in ${timeoutMs} ms.`);
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+}
