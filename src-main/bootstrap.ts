@@ -34,6 +34,7 @@ function openWindow(): void {
     startUrl: startUrl(),
     preloadPath: join(__dirname, '..', 'preload', 'index.cjs'),
     windowStateFile: join(app.getPath('userData'), 'window-state.json'),
+    devTools: !app.isPackaged,
   });
   mainWindow.on('closed', () => {
     mainWindow = null;
@@ -75,7 +76,7 @@ export async function bootstrap(): Promise<void> {
     rendererDir: join(__dirname, '..', 'renderer'),
     libraryDir: libraryDirOf(userDataDir),
   });
-  Menu.setApplicationMenu(Menu.buildFromTemplate(createMenuTemplate(process.platform, app.name)));
+  Menu.setApplicationMenu(Menu.buildFromTemplate(createMenuTemplate(process.platform, app.name, { packaged: app.isPackaged })));
   openWindow();
 
   app.on('activate', () => {

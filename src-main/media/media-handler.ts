@@ -15,6 +15,12 @@ export interface MediaHandlerOptions {
   rootDir: string;
   /** The URL path the library is mounted at, with both slashes: `/` for the media scheme, `/media/` over HTTP. */
   mountPath: string;
+  /**
+   * The one host requests may name: `library` for `seedream-media://library/`, the loopback address and port of
+   * the Chromium driver's server. Any other host is not the library and gets a 404, so no second name for it
+   * (`seedream-media://anything/...`) can appear and be reasoned about separately.
+   */
+  host: string;
 }
 
 const CONTENT_ADDRESSED_CACHE = 'private, max-age=31536000, immutable';
@@ -25,11 +31,13 @@ const REVALIDATE_CACHE = 'private, no-cache';
  * other file that ends up in the library folder is never handed to the renderer. Content-addressed names (a hex
  * digest) get a strong ETag and a year of immutable caching; anything else is revalidated by size and time.
  */
-export function createMediaHandler({ rootDir, mountPath }: MediaHandlerOptions): RequestHandler {
+export function createMediaHandler({ rootDir, mountPath, host }: MediaHandlerOptions): RequestHandler {
   return async (request) => {
     if (request.method !== 'GET' && request.method !== 'HEAD') return methodNotAllowed();
-    const pathname = new URL(request.url).pathname;
-    if (!pathname.startsWith(mountPath)) return notFound();
+    const url = new URL(request.url);
+    // Electron lowercases the host of a standard scheme; Node's URL keeps it as written for unknown schemes.
+    if (url.host.toLowerCase() !== host || !url.pathname.startsWith(mountPath)) return notFound();
+    const pathname = url.pathname;
     let file: OpenedFile | null = null;
     try {
       const resolved = await resolveInsideRoot(rootDir, pathname.slice(mountPath.length));

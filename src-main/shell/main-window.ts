@@ -1,6 +1,7 @@
 import { BrowserWindow, nativeTheme, screen, shell } from 'electron';
 import { originOf } from './app-origin';
 import { attachNavigationGuards } from './navigation-guard';
+import { attachPermissionHandlers } from './permissions';
 import { APP_ORIGIN } from './schemes';
 import { createWindowOptions } from './window-options';
 import { fitToDisplays, loadWindowState, saveWindowState } from './window-state';
@@ -10,26 +11,27 @@ export interface MainWindowOptions {
   windowStateFile: string;
   /** `app://studio/index.html`, or Vite's dev server during `npm run dev`. */
   startUrl: string;
+  /** False in packaged builds: no DevTools window, shortcut or API. */
+  devTools: boolean;
 }
 
 export function createMainWindow({
   preloadPath,
   windowStateFile,
   startUrl,
+  devTools,
 }: MainWindowOptions): BrowserWindow {
   const workAreas = screen.getAllDisplays().map((display) => display.workArea);
   const { maximized, ...bounds } = fitToDisplays(loadWindowState(windowStateFile), workAreas);
   const window = new BrowserWindow(
-    createWindowOptions({ preloadPath, bounds, darkBackground: nativeTheme.shouldUseDarkColors }),
+    createWindowOptions({ preloadPath, bounds, darkBackground: nativeTheme.shouldUseDarkColors, devTools }),
   );
+  const appOrigin = originOf(startUrl) ?? APP_ORIGIN;
   attachNavigationGuards(window.webContents, {
-    appOrigin: originOf(startUrl) ?? APP_ORIGIN,
+    appOrigin,
     openExternal: (url) => void shell.openExternal(url),
   });
-  // The renderer needs no camera, microphone, location or notifications permission from the web platform.
-  window.webContents.session.setPermissionRequestHandler((_contents, permission, grant) => {
-    grant(permission === 'clipboard-sanitized-write');
-  });
+  attachPermissionHandlers(window.webContents.session, appOrigin);
 
   window.once('ready-to-show', () => {
     if (maximized) window.maximize();

@@ -1,10 +1,33 @@
 import type { MenuItemConstructorOptions } from 'electron';
 
 /**
+ * Electron's `viewMenu` role brings Reload and Toggle Developer Tools (Ctrl+Shift+I, Cmd+Alt+I): fine while
+ * developing, but in an installed app DevTools is a console on the page that holds the IPC bridge, and a
+ * "paste this in the console" trick is all an attacker would need. Packaged builds get zoom and full screen only.
+ */
+function viewMenu(packaged: boolean): MenuItemConstructorOptions {
+  if (!packaged) return { role: 'viewMenu' };
+  return {
+    label: 'View',
+    submenu: [
+      { role: 'resetZoom' },
+      { role: 'zoomIn' },
+      { role: 'zoomOut' },
+      { type: 'separator' },
+      { role: 'togglefullscreen' },
+    ],
+  };
+}
+
+/**
  * Standard roles make copy, paste, undo and window commands work everywhere; on macOS, without an Edit menu,
  * Cmd+C and Cmd+V do nothing in text fields.
  */
-export function createMenuTemplate(platform: NodeJS.Platform, appName: string): MenuItemConstructorOptions[] {
+export function createMenuTemplate(
+  platform: NodeJS.Platform,
+  appName: string,
+  { packaged }: { packaged: boolean },
+): MenuItemConstructorOptions[] {
   const isMac = platform === 'darwin';
   const appMenu: MenuItemConstructorOptions[] = isMac
     ? [
@@ -24,11 +47,5 @@ export function createMenuTemplate(platform: NodeJS.Platform, appName: string): 
         },
       ]
     : [];
-  return [
-    ...appMenu,
-    { role: 'fileMenu' },
-    { role: 'editMenu' },
-    { role: 'viewMenu' },
-    { role: 'windowMenu' },
-  ];
+  return [...appMenu, { role: 'fileMenu' }, { role: 'editMenu' }, viewMenu(packaged), { role: 'windowMenu' }];
 }

@@ -1,12 +1,15 @@
-import { originOf } from './app-origin';
 import type { WebContents } from 'electron';
+import { externalLinks } from '../../src-preload/contract/external-links';
+import { originOf } from './app-origin';
 
 export type WindowOpenDecision = { action: 'deny' };
 
-/** Only https links may leave the app, and only to the user's own browser. */
+const allowedLinks: ReadonlySet<string> = new Set(Object.values(externalLinks));
+
+/** Only the app's own few links leave it, and only to the user's browser; compared after URL parsing. */
 export function isExternalLinkAllowed(url: string): boolean {
   try {
-    return new URL(url).protocol === 'https:';
+    return allowedLinks.has(new URL(url).href);
   } catch {
     return false;
   }
@@ -23,7 +26,7 @@ export interface NavigationGuardOptions {
 
 /**
  * New windows are never created and the page never navigates away from the app: a link that would do so is
- * handed to the OS browser when it is https, and dropped otherwise.
+ * handed to the OS browser when it is one of `externalLinks`, and dropped otherwise.
  */
 export function attachNavigationGuards(
   contents: WebContents,

@@ -1,7 +1,7 @@
 import type { Protocol } from 'electron';
 import { createMediaHandler } from '../media/media-handler';
 import { createRendererHandler } from './renderer-handler';
-import { APP_SCHEME, MEDIA_SCHEME } from './schemes';
+import { APP_SCHEME, MEDIA_HOST, MEDIA_SCHEME } from './schemes';
 
 /**
  * Must run before the app is ready. `standard` gives app:// a real origin (so the CSP's 'self' and storage
@@ -22,5 +22,8 @@ export function handleAppProtocols(
   dirs: { rendererDir: string; libraryDir: string },
 ): void {
   protocol.handle(APP_SCHEME, createRendererHandler({ rootDir: dirs.rendererDir }));
-  protocol.handle(MEDIA_SCHEME, createMediaHandler({ rootDir: dirs.libraryDir, mountPath: '/' }));
+  protocol.handle(
+    MEDIA_SCHEME,
+    createMediaHandler({ rootDir: dirs.libraryDir, mountPath: '/', host: MEDIA_HOST }),
+  );
 }

@@ -4,6 +4,8 @@ export interface WindowOptionsInput {
   preloadPath: string;
   bounds: Partial<Rectangle>;
   darkBackground: boolean;
+  /** Only unpackaged runs may open DevTools; a packaged window has none to open, by shortcut or by code. */
+  devTools: boolean;
 }
 
 /**
@@ -15,6 +17,7 @@ export function createWindowOptions({
   preloadPath,
   bounds,
   darkBackground,
+  devTools,
 }: WindowOptionsInput): BrowserWindowConstructorOptions {
   return {
     ...bounds,
@@ -36,6 +39,7 @@ export function createWindowOptions({
       webviewTag: false,
       spellcheck: true,
       navigateOnDragDrop: false,
+      devTools,
     },
   };
 }

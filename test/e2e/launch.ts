@@ -102,13 +102,20 @@ async function launchChromium(executable: string, options: LaunchOptions): Promi
       .catch(() => undefined);
   };
   const desktop = createRecordingDesktop(options.exportFolder ?? null);
-  const server = await serveWebHandlers([
+  // Routes are added once the server knows its address, the one host the media handler answers for.
+  const routes: Parameters<typeof serveWebHandlers>[0] = [];
+  const server = await serveWebHandlers(routes);
+  routes.push(
     {
       prefix: '/media/',
-      handler: createMediaHandler({ rootDir: libraryDirOf(options.userDataDir), mountPath: '/media/' }),
+      handler: createMediaHandler({
+        rootDir: libraryDirOf(options.userDataDir),
+        mountPath: '/media/',
+        host: new URL(server.origin).host,
+      }),
     },
     { prefix: '/', handler: createRendererHandler({ rootDir: `${root}/dist/renderer` }) },
-  ]);
+  );
   // As bootstrap.ts does for an unpackaged run: the same overrides, the same keychain.
   const environment = appEnvironment(options);
   const overrides = developmentOverrides(false, environment);

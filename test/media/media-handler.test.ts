@@ -77,7 +77,7 @@ afterAll(async () => {
   await rm(base, { recursive: true, force: true });
 });
 
-const handler = () => createMediaHandler({ rootDir: root, mountPath: '/' });
+const handler = () => createMediaHandler({ rootDir: root, mountPath: '/', host: 'library' });
 const get = (url: string, init?: RequestInit) => handler()(new Request(url, init));
 const bytes = async (response: Response) => Buffer.from(await response.arrayBuffer());
 
@@ -169,12 +169,24 @@ describe('media handler: serving', () => {
   });
 
   it('serves under an HTTP mount for the Chromium driver and nothing outside it', async () => {
-    const http = createMediaHandler({ rootDir: root, mountPath: '/media/' });
+    const http = createMediaHandler({ rootDir: root, mountPath: '/media/', host: '127.0.0.1:4100' });
     const response = await http(new Request(`http://127.0.0.1:4100/media/images/a3/${sha}.png`));
     expect(response.status).toBe(200);
     expect((await bytes(response)).equals(png)).toBe(true);
     expect((await http(new Request(`http://127.0.0.1:4100/images/a3/${sha}.png`))).status).toBe(404);
     expect((await http(new Request('http://127.0.0.1:4100/media/..%2flibrary.db'))).status).toBe(403);
+    expect((await http(new Request(`http://127.0.0.1:4101/media/images/a3/${sha}.png`))).status).toBe(404);
+  });
+
+  it('answers only for its own host', async () => {
+    for (const url of [
+      `seedream-media://other/images/a3/${sha}.png`,
+      `seedream-media://library.evil/images/a3/${sha}.png`,
+      `seedream-media://library:8080/images/a3/${sha}.png`,
+    ]) {
+      expect((await get(url)).status, url).toBe(404);
+    }
+    expect((await get(`seedream-media://LIBRARY/images/a3/${sha}.png`)).status).toBe(200);
   });
 });
 

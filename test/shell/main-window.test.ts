@@ -4,7 +4,22 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
 
-type PermissionHandler = (contents: unknown, permission: string, grant: (allowed: boolean) => void) => void;
+interface PermissionDetails {
+  requestingUrl?: string;
+  isMainFrame: boolean;
+}
+type PermissionHandler = (
+  contents: unknown,
+  permission: string,
+  grant: (allowed: boolean) => void,
+  details: PermissionDetails,
+) => void;
+type PermissionCheck = (
+  contents: unknown,
+  permission: string,
+  requestingOrigin: string,
+  details: PermissionDetails,
+) => boolean;
 
 const created: FakeWindow[] = [];
 
@@ -12,6 +27,7 @@ class FakeWindow extends EventEmitter {
   options: Record<string, unknown>;
   loaded: string[] = [];
   permissionHandler: PermissionHandler | null = null;
+  permissionCheck: PermissionCheck | null = null;
   openHandler: unknown = null;
   webContents: EventEmitter & Record<string, unknown>;
   constructor(options: Record<string, unknown>) {
@@ -21,6 +37,7 @@ class FakeWindow extends EventEmitter {
     contents.setWindowOpenHandler = (handler: unknown) => (this.openHandler = handler);
     contents.session = {
       setPermissionRequestHandler: (handler: PermissionHandler) => (this.permissionHandler = handler),
+      setPermissionCheckHandler: (handler: PermissionCheck) => (this.permissionCheck = handler),
     };
     this.webContents = contents;
     created.push(this);
@@ -48,7 +65,12 @@ const { createMainWindow } = await import('../../src-main/shell/main-window');
 
 function open() {
   const windowStateFile = join(mkdtempSync(join(tmpdir(), 'window-')), 'window.json');
-  createMainWindow({ preloadPath: '/app/preload.cjs', windowStateFile, startUrl: 'app://studio/index.html' });
+  createMainWindow({
+    preloadPath: '/app/preload.cjs',
+    windowStateFile,
+    startUrl: 'app://studio/index.html',
+    devTools: false,
+  });
   const window = created.at(-1);
   if (!window) throw new Error('no window created');
   return { window, windowStateFile };
@@ -73,17 +95,35 @@ describe('createMainWindow', () => {
     expect(window.webContents.listenerCount('will-navigate')).toBe(1);
   });
 
-  it('denies web permissions such as camera, microphone and geolocation', () => {
+  it('denies web permissions such as camera, microphone and geolocation, when asked and when checked', () => {
     const { window } = open();
-    const decide = (permission: string) => {
+    const app = { requestingUrl: 'app://studio/index.html', isMainFrame: true };
+    const request = (permission: string, details: PermissionDetails = app) => {
       let allowed: boolean | null = null;
-      window.permissionHandler?.(window.webContents, permission, (value) => (allowed = value));
+      window.permissionHandler?.(window.webContents, permission, (value) => (allowed = value), details);
       return allowed;
     };
-    expect(decide('media')).toBe(false);
-    expect(decide('geolocation')).toBe(false);
-    expect(decide('notifications')).toBe(false);
-    expect(decide('clipboard-sanitized-write')).toBe(true);
+    const check = (permission: string, origin = 'app://studio', details: PermissionDetails = app) =>
+      window.permissionCheck?.(window.webContents, permission, origin, details) ?? null;
+    for (const decide of [request, check]) {
+      expect(decide('media')).toBe(false);
+      expect(decide('geolocation')).toBe(false);
+      expect(decide('notifications')).toBe(false);
+      expect(decide('hid')).toBe(false);
+      expect(decide('clipboard-read')).toBe(false);
+      expect(decide('clipboard-sanitized-write')).toBe(true);
+    }
+    const elsewhere = { requestingUrl: 'https://evil.example/', isMainFrame: true };
+    const frame = { requestingUrl: 'app://studio/index.html', isMainFrame: false };
+    expect(request('clipboard-sanitized-write', elsewhere)).toBe(false);
+    expect(request('clipboard-sanitized-write', frame)).toBe(false);
+    expect(check('clipboard-sanitized-write', 'https://evil.example', elsewhere)).toBe(false);
+    expect(check('clipboard-sanitized-write', 'app://studio', { isMainFrame: true })).toBe(true);
+  });
+
+  it('gives a packaged window no DevTools', () => {
+    const { window } = open();
+    expect(window.options.webPreferences).toMatchObject({ devTools: false });
   });
 
   it('remembers size and position when closed', () => {

@@ -1,6 +1,7 @@
 import { EventEmitter } from 'node:events';
 import type { WebContents } from 'electron';
 import { describe, expect, it } from 'vitest';
+import { externalLinks } from '../../src-preload/contract/external-links';
 import { attachNavigationGuards } from '../../src-main/shell/navigation-guard';
 
 type OpenHandler = (details: { url: string }) => { action: string };
@@ -29,12 +30,24 @@ function setup() {
 }
 
 describe('navigation guards', () => {
-  it('never opens a new window, and hands https links to the OS browser', () => {
+  it("never opens a new window, and hands only the app's own links to the OS browser", () => {
     const { contents, opened } = setup();
-    expect(contents.openHandler?.({ url: 'https://www.cometapi.com/docs' })).toEqual({ action: 'deny' });
-    expect(contents.openHandler?.({ url: 'http://insecure.example/' })).toEqual({ action: 'deny' });
-    expect(contents.openHandler?.({ url: 'file:///etc/passwd' })).toEqual({ action: 'deny' });
-    expect(opened).toEqual(['https://www.cometapi.com/docs']);
+    for (const url of Object.values(externalLinks)) {
+      expect(contents.openHandler?.({ url })).toEqual({ action: 'deny' });
+    }
+    for (const url of [
+      'https://evil.example/',
+      'https://www.cometapi.com.evil.example/',
+      'https://www.cometapi.com@evil.example/',
+      'https://www.cometapi.com/other-page',
+      'http://www.cometapi.com/',
+      'file:///etc/passwd',
+      'smb://server/share',
+      'javascript:alert(1)',
+    ]) {
+      expect(contents.openHandler?.({ url })).toEqual({ action: 'deny' });
+    }
+    expect(opened).toEqual(Object.values(externalLinks));
   });
 
   it('blocks navigation away from the app', () => {
@@ -42,7 +55,8 @@ describe('navigation guards', () => {
     expect(contents.attempt('will-navigate', 'https://evil.example/phish')).toBe(true);
     expect(contents.attempt('will-navigate', 'file:///home/user/secret.txt')).toBe(true);
     expect(contents.attempt('will-navigate', 'app://other/index.html')).toBe(true);
-    expect(opened).toEqual(['https://evil.example/phish']);
+    expect(contents.attempt('will-navigate', externalLinks.cometApi)).toBe(true);
+    expect(opened).toEqual([externalLinks.cometApi]);
   });
 
   it('allows navigation inside the app', () => {

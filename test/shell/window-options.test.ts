@@ -2,7 +2,12 @@ import { describe, expect, it } from 'vitest';
 import { createWindowOptions } from '../../src-main/shell/window-options';
 
 describe('main window options', () => {
-  const options = createWindowOptions({ preloadPath: '/app/preload.cjs', bounds: {}, darkBackground: false });
+  const options = createWindowOptions({
+    preloadPath: '/app/preload.cjs',
+    bounds: {},
+    darkBackground: false,
+    devTools: false,
+  });
   const web = options.webPreferences ?? {};
 
   it('isolates the renderer from Node and the preload', () => {
@@ -19,12 +24,23 @@ describe('main window options', () => {
     expect(web.webviewTag).toBe(false);
   });
 
+  it('has no DevTools in a packaged build, and keeps them for development', () => {
+    expect(web.devTools).toBe(false);
+    const development = createWindowOptions({
+      preloadPath: 'p',
+      bounds: {},
+      darkBackground: false,
+      devTools: true,
+    });
+    expect(development.webPreferences?.devTools).toBe(true);
+  });
+
   it('loads only the bundled preload', () => {
     expect(web.preload).toBe('/app/preload.cjs');
   });
 
   it('paints the theme background before the page so dark mode never flashes white', () => {
-    const dark = createWindowOptions({ preloadPath: 'p', bounds: {}, darkBackground: true });
+    const dark = createWindowOptions({ preloadPath: 'p', bounds: {}, darkBackground: true, devTools: false });
     expect(dark.backgroundColor).not.toBe(options.backgroundColor);
     expect(options.show).toBe(false);
   });

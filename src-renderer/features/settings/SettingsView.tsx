@@ -2,7 +2,17 @@ import { useEffect, useId, useState, type SyntheticEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ViewHeader } from '../../components/ViewHeader';
 import { useAppStore } from '../../app/store';
+import { externalLinks } from '../../../src-preload/contract/external-links';
 import type { KeyStatus, Settings } from '../../../src-preload/contract/ipc';
+
+/** Opens in the user's browser: main lets only the addresses of `externalLinks` leave the app. */
+function ExternalLink({ href, children }: { href: string; children: string }) {
+  return (
+    <a className="field__hint" href={href} target="_blank" rel="noreferrer">
+      {children}
+    </a>
+  );
+}
 
 function KeyStatusLine({ status }: { status: KeyStatus }) {
   const { t } = useTranslation('settings');
@@ -63,6 +73,7 @@ function ApiKeySection() {
             }}
           />
           <span className="field__hint">{t('key.hint')}</span>
+          <ExternalLink href={externalLinks.cometApi}>{t('key.getKey')}</ExternalLink>
         </div>
         {!keychainMissing && (
           <label className="checkbox">
@@ -167,6 +178,7 @@ function GatewayForm({ settings, justSaved, onSaved }: GatewayFormProps) {
             }}
           />
           <span className="field__hint">{t('gateway.hint')}</span>
+          <ExternalLink href={externalLinks.seedreamDocs}>{t('gateway.docs')}</ExternalLink>
         </div>
         <div className="settings-actions">
           <button
