@@ -1,6 +1,7 @@
 import type { Result } from './contract/errors';
 import {
   channels,
+  events,
   type ChannelName,
   type EventName,
   type EventPayload,
@@ -28,6 +29,10 @@ export interface BridgeTransport {
   subscribe(event: EventName, listener: (payload: unknown) => void): () => void;
 }
 
+function isEventName(value: unknown): value is EventName {
+  return typeof value === 'string' && Object.hasOwn(events, value);
+}
+
 export function buildBridge(transport: BridgeTransport): SeedreamApi {
   const domains: Record<string, Record<string, (input?: unknown) => Promise<unknown>>> = {};
   for (const channel of Object.keys(channels) as ChannelName[]) {
@@ -37,7 +42,15 @@ export function buildBridge(transport: BridgeTransport): SeedreamApi {
   }
   const api = {
     ...domains,
-    on: (event: EventName, listener: (payload: unknown) => void) => transport.subscribe(event, listener),
+    // The page is untrusted: without this check it could listen on any IPC channel of the process, including
+    // Electron's own, by naming it here.
+    on: (event: unknown, listener: unknown) => {
+      if (!isEventName(event)) throw new TypeError(`There is no event called "${String(event)}".`);
+      if (typeof listener !== 'function') throw new TypeError('An event listener must be a function.');
+      return transport.subscribe(event, (payload) => {
+        (listener as (payload: unknown) => void)(payload);
+      });
+    },
   };
   // The mapped type above is exactly what the loop builds from `channels`; TypeScript cannot follow a loop.
   return Object.freeze(api) as unknown as SeedreamApi;

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { runInNewContext } from 'node:vm';
 import { build } from 'vite';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { channels } from '../../src-preload/contract/ipc';
+import { channels, events } from '../../src-preload/contract/ipc';
 
 let bundle = '';
 
@@ -22,6 +22,7 @@ beforeAll(async () => {
 function runWithFakeElectron() {
   const exposed: { name: string; api: Record<string, unknown> }[] = [];
   const invoked: [string, unknown][] = [];
+  const subscribed: string[] = [];
   const fakeElectron = {
     contextBridge: {
       exposeInMainWorld: (name: string, api: Record<string, unknown>) => exposed.push({ name, api }),
@@ -31,7 +32,7 @@ function runWithFakeElectron() {
         invoked.push([channel, input]);
         return Promise.resolve({ ok: true, value: null });
       },
-      on: () => undefined,
+      on: (event: string) => subscribed.push(event),
       removeListener: () => undefined,
     },
   };
@@ -46,10 +47,22 @@ function runWithFakeElectron() {
     module,
     exports: module.exports,
   });
-  return { exposed, invoked, required };
+  return { exposed, invoked, subscribed, required };
 }
 
 describe('preload bundle', () => {
+  it('subscribes only to the events the contract names', () => {
+    const { exposed, subscribed } = runWithFakeElectron();
+    const on = exposed[0]?.api.on as (event: unknown, listener: unknown) => () => void;
+    for (const event of Object.keys(events)) on(event, () => undefined);
+    for (const event of ['ELECTRON_BROWSER_WINDOW_ALERT', 'key:status', '__proto__', 'toString', '']) {
+      expect(() => on(event, () => undefined), event).toThrow(/no event called/);
+    }
+    expect(() => on(42, () => undefined)).toThrow(/no event called/);
+    expect(() => on('generation:progress', 'not a function')).toThrow(/must be a function/);
+    expect(subscribed).toEqual(Object.keys(events));
+  });
+
   it('requires nothing but electron', () => {
     const requires = [...bundle.matchAll(/require\(\s*["'`]([^"'`]+)["'`]\s*\)/g)].map((m) => m[1]);
     expect(new Set(requires)).toEqual(new Set(['electron']));
