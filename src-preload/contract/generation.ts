@@ -12,9 +12,16 @@ export type ExactSize = z.infer<typeof exactSizeSchema>;
 export const requestSizeSchema = z.union([sizePresetSchema, exactSizeSchema]);
 export type RequestSize = z.infer<typeof requestSizeSchema>;
 
+/**
+ * The hard limit main enforces before anything is recorded or sent: ten times the recommended length, so no
+ * real prompt meets it, while a renderer cannot make main store and send megabytes of text.
+ */
+export const maxPromptLength = 10_000;
+const promptTooLong = `A prompt may be at most ${maxPromptLength} characters long; shorten it and try again.`;
+
 export const generationRequestSchema = z.object({
-  model: z.string().min(1),
-  prompt: z.string(),
+  model: z.string().min(1).max(200),
+  prompt: z.string().max(maxPromptLength, { error: promptTooLong }),
   size: requestSizeSchema.default({ width: 2048, height: 2048 }),
   responseFormat: z.enum(['url', 'b64_json']).default('url'),
   outputFormat: z.enum(['png', 'jpeg']).default('jpeg'),
@@ -34,6 +41,7 @@ export const issueCodes = [
   'unknown-model',
   'prompt-empty',
   'prompt-long',
+  'prompt-too-long',
   'size-preset-unsupported',
   'size-too-small',
   'size-too-large',
@@ -196,6 +204,11 @@ function sizeIssues(model: ModelInfo, size: RequestSize): GenerationIssue[] {
 
 function promptIssues(prompt: string): GenerationIssue[] {
   if (prompt.trim() === '') return [issue('prompt', 'prompt-empty', 'Describe the image you want.')];
+  if (prompt.length > maxPromptLength) {
+    return [
+      issue('prompt', 'prompt-too-long', promptTooLong, { length: prompt.length, max: maxPromptLength }),
+    ];
+  }
   const measure = measurePrompt(prompt);
   if (measure.budgetUsed <= 1) return [];
   return [

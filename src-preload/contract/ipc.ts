@@ -4,6 +4,7 @@ import type { AppError, ErrorCode } from './errors';
 import { gatewayUrlSchema } from './gateway';
 import { generationRequestSchema, type GenerationRequest } from './generation';
 import {
+  checkIncomingSizes,
   imageIdSchema,
   imageIdsSchema,
   incomingFileSchema,
@@ -96,6 +97,8 @@ export interface Remix {
 }
 
 const none = z.undefined();
+/** The API's own limit on reference images in one request. */
+const maxReferenceImages = 14;
 const nameSchema = z.string().trim().min(1, 'A name cannot be empty.').max(200);
 const idSchema = z.number().int().positive();
 
@@ -118,13 +121,25 @@ export const channels = {
   'key:test': request<ConnectionTest>()(none),
 
   'generation:start': request<JobSnapshot>()(
-    z.object({ request: generationRequestSchema, referenceIds: z.array(idSchema).max(14) }),
+    z.object({
+      request: generationRequestSchema,
+      referenceIds: z
+        .array(idSchema)
+        .max(
+          maxReferenceImages,
+          `At most ${maxReferenceImages} reference images can be sent with one request.`,
+        ),
+    }),
   ),
   'generation:cancel': request<null>()(z.object({ jobId: z.string().max(100) })),
   'generation:jobs': request<JobSnapshot[]>()(none),
   'generation:remix': request<Remix>()(z.object({ generationId: idSchema })),
 
-  'references:add': request<AddedReference>()(incomingFileSchema),
+  'references:add': request<AddedReference>()(
+    incomingFileSchema.superRefine((file, context) => {
+      checkIncomingSizes([file], context);
+    }),
+  ),
 
   'library:list': request<ListPage>()(listInputSchema),
   'library:detail': request<ImageDetail>()(imageIdSchema),
@@ -135,7 +150,9 @@ export const channels = {
   'library:restore': request<null>()(imageIdsSchema),
   'library:emptyTrash': request<EmptyTrashResult>()(none),
   'library:import': request<ImportedFile[]>()(
-    z.object({ files: z.array(incomingFileSchema).min(1).max(500) }),
+    z.object({ files: z.array(incomingFileSchema).min(1).max(500) }).superRefine(({ files }, context) => {
+      checkIncomingSizes(files, context);
+    }),
   ),
   /** Asks main to show a folder picker; null when the user cancels it. */
   'library:export': request<ExportSummary | null>()(imageIdsSchema),

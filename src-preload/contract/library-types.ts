@@ -142,10 +142,60 @@ export interface ListPage {
   total: number;
 }
 
+/**
+ * What main takes from the renderer in files, checked on the sizes alone before any byte is looked at: one file
+ * (the reference tray's own limit, far above any photo), and all files of one call together.
+ */
+export const incomingLimits = {
+  fileBytes: 50 * 1024 * 1024,
+  callBytes: 200 * 1024 * 1024,
+} as const;
+
+/** Rounded up, so a file just over a limit never reads as exactly the limit. */
+function megabytes(bytes: number): string {
+  return `${(Math.ceil(bytes / 104_857.6) / 10).toFixed(1)} MB`;
+}
+
+// A file name is only ever shown, never used as a path; control and direction characters would let a name
+// rewrite the message it appears in, so they are replaced.
+// eslint-disable-next-line no-control-regex
+const unprintable = /[\u0000-\u001f\u007f-\u009f\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;
+
+/** A file name as messages show it. */
+export const fileNameSchema = z
+  .string()
+  .max(1000)
+  .transform((name) => name.replace(unprintable, '\uFFFD').trim() || 'A file without a name');
+
 /** Bytes crossing from the renderer: the renderer never sends file paths. */
-export const incomingFileSchema = z.object({
-  name: z.string().max(1000),
-  bytes: z.instanceof(Uint8Array).refine((b) => b.byteLength > 0, 'The file is empty.'),
-});
+export const incomingFileSchema = z.object({ name: fileNameSchema, bytes: z.instanceof(Uint8Array) });
 
 export type IncomingFile = z.infer<typeof incomingFileSchema>;
+
+/** Why a file is refused for its size alone; the renderer says the same before reading such a file. */
+export function tooLargeMessage(name: string, bytes: number): string {
+  return `${name} is ${megabytes(bytes)}; files over ${megabytes(incomingLimits.fileBytes)} are not accepted.`;
+}
+
+/**
+ * Refuses, by name, an empty file, a file over the size limit and a call over the total limit. The issues are
+ * on the call itself, so the message reads as written ("photo.png is 60.0 MB…") without a field path.
+ */
+export function checkIncomingSizes(files: readonly IncomingFile[], context: z.RefinementCtx): void {
+  let total = 0;
+  for (const { name, bytes } of files) {
+    total += bytes.byteLength;
+    if (bytes.byteLength === 0) {
+      context.addIssue({ code: 'custom', path: [], message: `${name} is empty (0 bytes).` });
+    } else if (bytes.byteLength > incomingLimits.fileBytes) {
+      context.addIssue({ code: 'custom', path: [], message: tooLargeMessage(name, bytes.byteLength) });
+    }
+  }
+  if (total > incomingLimits.callBytes) {
+    context.addIssue({
+      code: 'custom',
+      path: [],
+      message: `These ${files.length} files add up to ${megabytes(total)}; at most ${megabytes(incomingLimits.callBytes)} can be added at once.`,
+    });
+  }
+}

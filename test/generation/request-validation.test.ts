@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import {
   blockingIssues,
   generationRequestSchema,
+  maxPromptLength,
   measurePrompt,
   parseExactSize,
   resolveAspectSize,
@@ -123,6 +124,17 @@ describe('validateGenerationRequest', () => {
     expect(codes({ prompt: '狐'.repeat(301) })).toEqual([['prompt', 'prompt-long']]);
     expect(codes({ prompt: '狐'.repeat(300) })).toEqual([]);
     expect(codes({ prompt: `${'狐'.repeat(200)}${'a'.repeat(400)}` })).toEqual([['prompt', 'prompt-long']]);
+  });
+
+  it('blocks a prompt over the hard limit, in the schema at the IPC boundary and in the live check', () => {
+    const tooLong = 'a'.repeat(maxPromptLength + 1);
+    const parsed = generationRequestSchema.safeParse({ model: defaultModelId, prompt: tooLong });
+    expect(parsed.error?.issues[0]?.message).toBe(
+      `A prompt may be at most ${maxPromptLength} characters long; shorten it and try again.`,
+    );
+    const found = validateGenerationRequest({ ...request(), prompt: tooLong }, { referenceCount: 0 });
+    expect(found.map((issue) => [issue.code, issue.severity])).toEqual([['prompt-too-long', 'error']]);
+    expect(codes({ prompt: 'a'.repeat(maxPromptLength) })).toEqual([['prompt', 'prompt-long']]);
   });
 
   it('uses a catalogue passed in, so a new model joins as data', () => {

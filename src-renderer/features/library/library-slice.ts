@@ -4,7 +4,6 @@ import type { EventPayload, ImportedFile } from '../../../src-preload/contract/i
 import type {
   Collection,
   ImageDetail,
-  IncomingFile,
   LibraryImage,
   LibraryStats,
   ListPage,
@@ -21,6 +20,7 @@ import {
   type LibraryQuery,
   type SortOrder,
 } from './library-query';
+import { importBatches, type ReadImages } from './read-files';
 import { emptySelection, keepSelected, selectIds, type Selection } from './selection';
 import { readViewPreferences, writeViewPreferences } from './view-preferences';
 
@@ -124,7 +124,7 @@ export interface LibrarySlice {
   renameLibraryCollection: (id: number, name: string) => Promise<boolean>;
   deleteLibraryCollection: (id: number) => Promise<boolean>;
   exportLibraryImages: (ids: number[]) => Promise<void>;
-  importLibraryFiles: (files: IncomingFile[]) => Promise<void>;
+  importLibraryFiles: (read: ReadImages) => Promise<void>;
   checkLibrary: () => Promise<void>;
   copyLibraryPrompt: (prompt: string) => Promise<void>;
   copyLibraryImage: (id: number) => Promise<void>;
@@ -676,13 +676,16 @@ export const createLibrarySlice: StateCreator<AppState, [], [], LibrarySlice> = 
       }
     },
 
-    importLibraryFiles: async (files) => {
-      const outcomes: ImportedFile[] = [];
+    importLibraryFiles: async ({ files, refused }) => {
+      const outcomes: ImportedFile[] = refused.map(({ name, message }) => ({
+        name,
+        image: null,
+        duplicate: false,
+        error: { code: 'invalid-input', message },
+      }));
       try {
-        for (let start = 0; start < files.length; start += importBatch) {
-          outcomes.push(
-            ...(await unwrap(api.library.import({ files: files.slice(start, start + importBatch) }))),
-          );
+        for (const batch of importBatches(files, importBatch)) {
+          outcomes.push(...(await unwrap(api.library.import({ files: batch }))));
         }
       } catch (thrown) {
         fail(thrown);

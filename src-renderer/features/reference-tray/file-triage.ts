@@ -1,3 +1,5 @@
+import { incomingLimits } from '../../../src-preload/contract/library-types';
+
 /**
  * First look at dropped, pasted or picked files before their bytes are read and sent to main. Main judges
  * every file by its content; this only refuses what is certain from the outside (a known non-image type, an
@@ -21,8 +23,8 @@ export interface Triage<F extends CandidateFile> {
   refused: Refusal<F>[];
 }
 
-/** Main converts or downsizes anything up to this; larger files are refused without being read. */
-export const maxReadableBytes = 50 * 1024 * 1024;
+/** Main converts or downsizes anything up to this (and refuses more); larger files are not even read. */
+export const maxReadableBytes = incomingLimits.fileBytes;
 
 const imageExtensions = new Set([
   'jpg',
