@@ -1,5 +1,5 @@
 import { join, relative } from 'node:path';
-import { appError, AppFailure } from '../src-preload/contract/errors';
+import { aboutFile, appError, AppFailure } from '../src-preload/contract/errors';
 import type { JobSnapshot as ContractJobSnapshot, EventPayload } from '../src-preload/contract/ipc';
 import type { LibraryImage } from '../src-preload/contract/library-types';
 import type { DesktopPort } from './desktop/desktop-port';
@@ -175,7 +175,9 @@ export async function createAppCore(options: AppCoreOptions): Promise<AppCore> {
     },
 
     'references:add': async ({ name, bytes }) => {
-      const prepared = await prepareReference(bytes);
+      const prepared = await prepareReference(bytes).catch((error: unknown) => {
+        throw error instanceof AppFailure ? new AppFailure(aboutFile(name, error.appError)) : error;
+      });
       // The library keeps exactly what will be sent, so lineage shows the reference as the model saw it.
       const [outcome] = await library.importFiles([{ name, bytes: prepared.data }]);
       if (!outcome?.image) {

@@ -76,7 +76,9 @@ export async function bootstrap(): Promise<void> {
     rendererDir: join(__dirname, '..', 'renderer'),
     libraryDir: libraryDirOf(userDataDir),
   });
-  Menu.setApplicationMenu(Menu.buildFromTemplate(createMenuTemplate(process.platform, app.name, { packaged: app.isPackaged })));
+  Menu.setApplicationMenu(
+    Menu.buildFromTemplate(createMenuTemplate(process.platform, app.name, { packaged: app.isPackaged })),
+  );
   openWindow();
 
   app.on('activate', () => {

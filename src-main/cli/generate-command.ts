@@ -1,6 +1,5 @@
-import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { AppFailure, appError } from '../../src-preload/contract/errors';
+import { aboutFile, AppFailure, appError } from '../../src-preload/contract/errors';
 import {
   canonicalGatewayUrl,
   defaultGatewayUrl,
@@ -15,6 +14,7 @@ import {
 import { defaultModelId, modelCatalogue, sizePresetSchema } from '../../src-preload/contract/models';
 import type { Usage } from '../../src-preload/contract/library-types';
 import { prepareReference } from '../generation/references';
+import { readImageFile } from '../media/read-image-file';
 import { createKeyService } from '../keychain/key-service';
 import { createKeytarStore, keychainServiceName } from '../keychain/keytar-store';
 import type { JobSnapshot } from '../library/ingest-jobs';
@@ -183,14 +183,9 @@ async function connectionFor(io: CliIo, gateway: { baseUrl: string; named: strin
 async function storeReferences(library: Library, files: readonly string[], io: CliIo): Promise<number[]> {
   const ids: number[] = [];
   for (const file of files) {
-    const bytes = await readFile(file).catch(() => {
-      throw new AppFailure(appError('not-found', `The reference image ${file} cannot be read.`));
-    });
+    const bytes = await readImageFile(file);
     const prepared = await prepareReference(bytes).catch((error: unknown) => {
-      if (error instanceof AppFailure) {
-        throw new AppFailure({ ...error.appError, message: `${file}: ${error.appError.message}` });
-      }
-      throw error;
+      throw error instanceof AppFailure ? new AppFailure(aboutFile(file, error.appError)) : error;
     });
     if (prepared.notice !== null) io.stderr(`${path.basename(file)}: ${prepared.notice}\n`);
     const [outcome] = await library.importFiles([{ name: path.basename(file), bytes: prepared.data }]);

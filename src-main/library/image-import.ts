@@ -1,9 +1,11 @@
 import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { AppFailure, appError, type AppError } from '../../src-preload/contract/errors';
+import { aboutFile, AppFailure, appError, type AppError } from '../../src-preload/contract/errors';
 import { ImageFileWriter } from '../generation/saved-image';
 import { sniffImage } from '../media/image-info';
+import { readImageFile } from '../media/read-image-file';
+import { pixelLimitProblem } from '../media/image-limits';
 import type { GenerationStore } from './generation-store';
 import { parseMetadataJson, readMetadata, type ImageMetadata } from './image-metadata';
 import type { ImageStore } from './image-store';
@@ -35,9 +37,30 @@ export interface ImportDeps {
 }
 
 function failure(error: unknown, name: string): AppError {
-  if (error instanceof AppFailure)
-    return { ...error.appError, message: `${name}: ${error.appError.message}` };
+  if (error instanceof AppFailure) return aboutFile(name, error.appError);
   return appError('storage-failed', `${name}: the file could not be added to the library.`);
+}
+
+/**
+ * The image's format and size from its header, refused when it is not an image or over the pixel limit: a
+ * decompression bomb never reaches anything that decodes.
+ */
+function checkHeader(bytes: Buffer): void {
+  // The whole file, so a frame header behind large metadata is still found; headers are read, not decoded.
+  const sniffed = sniffImage(bytes);
+  if (sniffed.status === 'unknown') {
+    throw new AppFailure(appError('invalid-image', 'This is not a PNG, JPEG, WebP, GIF, BMP or TIFF image.'));
+  }
+  if (sniffed.status === 'incomplete') {
+    throw new AppFailure(
+      appError(
+        'invalid-image',
+        `This ${sniffed.format.toUpperCase()} file is cut short; its size cannot be read.`,
+      ),
+    );
+  }
+  const tooLarge = pixelLimitProblem(sniffed.info.width, sniffed.info.height);
+  if (tooLarge !== null) throw new AppFailure(appError('invalid-image', tooLarge));
 }
 
 /**
@@ -64,12 +87,7 @@ export async function importImages(deps: ImportDeps, files: readonly ImportFile[
     outcomes.push(outcome);
     try {
       const bytes = Buffer.from(file.bytes.buffer, file.bytes.byteOffset, file.bytes.byteLength);
-      const sniffed = sniffImage(bytes.subarray(0, 1 << 20));
-      if (sniffed.status === 'unknown') {
-        throw new AppFailure(
-          appError('invalid-image', 'This is not a PNG, JPEG, WebP, GIF, BMP or TIFF image.'),
-        );
-      }
+      checkHeader(bytes);
       const existing = sameContent.get(createHash('sha256').update(bytes).digest('hex'));
       if (existing) {
         if (existing.trashed) restore.run(existing.id);
@@ -107,9 +125,7 @@ export async function importImages(deps: ImportDeps, files: readonly ImportFile[
 export async function readImportFiles(files: readonly string[]): Promise<ImportFile[]> {
   const read: ImportFile[] = [];
   for (const file of files) {
-    const bytes = await readFile(file).catch(() => {
-      throw new AppFailure(appError('not-found', `${file} cannot be read.`));
-    });
+    const bytes = await readImageFile(file);
     const parsed = path.parse(file);
     let sidecar: ImageMetadata | null = null;
     for (const candidate of [`${file}.json`, path.join(parsed.dir, `${parsed.name}.json`)]) {

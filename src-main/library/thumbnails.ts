@@ -1,6 +1,7 @@
 import { mkdir, rename, unlink } from 'node:fs/promises';
 import path from 'node:path';
 import sharp from 'sharp';
+import { sharpInputOptions } from '../media/image-limits';
 import { fileExists, tmpName } from './file-store';
 import { thumbnailPath, thumbnailSizes, type LibraryPaths, type ThumbnailSize } from './paths';
 
@@ -35,7 +36,7 @@ export async function makeThumbnails(
     const present = await Promise.all(targets.map((target) => fileExists(target.file)));
     if (present.every(Boolean)) return;
   }
-  const { data, info } = await sharp(source)
+  const { data, info } = await sharp(source, sharpInputOptions)
     .autoOrient()
     .resize(1024, 1024, { fit: 'inside', withoutEnlargement: true })
     .raw()

@@ -54,6 +54,11 @@ export function appError(
   return { code, message, ...extra };
 }
 
+/** The same error, its message led by the name of the file it is about. */
+export function aboutFile(name: string, error: AppError): AppError {
+  return { ...error, message: `${name}: ${error.message}` };
+}
+
 /** Thrown inside main; caught at the boundary and turned into a `Result` failure. */
 export class AppFailure extends Error {
   readonly appError: AppError;

@@ -5,6 +5,7 @@ import { AppFailure } from '../../src-preload/contract/errors';
 import { prepareReference, referenceDataUri, referenceLimits } from '../../src-main/generation/references';
 import { sniffImage } from '../../src-main/media/image-info';
 import { bmpFixture } from '../media/bmp-fixture';
+import { pngBomb } from '../media/png-bomb';
 
 function flat(width: number, height: number, channels: 3 | 4 = 3) {
   return sharp(Buffer.alloc(width * height * channels, 90), { raw: { width, height, channels } });
@@ -75,6 +76,54 @@ describe('prepareReference', () => {
     const prepared = await prepareReference(svg);
     expect(prepared).toMatchObject({ format: 'png', width: 120, height: 90 });
     expect(prepared.notice).toContain('SVG images are not accepted');
+  });
+
+  it('refuses an image over the pixel limit from its header, naming its size, before decoding it', async () => {
+    expect(await refusal(pngBomb(20_000, 20_000))).toBe(
+      'It is 20000 x 20000 pixels (400.0 megapixels); images over 100 megapixels are not accepted.',
+    );
+    const svgBomb = Buffer.from('<svg xmlns="http://www.w3.org/2000/svg" width="30000" height="30000"/>');
+    expect(await refusal(svgBomb)).toBe(
+      'This SVG drawing is over 100 megapixels, the largest size accepted.',
+    );
+  });
+
+  it('rasterises a plain SVG drawing but refuses one that reaches outside itself', async () => {
+    const gradient = Buffer.from(
+      '<?xml version="1.0"?><svg xmlns="http://www.w3.org/2000/svg" width="60" height="40">' +
+        '<defs><linearGradient id="g"><stop offset="0" stop-color="red"/></linearGradient></defs>' +
+        '<rect id="r" width="60" height="40" fill="url(#g)"/><use href="#r"/></svg>',
+    );
+    expect(await prepareReference(gradient)).toMatchObject({ format: 'png', width: 60, height: 40 });
+    const svg = (inner: string) =>
+      Buffer.from(`<svg xmlns="http://www.w3.org/2000/svg" width="60" height="40">${inner}</svg>`);
+    for (const reaching of [
+      svg('<image href="file:///etc/passwd" width="10" height="10"/>'),
+      svg('<image xlink:href="https://tracker.example/pixel.png" width="10" height="10"/>'),
+      svg('<rect width="10" height="10" style="fill:url(https://evil.example/x.svg#p)"/>'),
+      svg('<style>@import "https://evil.example/a.css";</style>'),
+      svg('<rect width="10" height="10" style="fill:\\75 rl(x)"/>'),
+      svg('<script>alert(1)</script>'),
+      Buffer.from(
+        '<?xml version="1.0"?><!DOCTYPE svg [<!ENTITY x SYSTEM "file:///etc/passwd">]><svg width="9" height="9">&x;</svg>',
+      ),
+    ]) {
+      expect(await refusal(reaching)).toContain('refers to other files, addresses or scripts');
+    }
+  });
+
+  it('calls a damaged PNG damaged instead of asking for the PNG it already is', async () => {
+    const png = await flat(7000, 600).png().toBuffer();
+    const idat = png.indexOf('IDAT');
+    const damaged = Buffer.concat([
+      png.subarray(0, idat + 8),
+      Buffer.alloc(64, 0xff),
+      png.subarray(idat + 72),
+    ]);
+    const message = await refusal(damaged);
+    expect(message).toContain('This PNG image is over the API limits');
+    expect(message).toContain('It may be damaged');
+    expect(message).not.toMatch(/save it as JPEG or PNG/i);
   });
 
   it('refuses what cannot be fixed, saying why', async () => {
