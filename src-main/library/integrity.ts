@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
-import { createReadStream } from 'node:fs';
-import { mkdir, readdir, rename, stat } from 'node:fs/promises';
+import { createReadStream, mkdirSync, renameSync, statSync } from 'node:fs';
+import { readdir, stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { IntegrityReport } from '../../src-preload/contract/library-types';
 import type { ImageFormat } from '../media/image-info';
@@ -100,86 +100,154 @@ export async function checkIntegrity(ctx: WriteContext, options: IntegrityOption
     report.details.push(`${report.lostDownloads} result link(s) expired before their image was saved.`);
   }
 
-  // The store is listed before the catalog is read: a file moved in after the listing cannot look orphaned.
+  // The catalog is read first, in one snapshot, and the store listed after it. A file is moved into the store
+  // inside the write transaction that records its image, so every row of the snapshot had its file in place
+  // before the listing began: a save that commits while the check runs can never look missing. A file the
+  // listing shows without a row in the snapshot may belong to such a save; it is only called an orphan after
+  // the catalog is asked again under the write lock (see `moveOrphans`).
+  const snapshot = db
+    .transaction(() => ({
+      images: db
+        .prepare<[], ImageFileRow>('SELECT id, sha256, format, file_state AS fileState FROM images')
+        .all(),
+      purging: db
+        .prepare<[], { sha256: string; format: ImageFormat }>('SELECT sha256, format FROM file_purges')
+        .all(),
+    }))
+    .deferred();
+  const { images } = snapshot;
+  const purging = new Set(snapshot.purging.map((row) => storedFileName(row.sha256, row.format)));
   const stored = await listStore(paths.files);
   report.files = stored.length;
-  const images = db
-    .prepare<[], ImageFileRow>('SELECT id, sha256, format, file_state AS fileState FROM images')
-    .all();
-  const purging = new Set(
-    db
-      .prepare<[], { sha256: string; format: ImageFormat }>('SELECT sha256, format FROM file_purges')
-      .all()
-      .map((row) => storedFileName(row.sha256, row.format)),
-  );
   report.images = images.length;
   const present = new Set(stored.map((entry) => entry.name));
-  const known = new Set<string>();
-  const setState = db.prepare('UPDATE images SET file_state = ? WHERE id = ?');
-  const marks: { id: number; state: FileState }[] = [];
+  const known = new Set(images.map((image) => storedFileName(image.sha256, image.format)));
+  const findings: Finding[] = [];
 
   for (const image of images) {
     const name = storedFileName(image.sha256, image.format);
-    known.add(name);
-    if (!present.has(name)) {
-      report.missingFiles += 1;
-      if (image.fileState !== 'missing') marks.push({ id: image.id, state: 'missing' });
-      report.details.push(`Image ${image.id}: its file ${name} is missing.`);
-    } else if (image.fileState === 'missing') {
-      marks.push({ id: image.id, state: 'ok' });
-      report.repaired += 1;
-      report.details.push(`Image ${image.id}: its file is back.`);
-    }
+    if (!present.has(name)) findings.push({ image, state: 'missing' });
+    else if (image.fileState === 'missing') findings.push({ image, state: 'ok' });
   }
 
   const graceMs = options.orphanGraceMs ?? defaultOrphanGraceMs;
-  const recoveredDir = path.join(paths.recovered, folderStamp(checkedAt));
+  const candidates: StoredEntry[] = [];
   for (const entry of stored) {
     if (known.has(entry.name) || purging.has(entry.name)) continue;
-    const file = path.join(entry.dir, entry.name);
-    const info = await stat(file).catch(() => undefined);
-    if (!info || checkedAt - info.mtimeMs < graceMs) continue;
-    await mkdir(recoveredDir, { recursive: true });
-    await rename(file, path.join(recoveredDir, entry.name));
+    const info = await stat(path.join(entry.dir, entry.name)).catch(() => undefined);
+    if (info && checkedAt - info.mtimeMs >= graceMs) candidates.push(entry);
+  }
+  const recoveredDir = path.join(paths.recovered, folderStamp(checkedAt));
+  for (const name of moveOrphans(ctx, candidates, recoveredDir)) {
     report.orphanFiles += 1;
-    report.details.push(`${entry.name} was in the store without a catalog entry; moved to ${recoveredDir}.`);
+    report.details.push(`${name} was in the store without a catalog entry; moved to ${recoveredDir}.`);
   }
 
   if (options.full) {
-    const verified = new Map<string, boolean>();
+    const verified = new Map<string, FileCheck>();
     for (const image of images) {
       const name = storedFileName(image.sha256, image.format);
       if (!present.has(name)) continue;
-      let matches = verified.get(name);
-      if (matches === undefined) {
+      let check = verified.get(name);
+      if (check === undefined) {
         const file = imageFilePath(paths, image.sha256, image.format);
-        matches = await hashFile(file).then(
-          (hash) => hash === image.sha256,
-          () => false,
+        check = await hashFile(file).then(
+          (hash): FileCheck => (hash === image.sha256 ? 'matches' : 'differs'),
+          // Gone since the listing (emptied from the trash, say): decided with the missing files below.
+          (error: unknown): FileCheck => (isMissingFile(error) ? 'gone' : 'differs'),
         );
-        verified.set(name, matches);
-        if (matches) report.missingThumbnails += await remakeThumbnails(ctx, file, image.sha256);
+        verified.set(name, check);
+        if (check === 'matches') report.missingThumbnails += await remakeThumbnails(ctx, file, image.sha256);
       }
-      if (!matches) {
-        report.wrongHashes += 1;
-        if (image.fileState !== 'corrupt') marks.push({ id: image.id, state: 'corrupt' });
-        report.details.push(`Image ${image.id}: its file ${name} no longer matches its hash.`);
-      } else if (image.fileState === 'corrupt') {
-        marks.push({ id: image.id, state: 'ok' });
-        report.repaired += 1;
-        report.details.push(`Image ${image.id}: its file matches its hash again.`);
-      }
+      if (check === 'gone') findings.push({ image, state: 'missing' });
+      else if (check === 'differs') findings.push({ image, state: 'corrupt' });
+      else if (image.fileState === 'corrupt') findings.push({ image, state: 'ok' });
     }
     report.catalog = (db.pragma('quick_check', { simple: true }) as string | undefined) ?? 'ok';
     if (report.catalog !== 'ok') report.details.push(`The catalog reports a problem: ${report.catalog}`);
   }
 
-  if (marks.length > 0) {
-    db.transaction(() => {
-      for (const mark of marks) setState.run(mark.state, mark.id);
-    }).immediate();
+  for (const { image, state } of settleFindings(ctx, findings)) {
+    const name = storedFileName(image.sha256, image.format);
+    if (state === 'missing') {
+      report.missingFiles += 1;
+      report.details.push(`Image ${image.id}: its file ${name} is missing.`);
+    } else if (state === 'corrupt') {
+      report.wrongHashes += 1;
+      report.details.push(`Image ${image.id}: its file ${name} no longer matches its hash.`);
+    } else {
+      report.repaired += 1;
+      report.details.push(
+        image.fileState === 'missing'
+          ? `Image ${image.id}: its file is back.`
+          : `Image ${image.id}: its file matches its hash again.`,
+      );
+    }
   }
   return report;
+}
+
+type FileCheck = 'matches' | 'differs' | 'gone';
+
+interface Finding {
+  image: ImageFileRow;
+  state: FileState;
+}
+
+function isMissingFile(error: unknown): boolean {
+  return error instanceof Error && 'code' in error && error.code === 'ENOENT';
+}
+
+/**
+ * Decides every finding under the write lock, where no save, deletion or purge can run: an image is marked
+ * missing only if its row is still there and its file is still not, and a mark is only written for a row
+ * that still exists. Returns the findings that held, with the image's state before them.
+ */
+function settleFindings(ctx: WriteContext, findings: readonly Finding[]): Finding[] {
+  if (findings.length === 0) return [];
+  const { writer: db, paths } = ctx;
+  const current = db.prepare<[number], { sha256: string; format: ImageFormat }>(
+    'SELECT sha256, format FROM images WHERE id = ?',
+  );
+  const setState = db.prepare('UPDATE images SET file_state = ? WHERE id = ?');
+  return db
+    .transaction(() =>
+      findings.filter(({ image, state }) => {
+        const row = current.get(image.id);
+        if (!row || row.sha256 !== image.sha256 || row.format !== image.format) return false;
+        if (state === 'missing') {
+          const file = imageFilePath(paths, image.sha256, image.format);
+          if (statSync(file, { throwIfNoEntry: false }) !== undefined) return false;
+          if (image.fileState === 'missing') return true;
+        }
+        setState.run(state, image.id);
+        return true;
+      }),
+    )
+    .immediate();
+}
+
+/**
+ * Moves files no image refers to into `recoveredDir`, each under the write lock after asking the catalog
+ * again: a save that committed since the snapshot, with this very file, keeps it. Returns the names moved.
+ */
+function moveOrphans(ctx: WriteContext, entries: readonly StoredEntry[], recoveredDir: string): string[] {
+  if (entries.length === 0) return [];
+  const { writer: db } = ctx;
+  const referenced = db.prepare<[string, string], { one: number }>(
+    `SELECT 1 AS one FROM images WHERE sha256 = ? UNION ALL SELECT 1 FROM file_purges WHERE sha256 = ? LIMIT 1`,
+  );
+  const moved: string[] = [];
+  for (const entry of entries) {
+    const sha256 = entry.name.split('.')[0] ?? '';
+    db.transaction(() => {
+      if (referenced.get(sha256, sha256)) return;
+      mkdirSync(recoveredDir, { recursive: true });
+      renameSync(path.join(entry.dir, entry.name), path.join(recoveredDir, entry.name));
+      moved.push(entry.name);
+    }).immediate();
+  }
+  return moved;
 }
 
 async function remakeThumbnails(ctx: WriteContext, file: string, sha256: string): Promise<number> {

@@ -269,7 +269,7 @@ export async function startFakeCometApi(options: FakeOptions = {}): Promise<Fake
       const slice = data.subarray(offset, offset + piece);
       const start = Math.max(performance.now(), linkBusyUntil);
       linkBusyUntil = start + (slice.length / bytesPerSecond) * 1000;
-      await sleep(start - performance.now());
+      await sleep(Math.max(0, start - performance.now()));
       await write(res, slice);
     }
   }

@@ -19,9 +19,9 @@ export async function tempDir(prefix = 'seedream-library-'): Promise<string> {
   return dir;
 }
 
-/** A library in a fresh folder, closed after the test. */
-export async function tempLibrary(options: { now?: () => number } = {}): Promise<Library> {
-  const library = await openLibrary({ dir: await tempDir(), ...options });
+/** A library in a fresh folder (or in `dir`), closed after the test. */
+export async function tempLibrary(options: { now?: () => number; dir?: string } = {}): Promise<Library> {
+  const library = await openLibrary({ ...options, dir: options.dir ?? (await tempDir()) });
   cleanups.push(() => {
     library.close();
   });
