@@ -20,6 +20,8 @@ export type PostBehaviour =
   | { kind: 'drop-mid-body' }
   /** Reads the request and never answers. */
   | { kind: 'stall' }
+  /** Answers 400 quoting the request's Authorization header, as careless gateways do. */
+  | { kind: 'echo-authorization' }
   /** Streams this many images, then an error event instead of the rest. */
   | { kind: 'stream-error'; afterImages: number; code: string };
 
@@ -143,6 +145,7 @@ const promptKeywords: Record<string, PostBehaviour | FakeScenario> = {
   },
   stall: { kind: 'stall' },
   drop: { kind: 'drop' },
+  'echo-key': { kind: 'echo-authorization' },
   'partial-failure': { failIndices: [1] },
   slow: { delayMs: 1500 },
 };
@@ -470,6 +473,11 @@ export async function startFakeCometApi(options: FakeOptions = {}): Promise<Fake
       return;
     }
     if (behaviour.kind === 'stall') return;
+    if (behaviour.kind === 'echo-authorization') {
+      const header = req.headers.authorization ?? '';
+      sendJson(res, 400, providerError('InvalidParameter', `Cannot use "${header}" for this model`));
+      return;
+    }
     if (behaviour.kind === 'status') {
       sendJson(
         res,
