@@ -1,0 +1,184 @@
+import { spawn } from 'node:child_process';
+import { mkdir, mkdtemp, readdir, rm, stat } from 'node:fs/promises';
+import path from 'node:path';
+import { build } from 'esbuild';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { downloadResult } from '../../src-main/generation/engine';
+import { openLibrary, type Library } from '../../src-main/library/library';
+import { startFakeCometApi, type FakeCometApi } from '../fake-cometapi/fake-cometapi';
+import { tempDir } from '../library/fixtures';
+import { seededRandom } from '../library/seeded-random';
+import { sha256File } from '../support/sha256-file';
+
+const root = path.resolve(import.meta.dirname, '../..');
+const kills = 20;
+
+let fake: FakeCometApi;
+let cliBundle: string;
+let bundleDir: string;
+
+beforeAll(async () => {
+  // The command line's own entry point, bundled once the way tsx would compile it file by file: the same code,
+  // without paying tsx's start-up (about a second here) on each of the launches. Kept in the project's cache
+  // folder so its packages resolve from node_modules.
+  await mkdir(path.join(root, '.cache'), { recursive: true });
+  bundleDir = await mkdtemp(path.join(root, '.cache', 'cli-kill-'));
+  cliBundle = path.join(bundleDir, 'main.mjs');
+  await build({
+    entryPoints: [path.join(root, 'src-main', 'cli', 'main.ts')],
+    bundle: true,
+    platform: 'node',
+    format: 'esm',
+    target: 'node22',
+    packages: 'external',
+    outfile: cliBundle,
+    logLevel: 'silent',
+  });
+  // Slow links and a short wait before each answer keep every phase of ingestion long enough to be hit.
+  fake = await startFakeCometApi({
+    scenario: { delayMs: 40, image: { width: 256, height: 192 }, linkBytesPerSecond: 1_000_000 },
+  });
+});
+
+afterAll(async () => {
+  await fake.stop();
+  await rm(bundleDir, { recursive: true, force: true });
+});
+
+/** Where in a run the kill lands: after this line appears on standard error, plus a random delay. */
+const moments = [
+  '',
+  'Sending the request',
+  'Generating',
+  'Saving the images',
+  'Image 1 saved',
+  'Image 2 saved',
+];
+
+/** Runs `generate` and SIGKILLs it at the chosen moment; resolves once it is gone. */
+function generateAndKill(dir: string, round: number, moment: string, delayMs: number): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const args = [
+      cliBundle,
+      'generate',
+      '--prompt',
+      `kill round ${round} 断电测试`,
+      '--max-images',
+      String(3 + (round % 4)),
+      ...(round % 3 === 1 ? ['--stream'] : []),
+      '--base-url',
+      fake.baseUrl,
+      '--library',
+      dir,
+    ];
+    const proc = spawn(process.execPath, args, {
+      cwd: root,
+      env: { PATH: process.env.PATH ?? '', HOME: dir, COMETAPI_KEY: fake.apiKey },
+      stdio: ['ignore', 'ignore', 'pipe'],
+    });
+    let errors = '';
+    let timer: NodeJS.Timeout | undefined;
+    const arm = () => {
+      timer ??= setTimeout(() => proc.kill('SIGKILL'), delayMs);
+    };
+    if (moment === '') arm();
+    proc.stderr.on('data', (chunk: Buffer) => {
+      errors += chunk.toString();
+      if (errors.includes(moment)) arm();
+    });
+    proc.on('error', reject);
+    proc.on('exit', (code, signal) => {
+      if (timer) clearTimeout(timer);
+      // A run that finished before the kill is fine too: it is still a full check of what it left.
+      if (signal === 'SIGKILL' || code === 0) resolve(signal ?? `exit ${String(code)}`);
+      else reject(new Error(`generate failed on its own (${String(code)}): ${errors}`));
+    });
+  });
+}
+
+/** Nothing lost, nothing half-visible: the promises of ingestion after a kill and the app's start-up. */
+async function checkLibrary(library: Library, context: string): Promise<void> {
+  const db = library.catalog.reader;
+  const images = db
+    .prepare('SELECT id, sha256, format, bytes, file_state AS fileState FROM images')
+    .all() as { id: number; sha256: string; format: 'png' | 'jpeg'; bytes: number; fileState: string }[];
+  const generated = new Set(fake.stats.generatedSha256);
+  for (const image of images) {
+    const file = library.filePath(image);
+    expect((await stat(file).catch(() => undefined))?.size, `${context}: image ${image.id} is whole`).toBe(
+      image.bytes,
+    );
+    expect(await sha256File(file), `${context}: image ${image.id}`).toBe(image.sha256);
+    expect(generated.has(image.sha256), `${context}: image ${image.id} is one the service made`).toBe(true);
+    expect(image.fileState, context).toBe('ok');
+  }
+  for (const shard of await readdir(library.paths.files)) {
+    for (const name of await readdir(path.join(library.paths.files, shard))) {
+      const content = await sha256File(path.join(library.paths.files, shard, name));
+      expect(name.startsWith(content), `${context}: ${name} is whole under its final name`).toBe(true);
+    }
+  }
+  const count = (sql: string) => (db.prepare(sql).get() as { n: number }).n;
+  expect(count("SELECT count(*) AS n FROM generations WHERE status = 'running'"), context).toBe(0);
+  // Every link that was recorded before the kill was still valid, so every one of them was saved.
+  expect(
+    count("SELECT count(*) AS n FROM result_slots WHERE url IS NOT NULL AND state <> 'saved'"),
+    `${context}: no recorded image lost`,
+  ).toBe(0);
+  expect(
+    count(
+      `SELECT count(*) AS n FROM images i JOIN result_slots s
+         ON s.generation_id = i.generation_id AND s.position = i.position WHERE s.state <> 'saved'`,
+    ),
+    context,
+  ).toBe(0);
+  const report = await library.check(true);
+  expect([report.missingFiles, report.wrongHashes, report.orphanFiles, report.catalog], context).toEqual([
+    0,
+    0,
+    0,
+    'ok',
+  ]);
+}
+
+describe('the command line killed during ingestion', () => {
+  it(
+    `keeps every promise across ${kills} SIGKILLs, and the restart never posts again`,
+    { timeout: 180_000 },
+    async () => {
+      const dir = await tempDir();
+      const seed = Date.now() % 1_000_000;
+      const next = seededRandom(seed);
+      let launches = 0;
+      let resumed = 0;
+      const outcomes = new Map<string, number>();
+      for (let round = 0; round < kills; round += 1) {
+        const moment = moments[round % moments.length] ?? '';
+        const delayMs = Math.floor(next() * 120);
+        const context = `seed ${seed}, round ${round}, kill ${delayMs} ms after "${moment}"`;
+        const ended = await generateAndKill(dir, round, moment, delayMs);
+        launches += 1;
+        outcomes.set(ended, (outcomes.get(ended) ?? 0) + 1);
+        const postsBefore = fake.stats.generationPosts;
+        expect(postsBefore, `${context}: one POST per launch at most`).toBeLessThanOrEqual(launches);
+
+        // What the app does at its next start: clear, resume the downloads of recorded links, check.
+        const library = await openLibrary({ dir });
+        try {
+          const { recovery } = await library.startup({ download: downloadResult });
+          resumed += recovery.saved;
+          expect(fake.stats.generationPosts, `${context}: resuming sent no generation again`).toBe(
+            postsBefore,
+          );
+          await checkLibrary(library, context);
+        } finally {
+          library.close();
+        }
+      }
+      expect(outcomes.get('SIGKILL') ?? 0, 'most runs were killed, not finished').toBeGreaterThanOrEqual(
+        kills - 2,
+      );
+      expect(resumed, 'some kills left recorded links, which the restart saved').toBeGreaterThan(0);
+    },
+  );
+});
