@@ -126,7 +126,8 @@ function corpus(): string[] {
   const paths = new Set<string>(direct);
   for (const dot of dots) {
     for (const separator of separators) {
-      for (let depth = 1; depth <= 3; depth += 1) {
+      // Two steps up leave the library from its root and from any folder in it; more reach nothing new.
+      for (let depth = 1; depth <= 2; depth += 1) {
         const climb = `${dot}${separator}`.repeat(depth);
         for (const target of targets) {
           paths.add(`${climb}${target}`);
@@ -208,7 +209,7 @@ describe('media handler traversal corpus', () => {
         }
       }
       expect(escapes).toEqual([]);
-      expect(sent).toBeGreaterThan(10_000);
+      expect(sent).toBeGreaterThan(8_000);
       // Refused (403) or not found (404), and nothing else: no 500 from an input the handler did not expect.
       expect([...statuses.keys()].sort()).toEqual([403, 404]);
 
