@@ -56,6 +56,26 @@ export default tseslint.config(
     languageOptions: { globals: globals.node },
   },
   {
+    // Electron on Linux must never load libvips natively (two GLib copies crash the process), so only the codec
+    // module loads sharp; everything else is handed an ImageCodec and may import sharp's types alone.
+    files: ['src-main/**'],
+    ignores: ['src-main/media/image-codec.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [
+            {
+              name: 'sharp',
+              allowTypeImports: true,
+              message: 'Decode and encode through the ImageCodec you are given (src-main/media/image-codec.ts).',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
     files: ['src-renderer/**'],
     plugins: { 'react-hooks': reactHooks },
     languageOptions: { globals: globals.browser },

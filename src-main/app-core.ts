@@ -2,8 +2,10 @@ import { join, relative } from 'node:path';
 import { appError, AppFailure } from '../src-preload/contract/errors';
 import type { JobSnapshot as ContractJobSnapshot, EventPayload } from '../src-preload/contract/ipc';
 import type { LibraryImage } from '../src-preload/contract/library-types';
+import { clipboardPng, dragIconPng } from './desktop/desktop-png';
 import type { DesktopPort } from './desktop/desktop-port';
 import { prepareReference } from './generation/references';
+import type { ImageCodec } from './media/image-codec';
 import { requestFromSentParams } from './generation/remix';
 import type { Handlers } from './ipc/dispatch';
 import type { Emit } from './ipc/emit';
@@ -23,6 +25,8 @@ export interface AppCoreOptions {
   /** Turns a path relative to the library folder into a URL the renderer can load. */
   mediaUrl: (relativePath: string) => string;
   desktop: DesktopPort;
+  /** Every decode and encode goes through it: native, or WebAssembly inside Electron on Linux. */
+  codec: ImageCodec;
   emit: Emit;
   logError: (context: string, error: unknown) => void;
 }
@@ -57,7 +61,7 @@ export async function createAppCore(options: AppCoreOptions): Promise<AppCore> {
     baseUrl: () => settings.get().apiBaseUrl,
     env,
   });
-  const library = await openLibrary({ dir: libraryDirOf(options.userDataDir) });
+  const library = await openLibrary({ dir: libraryDirOf(options.userDataDir), codec: options.codec });
   const jobs = library.createJobs({
     connection: async () => ({ baseUrl: settings.get().apiBaseUrl, apiKey: await keys.resolveKey() }),
   });
@@ -169,7 +173,7 @@ export async function createAppCore(options: AppCoreOptions): Promise<AppCore> {
     },
 
     'references:add': async ({ name, bytes }) => {
-      const prepared = await prepareReference(bytes);
+      const prepared = await prepareReference(options.codec, bytes);
       // The library keeps exactly what will be sent, so lineage shows the reference as the model saw it.
       const [outcome] = await library.importFiles([{ name, bytes: prepared.data }]);
       if (!outcome?.image) {
@@ -273,12 +277,13 @@ export async function createAppCore(options: AppCoreOptions): Promise<AppCore> {
       return null;
     },
     'desktop:copyImage': async ({ id }) => {
-      await desktop.copyImageFile(library.filePath(imageOrThrow(id)));
+      await desktop.copyImage(await clipboardPng(options.codec, library.filePath(imageOrThrow(id))));
       return null;
     },
-    'desktop:startDrag': ({ id }) => {
+    'desktop:startDrag': async ({ id }) => {
       const image = imageOrThrow(id);
-      desktop.startDrag(library.filePath(image), library.thumbnailPath(image, 256));
+      const file = library.filePath(image);
+      desktop.startDrag(file, await dragIconPng(options.codec, [library.thumbnailPath(image, 256), file]));
       return null;
     },
   };

@@ -5,6 +5,7 @@ import { createDispatch } from './ipc/dispatch';
 import { createEmitter, registerIpc } from './ipc/electron-ipc';
 import { createSenderCheck } from './ipc/trusted-sender';
 import { useNativeBinding } from './library/database';
+import { loadImageCodecFor } from './media/image-codec';
 import { electronSqliteBinding } from './packaging/electron-native';
 import { originOf } from './shell/app-origin';
 import { createElectronDesktop } from './shell/electron-desktop';
@@ -57,6 +58,7 @@ export async function bootstrap(): Promise<void> {
     env: process.env,
     mediaUrl,
     desktop: createElectronDesktop(() => mainWindow),
+    codec: loadImageCodecFor({ platform: process.platform, electron: process.versions.electron }),
     emit: createEmitter(() => mainWindow?.webContents ?? null),
     logError,
   });

@@ -169,7 +169,7 @@ async function storeReferences(library: Library, files: readonly string[], io: C
     const bytes = await readFile(file).catch(() => {
       throw new AppFailure(appError('not-found', `The reference image ${file} cannot be read.`));
     });
-    const prepared = await prepareReference(bytes).catch((error: unknown) => {
+    const prepared = await prepareReference(library.context.codec, bytes).catch((error: unknown) => {
       if (error instanceof AppFailure) {
         throw new AppFailure({ ...error.appError, message: `${file}: ${error.appError.message}` });
       }
@@ -231,7 +231,7 @@ export async function runGenerate(args: readonly string[], io: CliIo): Promise<n
   const json = flagValue(parsed, 'json');
   const baseUrl = baseUrlOf(parsed, io);
   const key = await apiKey(io, baseUrl);
-  const library = await openCliLibrary(libraryDirOf(stringValue(parsed, 'library'), io), true);
+  const library = await openCliLibrary(libraryDirOf(stringValue(parsed, 'library'), io), true, io);
   try {
     await library.resume({ signal: io.signal });
     const referenceIds = await storeReferences(library, stringList(parsed, 'ref'), io);

@@ -1,5 +1,12 @@
 import { homedir } from 'node:os';
+import { loadImageCodecFor } from '../media/image-codec';
 import { runCli } from './run-cli';
+
+/** Loads on first call and keeps the value; the codec costs a native load that `--help` should not pay. */
+function once<T>(make: () => T): () => T {
+  let made: { value: T } | null = null;
+  return () => (made ??= { value: make() }).value;
+}
 
 const interrupt = new AbortController();
 let interrupted = false;
@@ -17,6 +24,9 @@ void runCli(process.argv.slice(2), {
   platform: process.platform,
   homedir: homedir(),
   signal: interrupt.signal,
+  imageCodec: once(() =>
+    loadImageCodecFor({ platform: process.platform, electron: process.versions.electron }),
+  ),
 }).then((code) => {
   process.exitCode = code;
 });

@@ -1,5 +1,5 @@
-import sharp from 'sharp';
 import { appError, AppFailure } from '../../src-preload/contract/errors';
+import type { ImageCodec } from '../media/image-codec';
 import { sniffImage, type ImageFormat } from '../media/image-info';
 
 /** What the API accepts for a reference image. */
@@ -39,13 +39,13 @@ function refuse(message: string): AppFailure {
   return new AppFailure(appError('invalid-image', message, { field: 'references' }));
 }
 
-async function inspect(bytes: Buffer): Promise<Inspected> {
+async function inspect(codec: ImageCodec, bytes: Buffer): Promise<Inspected> {
   const sniffed = sniffImage(bytes);
   if (sniffed.status === 'ok' && referenceLimits.formats.includes(sniffed.info.format)) {
     return { ...sniffed.info, sourceFormat: sniffed.info.format, hasAlpha: false };
   }
   try {
-    const metadata = await sharp(bytes).metadata();
+    const metadata = await codec.sharp(bytes).metadata();
     return {
       format: undefined,
       sourceFormat: metadata.format,
@@ -72,9 +72,9 @@ function checkShape(width: number, height: number): void {
 }
 
 /** Whether transparency must survive conversion; only asked when converting, as sharp cannot read BMP. */
-async function withAlpha(bytes: Buffer, source: Inspected): Promise<Inspected> {
+async function withAlpha(codec: ImageCodec, bytes: Buffer, source: Inspected): Promise<Inspected> {
   try {
-    return { ...source, hasAlpha: (await sharp(bytes).metadata()).hasAlpha };
+    return { ...source, hasAlpha: (await codec.sharp(bytes).metadata()).hasAlpha };
   } catch {
     throw refuse(
       `This ${source.sourceFormat.toUpperCase()} image is over the API limits (10 MB, 6000 pixels a side) and cannot be converted here. Save it as JPEG or PNG and try again.`,
@@ -83,11 +83,15 @@ async function withAlpha(bytes: Buffer, source: Inspected): Promise<Inspected> {
 }
 
 /** Re-encodes until the file fits the size limit: lower JPEG quality first, then fewer pixels. */
-async function convert(bytes: Buffer, source: Inspected): Promise<{ data: Buffer; format: ImageFormat }> {
+async function convert(
+  codec: ImageCodec,
+  bytes: Buffer,
+  source: Inspected,
+): Promise<{ data: Buffer; format: ImageFormat }> {
   const keepAlpha = source.hasAlpha;
   let side = Math.min(Math.max(source.width, source.height), referenceLimits.maxSide);
   for (const quality of [90, 82, 75, 75, 75, 75]) {
-    const pipeline = sharp(bytes).rotate().resize({
+    const pipeline = codec.sharp(bytes).rotate().resize({
       width: side,
       height: side,
       fit: 'inside',
@@ -121,9 +125,9 @@ function describeChanges(
  * refuse, saying so in `notice`. Refuses, with a reason, images that cannot be fixed (too small, too narrow,
  * not an image).
  */
-export async function prepareReference(input: Uint8Array): Promise<PreparedReference> {
+export async function prepareReference(codec: ImageCodec, input: Uint8Array): Promise<PreparedReference> {
   const bytes = Buffer.from(input.buffer, input.byteOffset, input.byteLength);
-  const source = await inspect(bytes);
+  const source = await inspect(codec, bytes);
   checkShape(source.width, source.height);
   const fits =
     source.format !== undefined &&
@@ -132,7 +136,7 @@ export async function prepareReference(input: Uint8Array): Promise<PreparedRefer
   if (fits && source.format) {
     return { data: bytes, format: source.format, width: source.width, height: source.height, notice: null };
   }
-  const result = await convert(bytes, await withAlpha(bytes, source));
+  const result = await convert(codec, bytes, await withAlpha(codec, bytes, source));
   const info = sniffImage(result.data);
   if (info.status !== 'ok') throw refuse('The image could not be converted.');
   checkShape(info.info.width, info.info.height);

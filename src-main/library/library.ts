@@ -1,5 +1,6 @@
 import { mkdir } from 'node:fs/promises';
 import type { ModelInfo } from '../../src-preload/contract/models';
+import type { ImageCodec } from '../media/image-codec';
 import { downloadResult, runGeneration } from '../generation/engine';
 import { openCatalog } from './catalog';
 import type { CatalogConnections } from './database';
@@ -36,6 +37,8 @@ export interface JobOptions {
 export interface LibraryOptions {
   /** The library folder; created if missing. */
   dir: string;
+  /** The image codec every decode and encode of this library goes through (see media/image-codec.ts). */
+  codec: ImageCodec;
   now?: () => number;
 }
 
@@ -89,6 +92,7 @@ export async function openLibrary(options: LibraryOptions): Promise<Library> {
       paths,
       now: options.now ?? Date.now,
       tmpDir: await processTmpDir(paths),
+      codec: options.codec,
     };
     const operations = createImageOperations(context);
     const generations = createGenerationStore(context);

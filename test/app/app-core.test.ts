@@ -7,6 +7,7 @@ import { generationRequestSchema } from '../../src-preload/contract/generation';
 import { createAppCore, type AppCore } from '../../src-main/app-core';
 import { startFakeCometApi, type FakeCometApi } from '../fake-cometapi/fake-cometapi';
 import { createRecordingDesktop, type RecordingDesktop } from '../e2e/support/recording-desktop';
+import { nativeCodec } from '../support/codecs';
 
 let fake: FakeCometApi;
 let core: AppCore;
@@ -24,6 +25,7 @@ beforeEach(async () => {
     env: { COMETAPI_KEY: fake.apiKey, SEEDREAM_API_BASE_URL: fake.baseUrl },
     mediaUrl: (relativePath) => `media:///${relativePath}`,
     desktop,
+    codec: nativeCodec,
     emit: (event, payload) => events.push({ event, payload }),
     logError: () => undefined,
   });

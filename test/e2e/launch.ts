@@ -13,6 +13,7 @@ import { chooseDriver, type DriverName } from './support/driver';
 import { serveWebHandlers } from './support/http-adapter';
 import { createRecordingDesktop, type RecordingDesktop } from './support/recording-desktop';
 import { decodeFromTransport, encodeForTransport } from './support/transport-codec';
+import { nativeCodec } from '../support/codecs';
 
 export interface LaunchOptions {
   apiBaseUrl: string;
@@ -112,6 +113,7 @@ async function launchChromium(executable: string, options: LaunchOptions): Promi
     env: appEnvironment(options),
     mediaUrl: (relativePath) => mediaUrl(relativePath).replace(MEDIA_ORIGIN, `${server.origin}/media`),
     desktop,
+    codec: nativeCodec,
     emit,
     logError: (context, error) => {
       console.error(`[app] ${context}:`, error);

@@ -6,13 +6,14 @@
 import sharp from 'sharp';
 import { generationRequestSchema } from '../../src-preload/contract/generation';
 import { openLibrary } from '../../src-main/library/library';
+import { nativeCodec } from '../support/codecs';
 
 const [dir, baseUrl, apiKey] = process.argv.slice(2);
 if (dir === undefined || baseUrl === undefined || apiKey === undefined) {
   throw new Error('usage: crash-child DIR BASE_URL KEY');
 }
 
-const library = await openLibrary({ dir });
+const library = await openLibrary({ dir, codec: nativeCodec });
 const jobs = library.createJobs({ connection: () => Promise.resolve({ baseUrl, apiKey }) });
 process.stdout.write('ready\n');
 

@@ -6,6 +6,8 @@ import sharp from 'sharp';
 import { afterEach } from 'vitest';
 import type { StagedFile } from '../../src-main/library/file-store';
 import { openLibrary, type Library } from '../../src-main/library/library';
+import type { ImageCodec } from '../../src-main/media/image-codec';
+import { nativeCodec } from '../support/codecs';
 
 const cleanups: (() => Promise<void> | void)[] = [];
 
@@ -20,8 +22,10 @@ export async function tempDir(prefix = 'seedream-library-'): Promise<string> {
 }
 
 /** A library in a fresh folder, closed after the test. */
-export async function tempLibrary(options: { now?: () => number } = {}): Promise<Library> {
-  const library = await openLibrary({ dir: await tempDir(), ...options });
+export async function tempLibrary(
+  options: { now?: () => number; codec?: ImageCodec } = {},
+): Promise<Library> {
+  const library = await openLibrary({ dir: await tempDir(), codec: nativeCodec, ...options });
   cleanups.push(() => {
     library.close();
   });
