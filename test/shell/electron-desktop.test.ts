@@ -34,7 +34,6 @@ vi.mock('electron', () => ({
   shell: {},
   dialog: {},
   Notification: { isSupported: () => false },
-  BrowserWindow: class {},
 }));
 
 const { createElectronDesktop } = await import('../../src-main/shell/electron-desktop');
