@@ -10,6 +10,7 @@ import { createMediaHandler } from '../../src-main/media/media-handler';
 import { createRendererHandler } from '../../src-main/shell/renderer-handler';
 import { MEDIA_ORIGIN, mediaUrl } from '../../src-main/shell/schemes';
 import { chooseDriver, type DriverName } from './support/driver';
+import { electronLaunchPlan } from './support/electron-launch';
 import { serveWebHandlers } from './support/http-adapter';
 import { createRecordingDesktop, type RecordingDesktop } from './support/recording-desktop';
 import { decodeFromTransport, encodeForTransport } from './support/transport-codec';
@@ -77,9 +78,16 @@ async function launchElectron(executable: string, options: LaunchOptions): Promi
       (entry): entry is [string, string] => entry[1] !== undefined && entry[0] !== 'COMETAPI_KEY',
     ),
   );
+  const plan = electronLaunchPlan(
+    { platform: process.platform, uid: process.getuid?.(), env: process.env },
+    root,
+  );
+  if (plan.needsDisplay) {
+    throw new Error('No display for Electron: the global setup starts Xvfb on Linux (apt-get install xvfb).');
+  }
   const electronApp = await _electron.launch({
     executablePath: executable,
-    args: [root],
+    args: plan.args,
     env: { ...inherited, ...appEnvironment(options) },
   });
   const page = await electronApp.firstWindow();
