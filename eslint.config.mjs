@@ -64,11 +64,19 @@ export default tseslint.config(
       'no-restricted-imports': [
         'error',
         {
+          patterns: [
+            {
+              // Main shares the renderer's translation files (the `desktop` namespace), nothing else from it.
+              regex: '(^|/)src-renderer/(?!i18n/locales/(en|zh-CN)/[a-z-]+\\.json$)',
+              message: 'Main may use only the translation JSON files from src-renderer/i18n/locales.',
+            },
+          ],
           paths: [
             {
               name: 'sharp',
               allowTypeImports: true,
-              message: 'Decode and encode through the ImageCodec you are given (src-main/media/image-codec.ts).',
+              message:
+                'Decode and encode through the ImageCodec you are given (src-main/media/image-codec.ts).',
             },
           ],
         },

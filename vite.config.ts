@@ -11,6 +11,8 @@ import { defineConfig, type UserConfig } from 'vite';
  */
 const nodeBuiltins = [...builtinModules, ...builtinModules.map((name) => `node:${name}`)];
 const nativeModules = ['better-sqlite3', 'keytar', 'sharp'];
+/** Loaded from node_modules as shipped: electron-updater only when a release feed is set. */
+const runtimePackages = ['electron-updater'];
 
 function nodeBundle(entry: string, outDir: string, external: string[]): UserConfig {
   return {
@@ -32,7 +34,12 @@ function nodeBundle(entry: string, outDir: string, external: string[]): UserConf
 
 export default defineConfig(({ mode }): UserConfig => {
   if (mode === 'main') {
-    return nodeBundle('src-main/index.ts', 'dist/main', ['electron', ...nativeModules, ...nodeBuiltins]);
+    return nodeBundle('src-main/index.ts', 'dist/main', [
+      'electron',
+      ...nativeModules,
+      ...runtimePackages,
+      ...nodeBuiltins,
+    ]);
   }
   if (mode === 'preload') {
     return nodeBundle('src-preload/index.ts', 'dist/preload', ['electron']);

@@ -3,8 +3,11 @@ import { appError, AppFailure } from '../src-preload/contract/errors';
 import type { JobSnapshot as ContractJobSnapshot, EventPayload } from '../src-preload/contract/ipc';
 import type { LibraryImage } from '../src-preload/contract/library-types';
 import { clipboardPng, dragIconPng } from './desktop/desktop-png';
+import { formatDiagnostics, type DiagnosticsFacts } from './diagnostics/diagnostics';
 import type { DesktopPort } from './desktop/desktop-port';
 import { prepareReference } from './generation/references';
+import { createDesktopTranslator, desktopLanguage, type Translate } from './i18n/desktop-i18n';
+import type { Logger } from './logging/logger';
 import type { ImageCodec } from './media/image-codec';
 import { requestFromSentParams } from './generation/remix';
 import type { Handlers } from './ipc/dispatch';
@@ -28,14 +31,27 @@ export interface AppCoreOptions {
   /** Every decode and encode goes through it: native, or WebAssembly inside Electron on Linux. */
   codec: ImageCodec;
   emit: Emit;
-  logError: (context: string, error: unknown) => void;
+  /** The app's log (user-data `logs/`); the job engine writes to it too. */
+  log: Logger;
+  /** The OS language (`app.getLocale()`), used when Settings say "system". */
+  systemLocale: string;
 }
 
 export interface AppCore {
   handlers: Handlers;
   library: Library;
+  /** Main's strings in the language the user chose (menus, dialogs, notifications). */
+  translate: Translate;
+  /** The text of Help > Copy diagnostics; never the key. */
+  diagnostics(host: DiagnosticsHost): Promise<string>;
   close(): Promise<void>;
 }
+
+/** What only the Electron side knows, for the diagnostics. */
+export type DiagnosticsHost = Pick<
+  DiagnosticsFacts,
+  'appVersion' | 'versions' | 'os' | 'packaged' | 'logsDir'
+>;
 
 export function libraryDirOf(userDataDir: string): string {
   return join(userDataDir, libraryFolderName);
@@ -50,11 +66,14 @@ function notFound(what: string): AppFailure {
  * bootstrap and the Chromium end-to-end driver run exactly the same main-process code.
  */
 export async function createAppCore(options: AppCoreOptions): Promise<AppCore> {
-  const { env, emit, desktop, logError } = options;
+  const { env, emit, desktop, log } = options;
   const baseUrlOverride = env.SEEDREAM_API_BASE_URL;
   const settings = createSettingsStore(
     join(options.userDataDir, settingsFileName),
     baseUrlOverride ? { apiBaseUrl: baseUrlOverride } : {},
+  );
+  const translate = createDesktopTranslator(() =>
+    desktopLanguage(settings.get().language, options.systemLocale),
   );
   const keys = createKeyService({
     store: createKeytarStore(undefined, env.SEEDREAM_KEYCHAIN_SERVICE ?? keychainServiceName),
@@ -64,6 +83,7 @@ export async function createAppCore(options: AppCoreOptions): Promise<AppCore> {
   const library = await openLibrary({ dir: libraryDirOf(options.userDataDir), codec: options.codec });
   const jobs = library.createJobs({
     connection: async () => ({ baseUrl: settings.get().apiBaseUrl, apiKey: await keys.resolveKey() }),
+    log,
   });
 
   const mediaUrlOf = (file: string) => options.mediaUrl(relative(library.paths.root, file));
@@ -111,8 +131,12 @@ export async function createAppCore(options: AppCoreOptions): Promise<AppCore> {
     reportProgress();
     if (snapshot.finishedAt !== null && snapshot.phase !== 'cancelled') {
       desktop.notify(
-        snapshot.phase === 'done' ? 'Images ready' : 'Generation finished with problems',
-        `${saved} of ${snapshot.expected} saved: ${snapshot.request.prompt.slice(0, 80)}`,
+        translate(snapshot.phase === 'done' ? 'notification.done' : 'notification.problems'),
+        translate('notification.body', {
+          saved,
+          expected: snapshot.expected,
+          prompt: snapshot.request.prompt.slice(0, 80),
+        }),
       );
     }
   });
@@ -134,7 +158,7 @@ export async function createAppCore(options: AppCoreOptions): Promise<AppCore> {
 
   // Resuming interrupted downloads must not hold up the window; failures are logged, the library still opens.
   void library.startup().catch((error: unknown) => {
-    logError('library startup', error);
+    log.error('library startup failed', error);
   });
 
   const handlers: Handlers = {
@@ -234,7 +258,7 @@ export async function createAppCore(options: AppCoreOptions): Promise<AppCore> {
       }));
     },
     'library:export': async ({ ids }) => {
-      const folder = await desktop.chooseFolder('Export images');
+      const folder = await desktop.chooseFolder(translate('dialog.exportTitle'));
       if (folder === null) return null;
       const result = await library.exportImages(ids, folder);
       return { folder: result.folder, count: result.exported.length, skipped: result.skipped };
@@ -288,9 +312,26 @@ export async function createAppCore(options: AppCoreOptions): Promise<AppCore> {
     },
   };
 
+  const describeLibrary = (): DiagnosticsFacts['library'] => {
+    try {
+      return library.summary.stats();
+    } catch (error) {
+      return { error: error instanceof Error ? error.message : String(error) };
+    }
+  };
+
   return {
     handlers,
     library,
+    translate,
+    diagnostics: async (host) =>
+      formatDiagnostics({
+        ...host,
+        codecBuild: options.codec.build,
+        apiBaseUrl: settings.get().apiBaseUrl,
+        keyStatus: (await keys.status()).source,
+        library: describeLibrary(),
+      }),
     close: async () => {
       // A job still writing when the catalog closes would fail half-way, so running jobs are cancelled and
       // given a moment to settle first.

@@ -1,3 +1,4 @@
+import type { Logger } from '../logging/logger';
 import type { ImageCodec } from '../media/image-codec';
 import type { PlatformInfo } from './app-dirs';
 
@@ -9,6 +10,8 @@ export interface CliIo extends PlatformInfo {
   signal: AbortSignal;
   /** The image codec, loaded on first use (so `--help` never pays for it); see media/image-codec.ts. */
   imageCodec: () => ImageCodec;
+  /** The command line's own log file (`logs/cli.log` in the app's user-data folder). */
+  log: Logger;
 }
 
 export const exitCodes = { ok: 0, failed: 1, usage: 2, interrupted: 130 } as const;

@@ -235,7 +235,10 @@ export async function runGenerate(args: readonly string[], io: CliIo): Promise<n
   try {
     await library.resume({ signal: io.signal });
     const referenceIds = await storeReferences(library, stringList(parsed, 'ref'), io);
-    const jobs = library.createJobs({ connection: () => Promise.resolve({ baseUrl, apiKey: key }) });
+    const jobs = library.createJobs({
+      connection: () => Promise.resolve({ baseUrl, apiKey: key }),
+      log: io.log,
+    });
     jobs.subscribe(progressReporter(io, library));
     const started = await jobs.start(request, referenceIds);
     const cancel = () => jobs.cancel(started.jobId);

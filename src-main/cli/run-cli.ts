@@ -52,11 +52,13 @@ export async function runCli(args: readonly string[], io: CliIo): Promise<number
       return exitCodes.usage;
     }
     if (error instanceof AppFailure) {
+      io.log.warn(`${name}: ${error.appError.code}: ${error.appError.message}`);
       io.stderr(`Error: ${error.appError.message}\n`);
       return exitCodes.failed;
     }
+    io.log.error(`${name}: unexpected failure`, error);
     const message = error instanceof Error ? error.message : String(error);
-    io.stderr(`Error: ${message}\n`);
+    io.stderr(`Error: ${message} (details are in the log)\n`);
     return exitCodes.failed;
   }
 }

@@ -1,5 +1,6 @@
 import { mkdir } from 'node:fs/promises';
 import type { ModelInfo } from '../../src-preload/contract/models';
+import type { Logger } from '../logging/logger';
 import type { ImageCodec } from '../media/image-codec';
 import { downloadResult, runGeneration } from '../generation/engine';
 import { openCatalog } from './catalog';
@@ -32,6 +33,8 @@ export interface JobOptions {
   connection: () => Promise<{ baseUrl: string; apiKey: string }>;
   run?: RunGeneration;
   catalogue?: readonly ModelInfo[];
+  /** Where jobs write what went wrong beyond what the snapshot tells the user. */
+  log: Logger;
 }
 
 export interface LibraryOptions {
@@ -159,6 +162,7 @@ export async function openLibrary(options: LibraryOptions): Promise<Library> {
           run: jobOptions.run ?? runGeneration,
           connection: jobOptions.connection,
           catalogue: jobOptions.catalogue,
+          log: jobOptions.log,
         }),
       close: () => {
         catalog.close();

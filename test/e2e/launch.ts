@@ -1,9 +1,11 @@
 import { randomUUID } from 'node:crypto';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
 import { _electron, chromium, type Browser, type ElectronApplication, type Page } from '@playwright/test';
 import { createAppCore, libraryDirOf } from '../../src-main/app-core';
 import { createDispatch } from '../../src-main/ipc/dispatch';
+import { createFileLogger } from '../../src-main/logging/logger';
 import type { Emit } from '../../src-main/ipc/emit';
 import { createSenderCheck } from '../../src-main/ipc/trusted-sender';
 import { createMediaHandler } from '../../src-main/media/media-handler';
@@ -123,9 +125,9 @@ async function launchChromium(executable: string, options: LaunchOptions): Promi
     desktop,
     codec: nativeCodec,
     emit,
-    logError: (context, error) => {
-      console.error(`[app] ${context}:`, error);
-    },
+    // As the app does: a log file in the user-data folder's logs/, echoed to the test output.
+    log: createFileLogger({ dir: join(options.userDataDir, 'logs'), fileName: 'main.log', console: true }),
+    systemLocale: 'en-US',
   });
   const dispatch = createDispatch(core.handlers, {
     isTrustedSender: createSenderCheck(server.origin),

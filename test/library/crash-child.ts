@@ -6,6 +6,7 @@
 import sharp from 'sharp';
 import { generationRequestSchema } from '../../src-preload/contract/generation';
 import { openLibrary } from '../../src-main/library/library';
+import { silentLogger } from '../../src-main/logging/logger';
 import { nativeCodec } from '../support/codecs';
 
 const [dir, baseUrl, apiKey] = process.argv.slice(2);
@@ -14,7 +15,10 @@ if (dir === undefined || baseUrl === undefined || apiKey === undefined) {
 }
 
 const library = await openLibrary({ dir, codec: nativeCodec });
-const jobs = library.createJobs({ connection: () => Promise.resolve({ baseUrl, apiKey }) });
+const jobs = library.createJobs({
+  connection: () => Promise.resolve({ baseUrl, apiKey }),
+  log: silentLogger,
+});
 process.stdout.write('ready\n');
 
 for (let round = 0; ; round += 1) {

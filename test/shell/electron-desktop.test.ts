@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createAppCore, type AppCore } from '../../src-main/app-core';
+import { silentLogger } from '../../src-main/logging/logger';
 import { nativeCodec } from '../support/codecs';
 
 const pngSignature = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
@@ -61,7 +62,8 @@ async function coreWithWebpImage(): Promise<{ core: AppCore; id: number }> {
     desktop: createElectronDesktop(() => fakeWindow as never),
     codec: nativeCodec,
     emit: () => undefined,
-    logError: () => undefined,
+    log: silentLogger,
+    systemLocale: 'en-US',
   });
   const webp = await nativeCodec
     .sharp({ create: { width: 320, height: 200, channels: 3, background: '#4080c0' } })
