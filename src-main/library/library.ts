@@ -88,7 +88,7 @@ export async function openLibrary(options: LibraryOptions): Promise<Library> {
   const paths = libraryPaths(options.dir);
   for (const dir of [paths.root, paths.files, paths.thumbnails, paths.tmp])
     await mkdir(dir, { recursive: true });
-  const catalog = openCatalog(paths.catalog);
+  const catalog = await openCatalog(paths.catalog);
   try {
     const context: WriteContext = {
       writer: catalog.writer,

@@ -225,6 +225,13 @@ describe('command line', () => {
     expect(xdg.stderr).toContain(path.join(home, 'xdg', 'Seedream Studio', 'library'));
   });
 
+  it("writes what went wrong to logs/cli.log in the app's user-data folder", async () => {
+    const run = await runCliProcess(['library', 'list'], { HOME: home });
+    expect(run.code).toBe(1);
+    const log = await readFile(path.join(home, '.config', 'Seedream Studio', 'logs', 'cli.log'), 'utf8');
+    expect(log).toMatch(/\[warn\]\s+library list: not-found: There is no Seedream Studio library/);
+  });
+
   it('documents every option in --help', async () => {
     const cases: [string[], Record<string, unknown>][] = [
       [['generate'], generateOptions],
