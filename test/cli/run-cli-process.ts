@@ -1,6 +1,7 @@
 import { execFile } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import path from 'node:path';
+import { afterAll } from 'vitest';
 import { buildCliBundle } from '../../src-main/packaging/cli-bundle';
 
 const root = path.resolve(import.meta.dirname, '../..');
@@ -12,6 +13,11 @@ export interface CliRun {
 }
 
 let bundle: Promise<string> | null = null;
+const bundleDirs: string[] = [];
+
+afterAll(() => {
+  for (const dir of bundleDirs.splice(0)) rmSync(dir, { recursive: true, force: true });
+});
 
 /**
  * The command line as it ships: the esbuild bundle, built once per test file into a folder of its own inside
@@ -22,9 +28,7 @@ function cliBundle(): Promise<string> {
     const cacheDir = path.join(root, '.cache');
     mkdirSync(cacheDir, { recursive: true });
     const dir = mkdtempSync(path.join(cacheDir, 'cli-bundle-'));
-    process.once('exit', () => {
-      rmSync(dir, { recursive: true, force: true });
-    });
+    bundleDirs.push(dir);
     const file = path.join(dir, 'seedream.mjs');
     await buildCliBundle(file);
     return file;
