@@ -25,7 +25,8 @@ function nodeBundle(entry: string, outDir: string, external: string[]): UserConf
       sourcemap: true,
       rollupOptions: {
         external,
-        output: { format: 'cjs', entryFileNames: 'index.cjs' },
+        // One file: the app's own lazy imports (CLI commands) stay in the bundle, never in side chunks.
+        output: { format: 'cjs', entryFileNames: 'index.cjs', codeSplitting: false },
       },
     },
     ssr: { noExternal: true },

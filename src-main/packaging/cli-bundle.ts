@@ -20,6 +20,7 @@ export async function buildCliBundle(outfile: string): Promise<void> {
     banner: {
       js: "#!/usr/bin/env node\nimport { createRequire as __seedreamCreateRequire } from 'node:module';\nconst require = __seedreamCreateRequire(import.meta.url);",
     },
+    minify: true,
     logLevel: 'warning',
   });
 }

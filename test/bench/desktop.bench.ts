@@ -1,10 +1,13 @@
+import { execFile } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { promisify } from 'node:util';
 import { makeThumbnails } from '../../src-main/library/thumbnails';
 import { libraryPaths } from '../../src-main/library/paths';
 import { loadImageCodec, type CodecBuild, type ImageCodec } from '../../src-main/media/image-codec';
+import { buildCliBundle } from '../../src-main/packaging/cli-bundle';
 
 const images = 12;
 const side = 2048;
@@ -61,6 +64,31 @@ export async function runThumbnailBench(): Promise<void> {
     const ratio = (results.native ?? 0) / (results.wasm ?? 1);
     console.log(
       `WebAssembly build (Electron on Linux) takes ${ratio.toFixed(1)}x the native build's time; the app makes thumbnails in a background queue.`,
+    );
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
+}
+
+const cliHelpTargetSeconds = 0.25;
+
+/** Wall time of `node dist/cli/seedream.mjs --help`, start to exit, as a terminal user waits for it. */
+export async function runCliStartBench(): Promise<void> {
+  const root = path.resolve(import.meta.dirname, '../..');
+  const dir = await mkdtemp(path.join(root, '.cache', 'bench-cli-'));
+  try {
+    const bundle = path.join(dir, 'seedream.mjs');
+    await buildCliBundle(bundle);
+    const times: number[] = [];
+    for (let round = 0; round < 11; round += 1) {
+      const started = performance.now();
+      await promisify(execFile)(process.execPath, [bundle, '--help']);
+      times.push((performance.now() - started) / 1000);
+    }
+    times.sort((a, b) => a - b);
+    const median = times[Math.floor(times.length / 2)] ?? 0;
+    console.log(
+      `CLI --help in plain Node (bundle), median of 11: ${median.toFixed(3)} s (target <= ${cliHelpTargetSeconds} s: ${median <= cliHelpTargetSeconds ? 'met' : 'MISSED'})`,
     );
   } finally {
     await rm(dir, { recursive: true, force: true });
