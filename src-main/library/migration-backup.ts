@@ -1,8 +1,8 @@
-import { closeSync, fsyncSync, openSync } from 'node:fs';
 import { copyFile, mkdir, readdir, rename, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { AppFailure, appError } from '../../src-preload/contract/errors';
 import type { WritableDb } from './database';
+import { syncFile } from './file-store';
 import { latestSchemaVersion, migrate, migrations, schemaVersion, type MigrationResult } from './migrations';
 import type { Migration } from './migrations/migration';
 
@@ -22,15 +22,6 @@ export interface BackedUpMigration extends MigrationResult {
   backup: string | null;
 }
 
-function syncFile(file: string): void {
-  const fd = openSync(file, 'r+');
-  try {
-    fsyncSync(fd);
-  } finally {
-    closeSync(fd);
-  }
-}
-
 /** Deletes all but the newest `keep` backups (by the time in their names). */
 export async function pruneCatalogBackups(dir: string, keep: number): Promise<void> {
   const backups = (await readdir(dir))
@@ -44,7 +35,7 @@ export async function pruneCatalogBackups(dir: string, keep: number): Promise<vo
 async function restoreCatalog(backup: string, catalogFile: string): Promise<void> {
   const staged = `${catalogFile}.restoring`;
   await copyFile(backup, staged);
-  syncFile(staged);
+  await syncFile(staged);
   await rm(`${catalogFile}-wal`, { force: true });
   await rm(`${catalogFile}-shm`, { force: true });
   await rename(staged, catalogFile);
@@ -75,7 +66,7 @@ export async function migrateWithBackup(
   const backup = path.join(dir, `catalog-v${from}-${(options.now ?? Date.now)()}.sqlite`);
   try {
     await writer.backup(`${backup}.partial`);
-    syncFile(`${backup}.partial`);
+    await syncFile(`${backup}.partial`);
     await rename(`${backup}.partial`, backup);
   } catch (error) {
     await rm(`${backup}.partial`, { force: true });
