@@ -1,8 +1,8 @@
 import i18next from 'i18next';
 // Main reads the renderer's translation files for its own namespace (one set of strings, one locale test);
 // ESLint allows src-main exactly these JSON files from the renderer's tree and nothing else.
-import en from '../../src-renderer/i18n/locales/en/desktop.json';
-import zhCN from '../../src-renderer/i18n/locales/zh-CN/desktop.json';
+import en from '../../src-renderer/i18n/locales/en/desktop.json' with { type: 'json' };
+import zhCN from '../../src-renderer/i18n/locales/zh-CN/desktop.json' with { type: 'json' };
 
 export type DesktopLanguage = 'en' | 'zh-CN';
 export type LanguageChoice = 'system' | DesktopLanguage;
