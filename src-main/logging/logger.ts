@@ -18,7 +18,7 @@ export interface FileLoggerOptions {
   maxBytes?: number;
   /** Rotated files kept beside the current one (`main.1.log` is the newest). */
   keep?: number;
-  /** Also print to the console (development runs). */
+  /** Also print warnings and errors to the console (development runs, test output). */
   console?: boolean;
 }
 
@@ -56,7 +56,7 @@ export function createFileLogger(options: FileLoggerOptions): FileLogger {
   log.transports.file.archiveLogFn = (current) => {
     rotateLogFiles(current.path, keep);
   };
-  log.transports.console.level = options.console === true ? 'info' : false;
+  log.transports.console.level = options.console === true ? 'warn' : false;
   return {
     file,
     info: (message, ...details) => {
