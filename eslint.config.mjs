@@ -56,6 +56,34 @@ export default tseslint.config(
     languageOptions: { globals: globals.node },
   },
   {
+    // Electron on Linux must never load libvips natively (two GLib copies crash the process), so only the codec
+    // module loads sharp; everything else is handed an ImageCodec and may import sharp's types alone.
+    files: ['src-main/**'],
+    ignores: ['src-main/media/image-codec.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              // Main shares the renderer's translation files (the `desktop` namespace), nothing else from it.
+              regex: '(^|/)src-renderer/(?!i18n/locales/(en|zh-CN)/[a-z-]+\\.json$)',
+              message: 'Main may use only the translation JSON files from src-renderer/i18n/locales.',
+            },
+          ],
+          paths: [
+            {
+              name: 'sharp',
+              allowTypeImports: true,
+              message:
+                'Decode and encode through the ImageCodec you are given (src-main/media/image-codec.ts).',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
     files: ['src-renderer/**'],
     plugins: { 'react-hooks': reactHooks },
     languageOptions: { globals: globals.browser },

@@ -11,6 +11,8 @@ import { defineConfig, type UserConfig } from 'vite';
  */
 const nodeBuiltins = [...builtinModules, ...builtinModules.map((name) => `node:${name}`)];
 const nativeModules = ['better-sqlite3', 'keytar', 'sharp'];
+/** Loaded from node_modules as shipped: electron-updater only when a release feed is set. */
+const runtimePackages = ['electron-updater'];
 
 function nodeBundle(entry: string, outDir: string, external: string[]): UserConfig {
   return {
@@ -23,7 +25,8 @@ function nodeBundle(entry: string, outDir: string, external: string[]): UserConf
       sourcemap: true,
       rollupOptions: {
         external,
-        output: { format: 'cjs', entryFileNames: 'index.cjs' },
+        // One file: the app's own lazy imports (CLI commands) stay in the bundle, never in side chunks.
+        output: { format: 'cjs', entryFileNames: 'index.cjs', codeSplitting: false },
       },
     },
     ssr: { noExternal: true },
@@ -32,7 +35,12 @@ function nodeBundle(entry: string, outDir: string, external: string[]): UserConf
 
 export default defineConfig(({ mode }): UserConfig => {
   if (mode === 'main') {
-    return nodeBundle('src-main/index.ts', 'dist/main', ['electron', ...nativeModules, ...nodeBuiltins]);
+    return nodeBundle('src-main/index.ts', 'dist/main', [
+      'electron',
+      ...nativeModules,
+      ...runtimePackages,
+      ...nodeBuiltins,
+    ]);
   }
   if (mode === 'preload') {
     return nodeBundle('src-preload/index.ts', 'dist/preload', ['electron']);

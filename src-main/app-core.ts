@@ -2,8 +2,13 @@ import { join, relative } from 'node:path';
 import { aboutFile, appError, AppFailure } from '../src-preload/contract/errors';
 import type { JobSnapshot as ContractJobSnapshot, EventPayload } from '../src-preload/contract/ipc';
 import type { LibraryImage } from '../src-preload/contract/library-types';
+import { clipboardPng, dragIconPng } from './desktop/desktop-png';
+import { formatDiagnostics, type DiagnosticsFacts } from './diagnostics/diagnostics';
 import type { DesktopPort } from './desktop/desktop-port';
 import { prepareReference } from './generation/references';
+import { createDesktopTranslator, desktopLanguage, type Translate } from './i18n/desktop-i18n';
+import type { Logger } from './logging/logger';
+import type { ImageCodec } from './media/image-codec';
 import { requestFromSentParams } from './generation/remix';
 import type { Handlers } from './ipc/dispatch';
 import type { Emit } from './ipc/emit';
@@ -30,15 +35,30 @@ export interface AppCoreOptions {
   /** Turns a path relative to the library folder into a URL the renderer can load. */
   mediaUrl: (relativePath: string) => string;
   desktop: DesktopPort;
+  /** Every decode and encode goes through it: native, or WebAssembly inside Electron on Linux. */
+  codec: ImageCodec;
   emit: Emit;
-  logError: (context: string, error: unknown) => void;
+  /** The app's log (user-data `logs/`); the job engine writes to it too. */
+  log: Logger;
+  /** The OS language (`app.getLocale()`), used when Settings say "system". */
+  systemLocale: string;
 }
 
 export interface AppCore {
   handlers: Handlers;
   library: Library;
+  /** Main's strings in the language the user chose (menus, dialogs, notifications). */
+  translate: Translate;
+  /** The text of Help > Copy diagnostics; never the key. */
+  diagnostics(host: DiagnosticsHost): Promise<string>;
   close(): Promise<void>;
 }
+
+/** What only the Electron side knows, for the diagnostics. */
+export type DiagnosticsHost = Pick<
+  DiagnosticsFacts,
+  'appVersion' | 'versions' | 'os' | 'packaged' | 'logsDir'
+>;
 
 export function libraryDirOf(userDataDir: string): string {
   return join(userDataDir, libraryFolderName);
@@ -53,10 +73,13 @@ function notFound(what: string): AppFailure {
  * bootstrap and the Chromium end-to-end driver run exactly the same main-process code.
  */
 export async function createAppCore(options: AppCoreOptions): Promise<AppCore> {
-  const { env, emit, desktop, logError, apiBaseUrlOverride } = options;
+  const { env, emit, desktop, log, apiBaseUrlOverride } = options;
   const settings = createSettingsStore(
     join(options.userDataDir, settingsFileName),
     apiBaseUrlOverride ? { apiBaseUrl: apiBaseUrlOverride } : {},
+  );
+  const translate = createDesktopTranslator(() =>
+    desktopLanguage(settings.get().language, options.systemLocale),
   );
   const keys = createKeyService({
     store: options.secretStore,
@@ -65,8 +88,8 @@ export async function createAppCore(options: AppCoreOptions): Promise<AppCore> {
     environmentGateway: apiBaseUrlOverride ? settings.get().apiBaseUrl : undefined,
     legacyGateway: settings.get().apiBaseUrl,
   });
-  const library = await openLibrary({ dir: libraryDirOf(options.userDataDir) });
-  const jobs = library.createJobs({ connection: () => keys.connection() });
+  const library = await openLibrary({ dir: libraryDirOf(options.userDataDir), codec: options.codec });
+  const jobs = library.createJobs({ connection: () => keys.connection(), log });
 
   const mediaUrlOf = (file: string) => options.mediaUrl(relative(library.paths.root, file));
   const toImage = (record: ImageRecord): LibraryImage => ({
@@ -113,8 +136,12 @@ export async function createAppCore(options: AppCoreOptions): Promise<AppCore> {
     reportProgress();
     if (snapshot.finishedAt !== null && snapshot.phase !== 'cancelled') {
       desktop.notify(
-        snapshot.phase === 'done' ? 'Images ready' : 'Generation finished with problems',
-        `${saved} of ${snapshot.expected} saved: ${snapshot.request.prompt.slice(0, 80)}`,
+        translate(snapshot.phase === 'done' ? 'notification.done' : 'notification.problems'),
+        translate('notification.body', {
+          saved,
+          expected: snapshot.expected,
+          prompt: snapshot.request.prompt.slice(0, 80),
+        }),
       );
     }
   });
@@ -136,7 +163,7 @@ export async function createAppCore(options: AppCoreOptions): Promise<AppCore> {
 
   // Resuming interrupted downloads must not hold up the window; failures are logged, the library still opens.
   void library.startup().catch((error: unknown) => {
-    logError('library startup', error);
+    log.error('library startup failed', error);
   });
 
   const handlers: Handlers = {
@@ -175,7 +202,7 @@ export async function createAppCore(options: AppCoreOptions): Promise<AppCore> {
     },
 
     'references:add': async ({ name, bytes }) => {
-      const prepared = await prepareReference(bytes).catch((error: unknown) => {
+      const prepared = await prepareReference(options.codec, bytes).catch((error: unknown) => {
         throw error instanceof AppFailure ? new AppFailure(aboutFile(name, error.appError)) : error;
       });
       // The library keeps exactly what will be sent, so lineage shows the reference as the model saw it.
@@ -238,7 +265,7 @@ export async function createAppCore(options: AppCoreOptions): Promise<AppCore> {
       }));
     },
     'library:export': async ({ ids }) => {
-      const folder = await desktop.chooseFolder('Export images');
+      const folder = await desktop.chooseFolder(translate('dialog.exportTitle'));
       if (folder === null) return null;
       const result = await library.exportImages(ids, folder);
       return { folder: result.folder, count: result.exported.length, skipped: result.skipped };
@@ -281,19 +308,37 @@ export async function createAppCore(options: AppCoreOptions): Promise<AppCore> {
       return null;
     },
     'desktop:copyImage': async ({ id }) => {
-      await desktop.copyImageFile(library.filePath(imageOrThrow(id)));
+      await desktop.copyImage(await clipboardPng(options.codec, library.filePath(imageOrThrow(id))));
       return null;
     },
-    'desktop:startDrag': ({ id }) => {
+    'desktop:startDrag': async ({ id }) => {
       const image = imageOrThrow(id);
-      desktop.startDrag(library.filePath(image), library.thumbnailPath(image, 256));
+      const file = library.filePath(image);
+      desktop.startDrag(file, await dragIconPng(options.codec, [library.thumbnailPath(image, 256), file]));
       return null;
     },
+  };
+
+  const describeLibrary = (): DiagnosticsFacts['library'] => {
+    try {
+      return library.summary.stats();
+    } catch (error) {
+      return { error: error instanceof Error ? error.message : String(error) };
+    }
   };
 
   return {
     handlers,
     library,
+    translate,
+    diagnostics: async (host) =>
+      formatDiagnostics({
+        ...host,
+        codecBuild: options.codec.build,
+        apiBaseUrl: settings.get().apiBaseUrl,
+        keyStatus: (await keys.status()).source,
+        library: describeLibrary(),
+      }),
     close: async () => {
       // A job still writing when the catalog closes would fail half-way, so running jobs are cancelled and
       // given a moment to settle first.

@@ -1,19 +1,21 @@
-import { join } from 'node:path';
-import { BrowserWindow, Menu, app, ipcMain, protocol } from 'electron';
+import { release } from 'node:os';
+import { dirname, join } from 'node:path';
+import { BrowserWindow, Menu, Notification, app, clipboard, ipcMain, protocol, shell } from 'electron';
 import { createAppCore, libraryDirOf, type AppCore } from './app-core';
 import { createDispatch } from './ipc/dispatch';
 import { createEmitter, registerIpc } from './ipc/electron-ipc';
 import { createSenderCheck } from './ipc/trusted-sender';
 import { createKeytarStore, keychainServiceName } from './keychain/keytar-store';
-import { useNativeBinding } from './library/database';
-import { electronSqliteBinding } from './packaging/electron-native';
+import type { FileLogger } from './logging/logger';
+import type { ImageCodec } from './media/image-codec';
 import { developmentOverrides } from './settings/development-overrides';
 import { originOf } from './shell/app-origin';
 import { createElectronDesktop } from './shell/electron-desktop';
 import { createMainWindow } from './shell/main-window';
-import { createMenuTemplate } from './shell/menu';
+import { createMenuTemplate, type HelpActions } from './shell/menu';
 import { handleAppProtocols } from './shell/protocols';
 import { APP_ORIGIN, mediaUrl } from './shell/schemes';
+import { createElectronUpdates, updateFeedFile } from './updates/electron-updates';
 
 let mainWindow: BrowserWindow | null = null;
 let core: AppCore | null = null;
@@ -22,6 +24,11 @@ export function focusMainWindow(): void {
   if (!mainWindow) return;
   if (mainWindow.isMinimized()) mainWindow.restore();
   mainWindow.focus();
+}
+
+/** The window, for the smoke test's first-paint wait. */
+export function currentMainWindow(): BrowserWindow | null {
+  return mainWindow;
 }
 
 /** Packaged builds always load the bundled renderer; only a development run may point at Vite's server. */
@@ -41,45 +48,89 @@ function openWindow(): void {
   });
 }
 
+export interface BootstrapOptions {
+  log: FileLogger;
+  codec: ImageCodec;
+  /** Checks the release feed in the background after start (never in the smoke test). */
+  checkForUpdates: boolean;
+}
+
 /** The composition root: services, IPC, protocols, menu and the window, in that order. */
-export async function bootstrap(): Promise<void> {
+export async function bootstrap({ log, codec, checkForUpdates }: BootstrapOptions): Promise<void> {
   const userDataDir = app.getPath('userData');
-  const logError = (context: string, error: unknown) => {
-    console.error(`[${context}]`, error);
-  };
-  useNativeBinding(
-    electronSqliteBinding({
-      isPackaged: app.isPackaged,
-      resourcesPath: process.resourcesPath,
-      appPath: app.getAppPath(),
-    }),
+  log.info(
+    `Seedream Studio ${app.getVersion()} starting (Electron ${process.versions.electron}, ${codec.build} codec)`,
   );
   const overrides = developmentOverrides(app.isPackaged, process.env);
-  core = await createAppCore({
+  const emitToWindow = createEmitter(() => mainWindow?.webContents ?? null);
+  const started = await createAppCore({
     userDataDir,
     env: process.env,
     apiBaseUrlOverride: overrides.apiBaseUrl,
     secretStore: createKeytarStore(undefined, overrides.keychainService ?? keychainServiceName),
     mediaUrl,
     desktop: createElectronDesktop(() => mainWindow),
-    emit: createEmitter(() => mainWindow?.webContents ?? null),
-    logError,
+    codec,
+    log,
+    systemLocale: app.getLocale(),
+    emit: (event, payload) => {
+      emitToWindow(event, payload);
+      // Menus are built with the chosen language; a change in Settings rebuilds them.
+      if (event === 'settings:changed') setMenu();
+    },
   });
+  core = started;
   registerIpc(
     ipcMain,
-    createDispatch(core.handlers, {
+    createDispatch(started.handlers, {
       isTrustedSender: createSenderCheck(originOf(startUrl()) ?? APP_ORIGIN),
-      logError,
+      logError: (channel, error) => {
+        log.error(`${channel} failed`, error);
+      },
     }),
   );
   handleAppProtocols(protocol, {
     rendererDir: join(__dirname, '..', 'renderer'),
     libraryDir: libraryDirOf(userDataDir),
   });
-  Menu.setApplicationMenu(
-    Menu.buildFromTemplate(createMenuTemplate(process.platform, app.name, { packaged: app.isPackaged })),
-  );
+
+  const updates = await createElectronUpdates({
+    feedFile: updateFeedFile({ isPackaged: app.isPackaged, resourcesPath: process.resourcesPath }),
+    currentVersion: app.getVersion(),
+    translate: started.translate,
+    log,
+    getWindow: () => mainWindow,
+  });
+  const help: HelpActions = {
+    openLogsFolder: () => void shell.openPath(dirname(log.file)),
+    copyDiagnostics: () => void copyDiagnostics(),
+    ...(updates ? { checkForUpdates: () => void updates.check(true) } : {}),
+  };
+  async function copyDiagnostics(): Promise<void> {
+    const text = await started.diagnostics({
+      appVersion: app.getVersion(),
+      versions: process.versions,
+      os: { platform: process.platform, release: release(), arch: process.arch, locale: app.getLocale() },
+      packaged: app.isPackaged,
+      logsDir: dirname(log.file),
+    });
+    await clipboard.writeText(text);
+    if (!Notification.isSupported()) return;
+    new Notification({
+      title: started.translate('diagnostics.copiedTitle'),
+      body: started.translate('diagnostics.copied'),
+    }).show();
+  }
+  function setMenu(): void {
+    Menu.setApplicationMenu(
+      Menu.buildFromTemplate(
+        createMenuTemplate(process.platform, app.name, started.translate, help, { packaged: app.isPackaged }),
+      ),
+    );
+  }
+  setMenu();
   openWindow();
+  if (updates && checkForUpdates) setTimeout(() => void updates.check(false), 10_000);
 
   app.on('activate', () => {
     if (BrowserWindow.getAllWindows().length === 0) openWindow();

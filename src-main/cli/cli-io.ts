@@ -1,3 +1,5 @@
+import type { Logger } from '../logging/logger';
+import type { ImageCodec } from '../media/image-codec';
 import type { PlatformInfo } from './app-dirs';
 
 /** Everything a command touches outside itself, so tests can run commands in process with fakes. */
@@ -6,6 +8,10 @@ export interface CliIo extends PlatformInfo {
   stderr: (text: string) => void;
   /** Aborted on Ctrl-C. */
   signal: AbortSignal;
+  /** The image codec, loaded on first use (so `--help` never pays for it); see media/image-codec.ts. */
+  imageCodec: () => ImageCodec;
+  /** The command line's own log file (`logs/cli.log` in the app's user-data folder). */
+  log: Logger;
 }
 
 export const exitCodes = { ok: 0, failed: 1, usage: 2, interrupted: 130 } as const;

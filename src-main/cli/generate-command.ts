@@ -184,7 +184,7 @@ async function storeReferences(library: Library, files: readonly string[], io: C
   const ids: number[] = [];
   for (const file of files) {
     const bytes = await readImageFile(file);
-    const prepared = await prepareReference(bytes).catch((error: unknown) => {
+    const prepared = await prepareReference(library.context.codec, bytes).catch((error: unknown) => {
       throw error instanceof AppFailure ? new AppFailure(aboutFile(file, error.appError)) : error;
     });
     if (prepared.notice !== null) io.stderr(`${path.basename(file)}: ${prepared.notice}\n`);
@@ -242,11 +242,11 @@ export async function runGenerate(args: readonly string[], io: CliIo): Promise<n
   const request = requestFrom(parsed);
   const json = flagValue(parsed, 'json');
   const connection = await connectionFor(io, gatewayOf(parsed, io));
-  const library = await openCliLibrary(libraryDirOf(stringValue(parsed, 'library'), io), true);
+  const library = await openCliLibrary(libraryDirOf(stringValue(parsed, 'library'), io), true, io);
   try {
     await library.resume({ signal: io.signal });
     const referenceIds = await storeReferences(library, stringList(parsed, 'ref'), io);
-    const jobs = library.createJobs({ connection: () => Promise.resolve(connection) });
+    const jobs = library.createJobs({ connection: () => Promise.resolve(connection), log: io.log });
     jobs.subscribe(progressReporter(io, library));
     const started = await jobs.start(request, referenceIds);
     const cancel = () => jobs.cancel(started.jobId);

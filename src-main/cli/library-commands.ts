@@ -52,7 +52,7 @@ async function withLibrary<T>(
   io: CliIo,
   use: (library: Library) => Promise<T> | T,
 ) {
-  const library = await openCliLibrary(libraryDirOf(option, io), false);
+  const library = await openCliLibrary(libraryDirOf(option, io), false, io);
   try {
     return await use(library);
   } finally {

@@ -14,9 +14,9 @@ export function libraryDirOf(option: string | undefined, io: CliIo): string {
  * Opens the library for a command. Only `generate` may create one: reading commands pointed at a folder without
  * a library say so instead of quietly making an empty library there.
  */
-export async function openCliLibrary(dir: string, create: boolean): Promise<Library> {
+export async function openCliLibrary(dir: string, create: boolean, io: CliIo): Promise<Library> {
   if (!create && !existsSync(libraryPaths(dir).catalog)) {
     throw new AppFailure(appError('not-found', `There is no Seedream Studio library in ${dir}.`));
   }
-  return openLibrary({ dir });
+  return openLibrary({ dir, codec: io.imageCodec() });
 }

@@ -1,7 +1,5 @@
 import { AppFailure } from '../../src-preload/contract/errors';
 import { exitCodes, type CliIo } from './cli-io';
-import { runGenerate } from './generate-command';
-import { runCheck, runList } from './library-commands';
 import { UsageError } from './options';
 
 const mainHelp = `Usage: npm run cli -- COMMAND [options]
@@ -28,14 +26,15 @@ export async function runCli(args: readonly string[], io: CliIo): Promise<number
   const { name, rest } = commandOf(args);
   try {
     switch (name) {
+      // Commands load when run, so `--help` and usage errors answer before the engine and catalog code loads.
       case 'generate':
-        return await runGenerate(rest, io);
+        return await (await import('./generate-command')).runGenerate(rest, io);
       case 'library list':
-        return await runList(rest, io, false);
+        return await (await import('./library-commands')).runList(rest, io, false);
       case 'library search':
-        return await runList(rest, io, true);
+        return await (await import('./library-commands')).runList(rest, io, true);
       case 'library check':
-        return await runCheck(rest, io);
+        return await (await import('./library-commands')).runCheck(rest, io);
       case '--help':
       case 'help':
       case '-h':
@@ -52,11 +51,13 @@ export async function runCli(args: readonly string[], io: CliIo): Promise<number
       return exitCodes.usage;
     }
     if (error instanceof AppFailure) {
+      io.log.warn(`${name}: ${error.appError.code}: ${error.appError.message}`);
       io.stderr(`Error: ${error.appError.message}\n`);
       return exitCodes.failed;
     }
+    io.log.error(`${name}: unexpected failure`, error);
     const message = error instanceof Error ? error.message : String(error);
-    io.stderr(`Error: ${message}\n`);
+    io.stderr(`Error: ${message} (details are in the log)\n`);
     return exitCodes.failed;
   }
 }

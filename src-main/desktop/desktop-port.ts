@@ -1,11 +1,14 @@
 /**
  * What main asks of the desktop around it. Electron implements it in `shell/electron-desktop.ts`; the Chromium
- * end-to-end driver records the calls instead, so the same handlers run in both.
+ * end-to-end driver records the calls instead, so the same handlers run in both. Images cross as PNG bytes:
+ * Electron's `nativeImage` decodes only PNG and JPEG, and the library keeps WebP too.
  */
 export interface DesktopPort {
   revealFile(path: string): void;
-  copyImageFile(path: string): Promise<void>;
-  startDrag(path: string, iconPath: string): void;
+  /** Puts a PNG on the clipboard (every OS and app takes PNG). */
+  copyImage(png: Uint8Array): Promise<void>;
+  /** Starts an OS drag of the file, with a PNG icon under the pointer. */
+  startDrag(path: string, iconPng: Uint8Array): void;
   chooseFolder(title: string): Promise<string | null>;
   /** Shown only when the window is in the background; the implementation decides. */
   notify(title: string, body: string): void;

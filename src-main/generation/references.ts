@@ -1,5 +1,5 @@
-import sharp from 'sharp';
 import { appError, AppFailure } from '../../src-preload/contract/errors';
+import type { ImageCodec } from '../media/image-codec';
 import { sniffImage, type ImageFormat } from '../media/image-info';
 import { maxImagePixels, pixelLimitProblem, sharpInputOptions } from '../media/image-limits';
 
@@ -65,7 +65,7 @@ function isSvg(bytes: Buffer): boolean {
 const svgReach =
   /<!ENTITY|<!DOCTYPE[^>]*\[|href\s*=\s*(?!["']#)|src\s*=|url\s*\(\s*(?!["']?#)|@import|\\|<script|<foreignObject|<iframe/i;
 
-async function inspect(bytes: Buffer): Promise<Inspected> {
+async function inspect(codec: ImageCodec, bytes: Buffer): Promise<Inspected> {
   const sniffed = sniffImage(bytes);
   if (sniffed.status === 'ok' && referenceLimits.formats.includes(sniffed.info.format)) {
     return { ...sniffed.info, sourceFormat: sniffed.info.format, hasAlpha: false };
@@ -83,7 +83,7 @@ async function inspect(bytes: Buffer): Promise<Inspected> {
   }
   try {
     // Reads the header only: nothing is decoded or rasterised until the size is known to be within the limit.
-    const metadata = await sharp(bytes, sharpInputOptions).metadata();
+    const metadata = await codec.sharp(bytes, sharpInputOptions).metadata();
     return {
       format: undefined,
       sourceFormat: metadata.format,
@@ -129,20 +129,24 @@ function unreadable(source: Inspected): AppFailure {
 }
 
 /** Whether transparency must survive conversion; only asked when converting, as sharp cannot read BMP. */
-async function withAlpha(bytes: Buffer, source: Inspected): Promise<Inspected> {
+async function withAlpha(codec: ImageCodec, bytes: Buffer, source: Inspected): Promise<Inspected> {
   try {
-    return { ...source, hasAlpha: (await sharp(bytes, sharpInputOptions).metadata()).hasAlpha };
+    return { ...source, hasAlpha: (await codec.sharp(bytes, sharpInputOptions).metadata()).hasAlpha };
   } catch {
     throw unreadable(source);
   }
 }
 
 /** Re-encodes until the file fits the size limit: lower JPEG quality first, then fewer pixels. */
-async function convert(bytes: Buffer, source: Inspected): Promise<{ data: Buffer; format: ImageFormat }> {
+async function convert(
+  codec: ImageCodec,
+  bytes: Buffer,
+  source: Inspected,
+): Promise<{ data: Buffer; format: ImageFormat }> {
   const keepAlpha = source.hasAlpha;
   let side = Math.min(Math.max(source.width, source.height), referenceLimits.maxSide);
   for (const quality of [90, 82, 75, 75, 75, 75]) {
-    const pipeline = sharp(bytes, sharpInputOptions).rotate().resize({
+    const pipeline = codec.sharp(bytes, sharpInputOptions).rotate().resize({
       width: side,
       height: side,
       fit: 'inside',
@@ -181,9 +185,9 @@ function describeChanges(
  * refuse, saying so in `notice`. Refuses, with a reason, images that cannot be fixed (too small, too narrow,
  * over the pixel limit, not an image); the size comes from the header, before anything is decoded.
  */
-export async function prepareReference(input: Uint8Array): Promise<PreparedReference> {
+export async function prepareReference(codec: ImageCodec, input: Uint8Array): Promise<PreparedReference> {
   const bytes = Buffer.from(input.buffer, input.byteOffset, input.byteLength);
-  const source = await inspect(bytes);
+  const source = await inspect(codec, bytes);
   checkShape(source.width, source.height);
   const fits =
     source.format !== undefined &&
@@ -192,7 +196,7 @@ export async function prepareReference(input: Uint8Array): Promise<PreparedRefer
   if (fits && source.format) {
     return { data: bytes, format: source.format, width: source.width, height: source.height, notice: null };
   }
-  const result = await convert(bytes, await withAlpha(bytes, source));
+  const result = await convert(codec, bytes, await withAlpha(codec, bytes, source));
   const info = sniffImage(result.data);
   if (info.status !== 'ok') throw refuse('The image could not be converted.');
   checkShape(info.info.width, info.info.height);

@@ -24,6 +24,11 @@ async function loadKeytar(): Promise<KeytarApi> {
   return candidate;
 }
 
+/** Loads keytar's native module, or throws why not (the packaged smoke test's keychain step). */
+export async function checkKeytarLoads(): Promise<void> {
+  await loadKeytar();
+}
+
 const sessionOnlyHint =
   'You can use the key for this session only; it is kept in memory and forgotten when the app quits.';
 

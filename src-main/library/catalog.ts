@@ -1,17 +1,21 @@
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { openReader, openWriter, type CatalogConnections } from './database';
-import { migrate } from './migrations';
+import { migrateWithBackup, type MigrationBackupOptions } from './migration-backup';
 
 /**
- * Opens (creating if needed) a catalog file at the latest schema: the writer migrates first, then a separate
- * read-only connection serves queries, so a long read never holds the write lock and a query can never write.
+ * Opens (creating if needed) a catalog file at the latest schema: the writer migrates first (after backing the
+ * catalog up, see migration-backup.ts), then a separate read-only connection serves queries, so a long read
+ * never holds the write lock and a query can never write.
  */
-export function openCatalog(file: string): CatalogConnections {
+export async function openCatalog(
+  file: string,
+  options: MigrationBackupOptions = {},
+): Promise<CatalogConnections> {
   mkdirSync(path.dirname(file), { recursive: true });
   const writer = openWriter(file);
   try {
-    migrate(writer);
+    await migrateWithBackup(writer, file, options);
     const reader = openReader(file);
     return {
       writer,
@@ -24,7 +28,7 @@ export function openCatalog(file: string): CatalogConnections {
       },
     };
   } catch (error) {
-    writer.close();
+    if (writer.open) writer.close();
     throw error;
   }
 }

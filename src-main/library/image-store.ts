@@ -108,7 +108,7 @@ export function createImageStore(ctx: WriteContext): ImageStore {
       }
       // A missing thumbnail is shown as a placeholder and remade by the integrity check; it must never cost the
       // image itself, so a file sharp cannot read is still stored.
-      await makeThumbnails(paths, file.tmpPath, file.sha256, ctx.tmpDir).catch(() => undefined);
+      await makeThumbnails(ctx.codec, paths, file.tmpPath, file.sha256, ctx.tmpDir).catch(() => undefined);
       const result = commit.immediate(slot, file);
       if (!result.added) await unlink(file.tmpPath).catch(() => undefined);
       return { image: read(result.id), added: result.added };

@@ -15,6 +15,7 @@ import {
 import { referenceDataUri } from '../generation/references';
 import { buildRequestParams } from '../generation/request-body';
 import { checkRequest } from '../generation/request-check';
+import type { Logger } from '../logging/logger';
 import type { GenerationStore } from './generation-store';
 import type { ImageStore } from './image-store';
 import type { ImageRecord } from './records';
@@ -42,6 +43,8 @@ export interface GenerationJobsDeps {
   catalogue?: readonly ModelInfo[];
   /** Recorded as the owner of running generations; another process resumes them only once it is gone. */
   pid?: number;
+  /** Unexpected failures go here with their stack; the user sees the snapshot's readable error. */
+  log: Logger;
 }
 
 export interface GenerationJobs {
@@ -64,9 +67,14 @@ interface Job {
   done: Promise<JobSnapshot>;
 }
 
-function asAppError(error: unknown): AppError {
-  if (error instanceof AppFailure) return error.appError;
-  return appError('internal', 'Something went wrong while generating. Try again.');
+/** The user's side of a failure; the log's side keeps the stack of anything unexpected. */
+function asAppError(error: unknown, log: Logger, context: string): AppError {
+  if (error instanceof AppFailure) {
+    log.warn(`${context}: ${error.appError.code}: ${error.appError.message}`);
+    return error.appError;
+  }
+  log.error(`${context}: unexpected failure`, error);
+  return appError('internal', 'Something went wrong while generating. Details are in the log.');
 }
 
 export function createGenerationJobs(deps: GenerationJobsDeps): GenerationJobs {
@@ -145,7 +153,7 @@ export function createGenerationJobs(deps: GenerationJobsDeps): GenerationJobs {
                 publish(snapshot);
               },
               (error: unknown) => {
-                const reason = asAppError(error);
+                const reason = asAppError(error, deps.log, `generation ${id} image ${event.index}`);
                 generations.recordSlotFailure(id, event.index, reason);
                 target.state = 'failed';
                 target.error = reason;
@@ -184,7 +192,7 @@ export function createGenerationJobs(deps: GenerationJobsDeps): GenerationJobs {
         catalogue,
       });
     } catch (error) {
-      failure = asAppError(error);
+      failure = asAppError(error, deps.log, `generation ${id}`);
     }
     await Promise.all(stores);
 
@@ -209,6 +217,7 @@ export function createGenerationJobs(deps: GenerationJobsDeps): GenerationJobs {
     else if (saved === 0) status = 'failed';
     else if (someFailed || error) status = 'partial';
     generations.finish(id, { status, usage: snapshot.usage, error });
+    deps.log.info(`generation ${id} ${status}: ${saved} of ${snapshot.expected} saved`);
     snapshot.phase = status === 'cancelled' || status === 'failed' ? status : 'done';
     snapshot.error = error;
     snapshot.retry = null;
@@ -229,7 +238,7 @@ export function createGenerationJobs(deps: GenerationJobsDeps): GenerationJobs {
       await run(snapshot, signal, references, connection);
     } catch (error) {
       snapshot.phase = 'failed';
-      snapshot.error = asAppError(error);
+      snapshot.error = asAppError(error, deps.log, `job ${snapshot.jobId}`);
       snapshot.finishedAt = context.now();
     }
     publish(snapshot);

@@ -257,7 +257,7 @@ async function remakeThumbnails(ctx: WriteContext, file: string, sha256: string)
   const missing = present.filter((found) => !found).length;
   if (missing === 0) return 0;
   try {
-    await makeThumbnails(ctx.paths, file, sha256, ctx.tmpDir);
+    await makeThumbnails(ctx.codec, ctx.paths, file, sha256, ctx.tmpDir);
     return missing;
   } catch {
     return 0;

@@ -1,5 +1,7 @@
 import { mkdir } from 'node:fs/promises';
 import type { ModelInfo } from '../../src-preload/contract/models';
+import type { Logger } from '../logging/logger';
+import type { ImageCodec } from '../media/image-codec';
 import { downloadResult, runGeneration } from '../generation/engine';
 import { openCatalog } from './catalog';
 import type { CatalogConnections } from './database';
@@ -31,11 +33,15 @@ export interface JobOptions {
   connection: () => Promise<{ baseUrl: string; apiKey: string }>;
   run?: RunGeneration;
   catalogue?: readonly ModelInfo[];
+  /** Where jobs write what went wrong beyond what the snapshot tells the user. */
+  log: Logger;
 }
 
 export interface LibraryOptions {
   /** The library folder; created if missing. */
   dir: string;
+  /** The image codec every decode and encode of this library goes through (see media/image-codec.ts). */
+  codec: ImageCodec;
   now?: () => number;
 }
 
@@ -82,13 +88,14 @@ export async function openLibrary(options: LibraryOptions): Promise<Library> {
   const paths = libraryPaths(options.dir);
   for (const dir of [paths.root, paths.files, paths.thumbnails, paths.tmp])
     await mkdir(dir, { recursive: true });
-  const catalog = openCatalog(paths.catalog);
+  const catalog = await openCatalog(paths.catalog);
   try {
     const context: WriteContext = {
       writer: catalog.writer,
       paths,
       now: options.now ?? Date.now,
       tmpDir: await processTmpDir(paths),
+      codec: options.codec,
     };
     const operations = createImageOperations(context);
     const generations = createGenerationStore(context);
@@ -155,6 +162,7 @@ export async function openLibrary(options: LibraryOptions): Promise<Library> {
           run: jobOptions.run ?? runGeneration,
           connection: jobOptions.connection,
           catalogue: jobOptions.catalogue,
+          log: jobOptions.log,
         }),
       close: () => {
         catalog.close();

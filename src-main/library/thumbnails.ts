@@ -1,6 +1,6 @@
 import { mkdir, rename, unlink } from 'node:fs/promises';
 import path from 'node:path';
-import sharp from 'sharp';
+import type { ImageCodec } from '../media/image-codec';
 import { sharpInputOptions } from '../media/image-limits';
 import { fileExists, tmpName } from './file-store';
 import { thumbnailPath, thumbnailSizes, type LibraryPaths, type ThumbnailSize } from './paths';
@@ -25,6 +25,7 @@ async function writeAtomically(target: string, tmpDir: string, write: (tmp: stri
  * made from that. Thumbnails can always be made again, so they are not synced; each appears whole or not at all.
  */
 export async function makeThumbnails(
+  codec: ImageCodec,
   paths: LibraryPaths,
   source: string,
   sha256: string,
@@ -36,7 +37,8 @@ export async function makeThumbnails(
     const present = await Promise.all(targets.map((target) => fileExists(target.file)));
     if (present.every(Boolean)) return;
   }
-  const { data, info } = await sharp(source, sharpInputOptions)
+  const { data, info } = await codec
+    .sharp(source, sharpInputOptions)
     .autoOrient()
     .resize(1024, 1024, { fit: 'inside', withoutEnlargement: true })
     .raw()
@@ -45,7 +47,7 @@ export async function makeThumbnails(
   await Promise.all(
     targets.map(({ size, file }) =>
       writeAtomically(file, tmpDir, (tmp) => {
-        let pipeline = sharp(data, { raw });
+        let pipeline = codec.sharp(data, { raw });
         if (size < 1024) pipeline = pipeline.resize(size, size, { fit: 'inside', withoutEnlargement: true });
         return pipeline.webp({ quality: quality[size] }).toFile(tmp);
       }),

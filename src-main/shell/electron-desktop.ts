@@ -6,13 +6,14 @@ export function createElectronDesktop(getWindow: () => BrowserWindow | null): De
     revealFile: (path) => {
       shell.showItemInFolder(path);
     },
-    copyImageFile: async (path) => {
-      // The OS clipboard takes PNG from any source format; nativeImage decodes what Chromium can decode.
-      const png = nativeImage.createFromPath(path).toPNG();
+    copyImage: async (png) => {
       await clipboard.write([new ClipboardItem({ 'image/png': new Blob([png], { type: 'image/png' }) })]);
     },
-    startDrag: (path, iconPath) => {
-      getWindow()?.webContents.startDrag({ file: path, icon: nativeImage.createFromPath(iconPath) });
+    startDrag: (path, iconPng) => {
+      const icon = nativeImage.createFromBuffer(Buffer.from(iconPng));
+      // startDrag returns silently on an empty icon, leaving the user dragging nothing; say why instead.
+      if (icon.isEmpty()) throw new Error('The drag icon could not be decoded.');
+      getWindow()?.webContents.startDrag({ file: path, icon });
     },
     chooseFolder: async (title) => {
       const window = getWindow();

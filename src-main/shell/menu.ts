@@ -1,4 +1,43 @@
 import type { MenuItemConstructorOptions } from 'electron';
+import type { Translate } from '../i18n/desktop-i18n';
+
+/** What the Help menu does; the bootstrap wires each to the logger, the clipboard and the updater. */
+export interface HelpActions {
+  openLogsFolder(): void;
+  copyDiagnostics(): void;
+  /** Absent when no release feed is set: the item is not shown. */
+  checkForUpdates?: () => void;
+}
+
+function helpMenu(translate: Translate, help: HelpActions): MenuItemConstructorOptions {
+  const items: MenuItemConstructorOptions[] = [
+    {
+      label: translate('menu.openLogs'),
+      click: () => {
+        help.openLogsFolder();
+      },
+    },
+    {
+      label: translate('menu.copyDiagnostics'),
+      click: () => {
+        help.copyDiagnostics();
+      },
+    },
+  ];
+  const { checkForUpdates } = help;
+  if (checkForUpdates) {
+    items.push(
+      { type: 'separator' },
+      {
+        label: translate('menu.checkForUpdates'),
+        click: () => {
+          checkForUpdates();
+        },
+      },
+    );
+  }
+  return { label: translate('menu.help'), role: 'help', submenu: items };
+}
 
 /**
  * Electron's `viewMenu` role brings Reload and Toggle Developer Tools (Ctrl+Shift+I, Cmd+Alt+I): fine while
@@ -21,11 +60,13 @@ function viewMenu(packaged: boolean): MenuItemConstructorOptions {
 
 /**
  * Standard roles make copy, paste, undo and window commands work everywhere; on macOS, without an Edit menu,
- * Cmd+C and Cmd+V do nothing in text fields.
+ * Cmd+C and Cmd+V do nothing in text fields. Help carries the logs and diagnostics a bug report needs.
  */
 export function createMenuTemplate(
   platform: NodeJS.Platform,
   appName: string,
+  translate: Translate,
+  help: HelpActions,
   { packaged }: { packaged: boolean },
 ): MenuItemConstructorOptions[] {
   const isMac = platform === 'darwin';
@@ -47,5 +88,12 @@ export function createMenuTemplate(
         },
       ]
     : [];
-  return [...appMenu, { role: 'fileMenu' }, { role: 'editMenu' }, viewMenu(packaged), { role: 'windowMenu' }];
+  return [
+    ...appMenu,
+    { role: 'fileMenu' },
+    { role: 'editMenu' },
+    viewMenu(packaged),
+    { role: 'windowMenu' },
+    helpMenu(translate, help),
+  ];
 }

@@ -1,10 +1,9 @@
+import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import {
   forbidden,
   methodNotAllowed,
   notFound,
-  OpenedFile,
-  openResolvedFile,
   textResponse,
   type RequestHandler,
 } from '../media/file-response';
@@ -42,6 +41,10 @@ const contentTypes: Readonly<Record<string, string>> = {
  * the same path guard as the media handler. `/` is `index.html`. There is no SPA fallback: navigation between
  * views lives in the store, not in the URL, so every legitimate request names a real file. A file of a type
  * not listed is refused rather than sent as a guess, since nothing the build emits needs one.
+ *
+ * In a packaged app these files are inside `app.asar`, which Electron's fs layer serves for `readFile` and
+ * `realpath` but not, before Electron 45, for `FileHandle` reads; and the files are small. So they are read
+ * whole here; ranged reads through an open handle stay with library media, which is never in the archive.
  */
 export function createRendererHandler({ rootDir }: RendererHandlerOptions): RequestHandler {
   return async (request) => {
@@ -50,28 +53,35 @@ export function createRendererHandler({ rootDir }: RendererHandlerOptions): Requ
     const pathname = new URL(request.url).pathname;
     if (pathname !== '' && !pathname.startsWith('/')) return notFound(rendererSecurityHeaders);
     const encodedPath = pathname === '' || pathname === '/' ? 'index.html' : pathname.slice(1);
-    let file: OpenedFile | null = null;
     try {
       const resolved = await resolveInsideRoot(rootDir, encodedPath);
-      const opened = await openResolvedFile(resolved, rendererSecurityHeaders);
-      if (!(opened instanceof OpenedFile)) return opened;
-      file = opened;
-      const contentType = contentTypes[path.extname(file.path).toLowerCase()];
+      if (!resolved.ok) {
+        return resolved.reason === 'not-found'
+          ? notFound(rendererSecurityHeaders)
+          : forbidden(rendererSecurityHeaders);
+      }
+      const body = await readFile(resolved.path).catch((error: unknown) => {
+        const code = error instanceof Error && 'code' in error ? error.code : undefined;
+        // A folder named like a file (EISDIR) or a file gone since the check is simply not there.
+        if (code === 'ENOENT' || code === 'EISDIR') return null;
+        throw error;
+      });
+      if (body === null) return notFound(rendererSecurityHeaders);
+      const contentType = contentTypes[path.extname(resolved.path).toLowerCase()];
       if (contentType === undefined) return forbidden(rendererSecurityHeaders);
       const headers = new Headers({
         ...rendererSecurityHeaders,
         'Content-Type': contentType,
-        'Content-Length': String(file.size),
+        'Content-Length': String(body.length),
         // A new app version replaces files under the same names (index.html first), so always revalidate.
         'Cache-Control': 'no-cache',
       });
-      const body = request.method === 'HEAD' || file.size === 0 ? null : file.stream(0, file.size - 1);
-      if (body !== null) file = null;
-      return new Response(body, { status: 200, headers });
+      return new Response(request.method === 'HEAD' || body.length === 0 ? null : body, {
+        status: 200,
+        headers,
+      });
     } catch {
       return textResponse(500, 'The file could not be read.', rendererSecurityHeaders);
-    } finally {
-      await file?.close();
     }
   };
 }

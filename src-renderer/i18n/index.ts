@@ -8,13 +8,28 @@ import enGenerate from './locales/en/generate.json';
 import zhGenerate from './locales/zh-CN/generate.json';
 import enLibrary from './locales/en/library.json';
 import zhLibrary from './locales/zh-CN/library.json';
+import enDesktop from './locales/en/desktop.json';
+import zhDesktop from './locales/zh-CN/desktop.json';
 
 export const supportedLanguages = ['en', 'zh-CN'] as const;
 export type Language = (typeof supportedLanguages)[number];
 
+/** `desktop` holds what main shows (notifications, dialogs, menus); main loads those same files. */
 export const resources = {
-  en: { common: enCommon, settings: enSettings, generate: enGenerate, library: enLibrary },
-  'zh-CN': { common: zhCommon, settings: zhSettings, generate: zhGenerate, library: zhLibrary },
+  en: {
+    common: enCommon,
+    settings: enSettings,
+    generate: enGenerate,
+    library: enLibrary,
+    desktop: enDesktop,
+  },
+  'zh-CN': {
+    common: zhCommon,
+    settings: zhSettings,
+    generate: zhGenerate,
+    library: zhLibrary,
+    desktop: zhDesktop,
+  },
 } as const;
 
 /** "system" follows the OS language; any Chinese locale gets Simplified Chinese, everything else English. */

@@ -8,6 +8,8 @@ import { createAppCore, type AppCore } from '../../src-main/app-core';
 import { MemorySecretStore } from '../../src-main/keychain/secret-store';
 import { startFakeCometApi, type FakeCometApi } from '../fake-cometapi/fake-cometapi';
 import { createRecordingDesktop, type RecordingDesktop } from '../e2e/support/recording-desktop';
+import { silentLogger } from '../../src-main/logging/logger';
+import { nativeCodec } from '../support/codecs';
 
 let fake: FakeCometApi;
 let core: AppCore;
@@ -27,8 +29,10 @@ beforeEach(async () => {
     secretStore: new MemorySecretStore(),
     mediaUrl: (relativePath) => `media:///${relativePath}`,
     desktop,
+    codec: nativeCodec,
     emit: (event, payload) => events.push({ event, payload }),
-    logError: () => undefined,
+    log: silentLogger,
+    systemLocale: 'en-US',
   });
 });
 
@@ -73,6 +77,13 @@ describe('app core', () => {
     });
   });
 
+  it('speaks the language chosen in Settings in OS notifications', async () => {
+    await core.handlers['settings:update']({ language: 'zh-CN' });
+    await runJob('两只灯笼');
+    const notice = desktop.calls.find((call) => call.kind === 'notify');
+    expect(notice).toMatchObject({ title: '图像已就绪', body: '已保存 2 / 2：两只灯笼' });
+  });
+
   it('hands the renderer media URLs, never file paths, and tells it the library changed', async () => {
     const jobId = await runJob('a paper crane');
     const last = events.filter((e) => e.event === 'generation:progress').at(-1)?.payload as {
@@ -87,5 +98,25 @@ describe('app core', () => {
     expect(events.some((e) => e.event === 'library:changed')).toBe(true);
     const page = await core.handlers['library:list']({ filter: {}, sort: 'newest', cursor: null, limit: 10 });
     expect(page.total).toBe(2);
+  });
+});
+
+describe('diagnostics', () => {
+  it('tell versions, OS and library counts, and never the key', async () => {
+    await runJob('a lighthouse');
+    const text = await core.diagnostics({
+      appVersion: '0.1.0',
+      versions: { electron: '45.1.0', chrome: '142.0', node: '22.20.0' },
+      os: { platform: 'linux', release: '6.1.0', arch: 'x64', locale: 'en-US' },
+      packaged: true,
+      logsDir: '/home/me/.config/Seedream Studio/logs',
+    });
+    expect(text).toContain('Seedream Studio 0.1.0');
+    expect(text).toContain('Electron 45.1.0');
+    expect(text).toContain('Image codec: native');
+    expect(text).toMatch(/Library: 2 images/);
+    expect(text).toContain('API key: environment');
+    expect(text).not.toContain(fake.apiKey);
+    expect(text).not.toContain(fake.apiKey.slice(-4));
   });
 });

@@ -7,6 +7,8 @@ import { createAppCore, type AppCore } from '../../src-main/app-core';
 import { createDispatch, type Dispatch } from '../../src-main/ipc/dispatch';
 import { createSenderCheck } from '../../src-main/ipc/trusted-sender';
 import { MemorySecretStore, type SecretStore } from '../../src-main/keychain/secret-store';
+import { createFileLogger, type Logger } from '../../src-main/logging/logger';
+import { nativeCodec } from '../support/codecs';
 import { createRecordingDesktop, type RecordingDesktop } from '../e2e/support/recording-desktop';
 
 const appPage = { url: 'app://studio/index.html', isMainFrame: true };
@@ -30,7 +32,10 @@ export interface AppHarness {
   secretStore: SecretStore;
   desktop: RecordingDesktop;
   events: { event: EventName; payload: unknown }[];
+  /** What was logged as an error (an internal failure), by main's logger or the dispatch. */
   logged: { context: string; error: unknown }[];
+  /** Every line main logged, at every level, with its details; the file itself is `logs/main.log`. */
+  logLines: { level: keyof Logger; message: string; details: unknown[] }[];
   /** Calls a channel as the app's page would, with whatever input (the renderer is untrusted). */
   call(channel: string, input?: unknown): Promise<Result<unknown>>;
   /** Calls a channel with a well-formed input and returns its value, failing the test on an error. */
@@ -44,6 +49,17 @@ export async function startAppHarness(options: HarnessOptions): Promise<AppHarne
   const desktop = createRecordingDesktop(null);
   const events: AppHarness['events'] = [];
   const logged: AppHarness['logged'] = [];
+  const logLines: AppHarness['logLines'] = [];
+  // The app's own file logger in the user-data folder, as bootstrap makes it, with every call recorded too.
+  const file = createFileLogger({ dir: join(userDataDir, 'logs'), fileName: 'main.log' });
+  const recorded =
+    (level: keyof Logger) =>
+    (message: string, ...details: unknown[]) => {
+      file[level](message, ...details);
+      logLines.push({ level, message, details });
+      if (level === 'error') logged.push({ context: message, error: details[0] });
+    };
+  const log: Logger = { info: recorded('info'), warn: recorded('warn'), error: recorded('error') };
   const core = await createAppCore({
     userDataDir,
     env: options.env ?? {},
@@ -51,12 +67,17 @@ export async function startAppHarness(options: HarnessOptions): Promise<AppHarne
     secretStore,
     mediaUrl: (relativePath) => `seedream-media://library/${relativePath}`,
     desktop,
+    codec: nativeCodec,
     emit: (event, payload) => events.push({ event, payload }),
-    logError: (context, error) => logged.push({ context, error }),
+    log,
+    systemLocale: 'en-US',
   });
   const dispatch = createDispatch(core.handlers, {
     isTrustedSender: createSenderCheck('app://studio'),
-    logError: (context, error) => logged.push({ context, error }),
+    // As bootstrap wires it: a failed call lands in main's log.
+    logError: (channel, error) => {
+      log.error(`${channel} failed`, error);
+    },
   });
   const call = (channel: string, input?: unknown) => dispatch(channel, input, appPage);
   return {
@@ -67,6 +88,7 @@ export async function startAppHarness(options: HarnessOptions): Promise<AppHarne
     desktop,
     events,
     logged,
+    logLines,
     call,
     async value(channel, input) {
       const result = await call(channel, input);

@@ -5,9 +5,11 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCli } from '../../src-main/cli/run-cli';
+import { silentLogger } from '../../src-main/logging/logger';
 import { startFakeCometApi, type FakeCometApi } from '../fake-cometapi/fake-cometapi';
 import { pngBytes } from '../library/fixtures';
 import { pngBomb } from '../media/png-bomb';
+import { nativeCodec } from '../support/codecs';
 import { startAppHarness, type AppHarness } from './app-harness';
 
 let fake: FakeCometApi;
@@ -175,6 +177,8 @@ describe('bad input, each refused by name with a clear message', () => {
           platform: 'linux',
           homedir: scratch,
           signal: new AbortController().signal,
+          imageCodec: () => nativeCodec,
+          log: silentLogger,
         },
       );
       expect(code).toBe(1);

@@ -79,18 +79,20 @@ describe('the key never leaves the keychain except in the Authorization header',
     }
     const sentToRenderer = JSON.stringify({ answers, events: app.events });
     if (sentToRenderer.includes(canary)) leaks.push('a message to the renderer');
-    const logs = app.logged.map(
-      ({ context, error }) => `${context} ${String(error)} ${(error as Error).stack ?? ''}`,
-    );
+    // The log file is among the files above; this also sees what each call handed the logger.
+    const logs = app.logLines.flatMap(({ message, details }) => [
+      message,
+      ...details.map((detail) => `${String(detail)} ${(detail as Error | undefined)?.stack ?? ''}`),
+    ]);
     if (logs.join('\n').includes(canary)) leaks.push('the log');
     expect(leaks).toEqual([]);
     // The key went where it had to: to the gateway, and a quoting gateway's answer came back redacted.
     expect(fake.stats.generationPosts).toBe(requests.length);
     expect(JSON.stringify(app.events).includes('Cannot use \\"Bearer [API key]\\"')).toBe(true);
-    // The grep saw the catalog, its write-ahead log, the settings and the thumbnails.
+    // The grep saw the catalog, its write-ahead log, the settings, the log file and the thumbnails.
     const written = (await filesUnder(app.userDataDir)).map((file) => path.basename(file));
     expect(written).toEqual(
-      expect.arrayContaining(['catalog.sqlite', 'catalog.sqlite-wal', 'settings.json']),
+      expect.arrayContaining(['catalog.sqlite', 'catalog.sqlite-wal', 'settings.json', 'main.log']),
     );
     expect(written.some((name) => name.endsWith('.webp'))).toBe(true);
   });

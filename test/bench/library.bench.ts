@@ -8,6 +8,7 @@ import { openLibrary, type Library } from '../../src-main/library/library';
 import { cjkPairs, searchableText } from '../../src-main/library/prompt-search';
 import { seededRandom } from '../library/seeded-random';
 import { sha256File } from '../support/sha256-file';
+import { nativeCodec } from '../support/codecs';
 
 /**
  * The library at 100 000 images: latency of the pages the app asks for (newest first, filtered, prompt search in
@@ -248,7 +249,7 @@ async function folderBytes(dir: string): Promise<number> {
 
 async function ingestBench(concurrency: number) {
   const dir = await mkdtemp(path.join(tmpdir(), 'seedream-bench-ingest-'));
-  const library = await openLibrary({ dir });
+  const library = await openLibrary({ dir, codec: nativeCodec });
   try {
     const pngs = await Promise.all(Array.from({ length: ingestImages }, samplePng));
     const staged = await Promise.all(
@@ -301,7 +302,7 @@ const ms = (value: number) => value.toFixed(3).padStart(8);
 
 export async function runLibraryBench(): Promise<void> {
   const dir = await mkdtemp(path.join(tmpdir(), 'seedream-bench-library-'));
-  let library = await openLibrary({ dir });
+  let library = await openLibrary({ dir, codec: nativeCodec });
   try {
     const seeded = seed(library);
     console.log(
@@ -309,7 +310,7 @@ export async function runLibraryBench(): Promise<void> {
         '(one transaction, prepared statements).',
     );
     library.close();
-    library = await openLibrary({ dir });
+    library = await openLibrary({ dir, codec: nativeCodec });
     const catalogBytes = (await stat(library.paths.catalog)).size;
     const searchIndexBytes = (
       library.catalog.reader

@@ -1,3 +1,4 @@
+import { runCliStartBench, runThumbnailBench } from './desktop.bench';
 import { runGenerationBench } from './generation.bench';
 import { runLibraryBench } from './library.bench';
 import { runLibraryUiBench } from './library-ui.bench';
@@ -6,6 +7,8 @@ import { runLibraryUiBench } from './library-ui.bench';
 const benches: { name: string; run: () => Promise<void> }[] = [
   { name: 'generation', run: runGenerationBench },
   { name: 'library', run: runLibraryBench },
+  { name: 'thumbnails: native and WebAssembly image codec', run: runThumbnailBench },
+  { name: 'command line start', run: runCliStartBench },
   { name: 'library browser (Chromium driver, 100 000 images)', run: runLibraryUiBench },
 ];
 

@@ -1,7 +1,5 @@
 import { spawn } from 'node:child_process';
-import { mkdir, mkdtemp, rm } from 'node:fs/promises';
 import path from 'node:path';
-import { build } from 'esbuild';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { downloadResult } from '../../src-main/generation/engine';
 import { openLibrary, type Library } from '../../src-main/library/library';
@@ -9,31 +7,18 @@ import { startFakeCometApi, type FakeCometApi } from '../fake-cometapi/fake-come
 import { tempDir } from '../library/fixtures';
 import { expectIngestionKept } from '../library/ingestion-invariants';
 import { seededRandom } from '../library/seeded-random';
+import { nativeCodec } from '../support/codecs';
+import { cliBundle } from './run-cli-process';
 
 const root = path.resolve(import.meta.dirname, '../..');
 const kills = 20;
 
 let fake: FakeCometApi;
-let cliBundle: string;
-let bundleDir: string;
+let cliFile: string;
 
 beforeAll(async () => {
-  // The command line's own entry point, bundled once the way tsx would compile it file by file: the same code,
-  // without paying tsx's start-up (about a second here) on each of the launches. Kept in the project's cache
-  // folder so its packages resolve from node_modules.
-  await mkdir(path.join(root, '.cache'), { recursive: true });
-  bundleDir = await mkdtemp(path.join(root, '.cache', 'cli-kill-'));
-  cliBundle = path.join(bundleDir, 'main.mjs');
-  await build({
-    entryPoints: [path.join(root, 'src-main', 'cli', 'main.ts')],
-    bundle: true,
-    platform: 'node',
-    format: 'esm',
-    target: 'node22',
-    packages: 'external',
-    outfile: cliBundle,
-    logLevel: 'silent',
-  });
+  // The command line as it ships (the bundle plain Node starts), built once for this file.
+  cliFile = await cliBundle();
   // Slow links and a short wait before each answer keep every phase of ingestion long enough to be hit.
   fake = await startFakeCometApi({
     scenario: { delayMs: 40, image: { width: 256, height: 192 }, linkBytesPerSecond: 1_000_000 },
@@ -42,7 +27,6 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await fake.stop();
-  await rm(bundleDir, { recursive: true, force: true });
 });
 
 /** Where in a run the kill lands: after this line appears on standard error, plus a random delay. */
@@ -59,7 +43,7 @@ const moments = [
 function generateAndKill(dir: string, round: number, moment: string, delayMs: number): Promise<string> {
   return new Promise((resolve, reject) => {
     const args = [
-      cliBundle,
+      cliFile,
       'generate',
       '--prompt',
       `kill round ${round} 断电测试`,
@@ -143,7 +127,7 @@ describe('the command line killed during ingestion', () => {
         expect(postsBefore, `${context}: one POST per launch at most`).toBeLessThanOrEqual(launches);
 
         // What the app does at its next start: clear, resume the downloads of recorded links, check.
-        const library = await openLibrary({ dir });
+        const library = await openLibrary({ dir, codec: nativeCodec });
         try {
           const { recovery } = await library.startup({ download: downloadResult });
           resumed += recovery.saved;

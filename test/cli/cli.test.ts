@@ -6,8 +6,10 @@ import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from
 import { generateOptions } from '../../src-main/cli/generate-command';
 import { checkOptions, listOptions } from '../../src-main/cli/library-commands';
 import { runCli } from '../../src-main/cli/run-cli';
+import { silentLogger } from '../../src-main/logging/logger';
 import { startFakeCometApi, type FakeCometApi } from '../fake-cometapi/fake-cometapi';
 import { pngBytes } from '../library/fixtures';
+import { nativeCodec } from '../support/codecs';
 import { sha256File } from '../support/sha256-file';
 import { runCliProcess } from './run-cli-process';
 
@@ -50,6 +52,8 @@ async function cliInProcess(args: string[]) {
     platform: 'linux',
     homedir: home,
     signal: new AbortController().signal,
+    imageCodec: () => nativeCodec,
+    log: silentLogger,
   });
   return { code, stdout, stderr };
 }
@@ -254,6 +258,13 @@ describe('command line', () => {
       XDG_CONFIG_HOME: path.join(home, 'xdg'),
     });
     expect(xdg.stderr).toContain(path.join(home, 'xdg', 'Seedream Studio', 'library'));
+  });
+
+  it("writes what went wrong to logs/cli.log in the app's user-data folder", async () => {
+    const run = await runCliProcess(['library', 'list'], { HOME: home });
+    expect(run.code).toBe(1);
+    const log = await readFile(path.join(home, '.config', 'Seedream Studio', 'logs', 'cli.log'), 'utf8');
+    expect(log).toMatch(/\[warn\]\s+library list: not-found: There is no Seedream Studio library/);
   });
 
   it('documents every option in --help', async () => {

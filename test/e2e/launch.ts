@@ -1,9 +1,11 @@
 import { randomUUID } from 'node:crypto';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
 import { _electron, chromium, type Browser, type ElectronApplication, type Page } from '@playwright/test';
 import { createAppCore, libraryDirOf } from '../../src-main/app-core';
 import { createDispatch } from '../../src-main/ipc/dispatch';
+import { createFileLogger } from '../../src-main/logging/logger';
 import type { Emit } from '../../src-main/ipc/emit';
 import { createKeytarStore } from '../../src-main/keychain/keytar-store';
 import { developmentOverrides } from '../../src-main/settings/development-overrides';
@@ -12,9 +14,11 @@ import { createMediaHandler } from '../../src-main/media/media-handler';
 import { createRendererHandler } from '../../src-main/shell/renderer-handler';
 import { MEDIA_ORIGIN, mediaUrl } from '../../src-main/shell/schemes';
 import { chooseDriver, type DriverName } from './support/driver';
+import { electronLaunchPlan } from './support/electron-launch';
 import { serveWebHandlers } from './support/http-adapter';
 import { createRecordingDesktop, type RecordingDesktop } from './support/recording-desktop';
 import { decodeFromTransport, encodeForTransport } from './support/transport-codec';
+import { nativeCodec } from '../support/codecs';
 
 export interface LaunchOptions {
   apiBaseUrl: string;
@@ -78,9 +82,16 @@ async function launchElectron(executable: string, options: LaunchOptions): Promi
       (entry): entry is [string, string] => entry[1] !== undefined && entry[0] !== 'COMETAPI_KEY',
     ),
   );
+  const plan = electronLaunchPlan(
+    { platform: process.platform, uid: process.getuid?.(), env: process.env },
+    root,
+  );
+  if (plan.needsDisplay) {
+    throw new Error('No display for Electron: the global setup starts Xvfb on Linux (apt-get install xvfb).');
+  }
   const electronApp = await _electron.launch({
     executablePath: executable,
-    args: [root],
+    args: plan.args,
     env: { ...inherited, ...appEnvironment(options) },
   });
   const page = await electronApp.firstWindow();
@@ -126,10 +137,11 @@ async function launchChromium(executable: string, options: LaunchOptions): Promi
     secretStore: createKeytarStore(undefined, overrides.keychainService),
     mediaUrl: (relativePath) => mediaUrl(relativePath).replace(MEDIA_ORIGIN, `${server.origin}/media`),
     desktop,
+    codec: nativeCodec,
     emit,
-    logError: (context, error) => {
-      console.error(`[app] ${context}:`, error);
-    },
+    // As the app does: a log file in the user-data folder's logs/, echoed to the test output.
+    log: createFileLogger({ dir: join(options.userDataDir, 'logs'), fileName: 'main.log', console: true }),
+    systemLocale: 'en-US',
   });
   const dispatch = createDispatch(core.handlers, {
     isTrustedSender: createSenderCheck(server.origin),

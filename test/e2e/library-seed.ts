@@ -7,6 +7,7 @@ import { libraryDirOf } from '../../src-main/app-core';
 import { fileExists } from '../../src-main/library/file-store';
 import { openLibrary, type Library } from '../../src-main/library/library';
 import { sceneSvg } from '../fake-cometapi/scene-svg';
+import { nativeCodec } from '../support/codecs';
 
 /**
  * Seeds a user-data folder with a library made through the library module itself, as a real history of
@@ -137,7 +138,7 @@ async function build(
   const start = end - 30 * 86_400_000;
   const expectedGenerations = Math.ceil(imageCount / 2);
   let clock = start;
-  const library = await openLibrary({ dir, now: () => clock });
+  const library = await openLibrary({ dir, now: () => clock, codec: nativeCodec });
   const generations: SeededGeneration[] = [];
   const allImages: number[] = [];
   try {

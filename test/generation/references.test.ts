@@ -6,6 +6,7 @@ import { prepareReference, referenceDataUri, referenceLimits } from '../../src-m
 import { sniffImage } from '../../src-main/media/image-info';
 import { bmpFixture } from '../media/bmp-fixture';
 import { pngBomb } from '../media/png-bomb';
+import { nativeCodec } from '../support/codecs';
 
 function flat(width: number, height: number, channels: 3 | 4 = 3) {
   return sharp(Buffer.alloc(width * height * channels, 90), { raw: { width, height, channels } });
@@ -13,7 +14,7 @@ function flat(width: number, height: number, channels: 3 | 4 = 3) {
 
 async function refusal(input: Uint8Array): Promise<string> {
   try {
-    await prepareReference(input);
+    await prepareReference(nativeCodec, input);
   } catch (error) {
     if (error instanceof AppFailure) {
       expect(error.appError).toMatchObject({ code: 'invalid-image', field: 'references' });
@@ -27,7 +28,7 @@ async function refusal(input: Uint8Array): Promise<string> {
 describe('prepareReference', () => {
   it('sends an acceptable image as it is, as a lower-case data URI', async () => {
     const png = await flat(40, 30).png().toBuffer();
-    const prepared = await prepareReference(new Uint8Array(png));
+    const prepared = await prepareReference(nativeCodec, new Uint8Array(png));
     expect(prepared).toMatchObject({ format: 'png', width: 40, height: 30, notice: null });
     expect(prepared.data.equals(png)).toBe(true);
     const uri = referenceDataUri(prepared);
@@ -37,18 +38,23 @@ describe('prepareReference', () => {
 
   it('judges the type by content, whatever the bytes claim to be', async () => {
     const webp = await flat(20, 20).webp().toBuffer();
-    expect((await prepareReference(webp)).format).toBe('webp');
+    expect((await prepareReference(nativeCodec, webp)).format).toBe('webp');
     expect(referenceDataUri({ data: webp, format: 'webp' })).toMatch(/^data:image\/webp;base64,/);
   });
 
   it('accepts BMP as it is, though it cannot be decoded here', async () => {
     const bmp = bmpFixture(16, 16);
-    expect(await prepareReference(bmp)).toMatchObject({ format: 'bmp', width: 16, height: 16, notice: null });
+    expect(await prepareReference(nativeCodec, bmp)).toMatchObject({
+      format: 'bmp',
+      width: 16,
+      height: 16,
+      notice: null,
+    });
   });
 
   it('downsizes an image over 6000 pixels and says so', async () => {
     const big = await flat(7000, 600).jpeg().toBuffer();
-    const prepared = await prepareReference(big);
+    const prepared = await prepareReference(nativeCodec, big);
     expect(prepared).toMatchObject({ format: 'jpeg', width: 6000 });
     expect(prepared.height).toBeGreaterThanOrEqual(514);
     expect(prepared.notice).toContain('7000x600');
@@ -62,7 +68,7 @@ describe('prepareReference', () => {
       .png({ compressionLevel: 0 })
       .toBuffer();
     expect(noisy.length).toBeGreaterThan(referenceLimits.maxBytes);
-    const prepared = await prepareReference(noisy);
+    const prepared = await prepareReference(nativeCodec, noisy);
     expect(prepared.format).toBe('png');
     expect(prepared.data.length).toBeLessThanOrEqual(referenceLimits.maxBytes);
     expect(sniffImage(prepared.data)).toMatchObject({ status: 'ok' });
@@ -73,7 +79,7 @@ describe('prepareReference', () => {
     const svg = Buffer.from(
       '<svg xmlns="http://www.w3.org/2000/svg" width="120" height="90"><rect width="120" height="90" fill="red"/></svg>',
     );
-    const prepared = await prepareReference(svg);
+    const prepared = await prepareReference(nativeCodec, svg);
     expect(prepared).toMatchObject({ format: 'png', width: 120, height: 90 });
     expect(prepared.notice).toContain('SVG images are not accepted');
   });
@@ -94,7 +100,11 @@ describe('prepareReference', () => {
         '<defs><linearGradient id="g"><stop offset="0" stop-color="red"/></linearGradient></defs>' +
         '<rect id="r" width="60" height="40" fill="url(#g)"/><use href="#r"/></svg>',
     );
-    expect(await prepareReference(gradient)).toMatchObject({ format: 'png', width: 60, height: 40 });
+    expect(await prepareReference(nativeCodec, gradient)).toMatchObject({
+      format: 'png',
+      width: 60,
+      height: 40,
+    });
     const svg = (inner: string) =>
       Buffer.from(`<svg xmlns="http://www.w3.org/2000/svg" width="60" height="40">${inner}</svg>`);
     for (const reaching of [

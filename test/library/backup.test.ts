@@ -6,6 +6,7 @@ import { checkIntegrity } from '../../src-main/library/integrity';
 import { openLibrary } from '../../src-main/library/library';
 import { latestSchemaVersion } from '../../src-main/library/migrations';
 import { addGeneration, tempDir, tempLibrary } from './fixtures';
+import { nativeCodec } from '../support/codecs';
 
 describe('backup and restore', () => {
   it('writes a folder that opens as the same library, and copies only what is new next time', async () => {
@@ -23,7 +24,7 @@ describe('backup and restore', () => {
     await addGeneration(library, { prompt: 'later' });
     expect(await library.backup(dir)).toMatchObject({ images: 3, files: 3, copied: 1 });
 
-    const copy = await openLibrary({ dir });
+    const copy = await openLibrary({ dir, codec: nativeCodec });
     try {
       expect(copy.images.list({ query: '备份' }).items.map((image) => image.sha256)).toEqual(
         library.images.list({ query: '备份' }).items.map((image) => image.sha256),
@@ -44,7 +45,7 @@ describe('backup and restore', () => {
   it('restores the catalog and files, keeping the replaced catalog and files it knew', async () => {
     const dir = await tempDir();
     const backupDir = await tempDir();
-    const library = await openLibrary({ dir });
+    const library = await openLibrary({ dir, codec: nativeCodec });
     const before = await addGeneration(library, { prompt: 'before backup' });
     await library.backup(backupDir);
     const after = await addGeneration(library, { prompt: 'after backup' });
@@ -60,7 +61,7 @@ describe('backup and restore', () => {
     expect(result.previousCatalog).not.toBeNull();
     expect((await stat(result.previousCatalog ?? '')).size).toBeGreaterThan(0);
 
-    const restored = await openLibrary({ dir });
+    const restored = await openLibrary({ dir, codec: nativeCodec });
     try {
       expect(restored.images.list({}).items.map((image) => image.prompt)).toEqual(['before backup']);
       const report = await checkIntegrity(restored.context, { full: true, orphanGraceMs: 0 });

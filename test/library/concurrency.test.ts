@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openLibrary } from '../../src-main/library/library';
 import { startFakeCometApi, type FakeCometApi } from '../fake-cometapi/fake-cometapi';
 import { addGeneration, tempDir, tempLibrary } from './fixtures';
+import { nativeCodec } from '../support/codecs';
 
 const child = path.join(import.meta.dirname, 'crash-child.ts');
 
@@ -40,7 +41,7 @@ describe('a reader and a writer at once', () => {
     { timeout: 60_000 },
     async () => {
       const dir = await tempDir();
-      const library = await openLibrary({ dir });
+      const library = await openLibrary({ dir, codec: nativeCodec });
       const proc = spawn(process.execPath, ['--import', 'tsx', child, dir, fake.baseUrl, fake.apiKey], {
         cwd: path.resolve(import.meta.dirname, '../..'),
         stdio: ['ignore', 'pipe', 'inherit'],

@@ -6,14 +6,19 @@
 import sharp from 'sharp';
 import { generationRequestSchema } from '../../src-preload/contract/generation';
 import { openLibrary } from '../../src-main/library/library';
+import { silentLogger } from '../../src-main/logging/logger';
+import { nativeCodec } from '../support/codecs';
 
 const [dir, baseUrl, apiKey] = process.argv.slice(2);
 if (dir === undefined || baseUrl === undefined || apiKey === undefined) {
   throw new Error('usage: crash-child DIR BASE_URL KEY');
 }
 
-const library = await openLibrary({ dir });
-const jobs = library.createJobs({ connection: () => Promise.resolve({ baseUrl, apiKey }) });
+const library = await openLibrary({ dir, codec: nativeCodec });
+const jobs = library.createJobs({
+  connection: () => Promise.resolve({ baseUrl, apiKey }),
+  log: silentLogger,
+});
 process.stdout.write('ready\n');
 
 for (let round = 0; ; round += 1) {

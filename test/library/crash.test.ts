@@ -7,6 +7,7 @@ import { startFakeCometApi, type FakeCometApi } from '../fake-cometapi/fake-come
 import { tempDir } from './fixtures';
 import { expectIngestionKept } from './ingestion-invariants';
 import { seededRandom } from './seeded-random';
+import { nativeCodec } from '../support/codecs';
 
 const root = path.resolve(import.meta.dirname, '../..');
 const child = path.join(import.meta.dirname, 'crash-child.ts');
@@ -77,7 +78,7 @@ describe('crash safety', () => {
       for (let kill = 1; kill <= kills; kill += 1) {
         const delay = Math.floor(next() * 1_500);
         rounds += await runAndKill(dir, delay);
-        const library = await openLibrary({ dir });
+        const library = await openLibrary({ dir, codec: nativeCodec });
         try {
           const context = `seed ${seed}, kill ${kill} after ${delay} ms`;
           const { recovery } = await library.startup({ download: downloadResult });

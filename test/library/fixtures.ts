@@ -6,6 +6,8 @@ import sharp from 'sharp';
 import { afterEach } from 'vitest';
 import type { StagedFile } from '../../src-main/library/file-store';
 import { openLibrary, type Library } from '../../src-main/library/library';
+import type { ImageCodec } from '../../src-main/media/image-codec';
+import { nativeCodec } from '../support/codecs';
 
 const cleanups: (() => Promise<void> | void)[] = [];
 
@@ -20,8 +22,14 @@ export async function tempDir(prefix = 'seedream-library-'): Promise<string> {
 }
 
 /** A library in a fresh folder (or in `dir`), closed after the test. */
-export async function tempLibrary(options: { now?: () => number; dir?: string } = {}): Promise<Library> {
-  const library = await openLibrary({ ...options, dir: options.dir ?? (await tempDir()) });
+export async function tempLibrary(
+  options: { now?: () => number; dir?: string; codec?: ImageCodec } = {},
+): Promise<Library> {
+  const library = await openLibrary({
+    codec: nativeCodec,
+    ...options,
+    dir: options.dir ?? (await tempDir()),
+  });
   cleanups.push(() => {
     library.close();
   });

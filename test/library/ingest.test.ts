@@ -9,6 +9,7 @@ import { recoverInterrupted } from '../../src-main/library/ingest-recovery';
 import type { Library } from '../../src-main/library/library';
 import { startFakeCometApi, type FakeCometApi } from '../fake-cometapi/fake-cometapi';
 import { addGeneration, tempLibrary } from './fixtures';
+import { silentLogger } from '../../src-main/logging/logger';
 
 let fake: FakeCometApi;
 beforeAll(async () => {
@@ -32,6 +33,7 @@ function request(input: Partial<GenerationRequestInput> = {}) {
 function jobsOf(library: Library) {
   return library.createJobs({
     connection: () => Promise.resolve({ baseUrl: fake.baseUrl, apiKey: fake.apiKey }),
+    log: silentLogger,
   });
 }
 
@@ -153,10 +155,12 @@ describe('generation jobs', () => {
     await expect(jobs.start(request({ prompt: '   ' }), [])).rejects.toBeInstanceOf(AppFailure);
     const noKey = library.createJobs({
       connection: () => Promise.resolve({ baseUrl: fake.baseUrl, apiKey: '' }),
+      log: silentLogger,
     });
     await expect(noKey.start(request(), [])).rejects.toMatchObject({ appError: { code: 'key-missing' } });
     const pastedWithLineBreak = library.createJobs({
       connection: () => Promise.resolve({ baseUrl: fake.baseUrl, apiKey: 'sk-live-123456\n' }),
+      log: silentLogger,
     });
     await expect(pastedWithLineBreak.start(request(), [])).rejects.toMatchObject({
       appError: { code: 'key-rejected' },

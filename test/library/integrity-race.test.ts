@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generationRequestSchema } from '../../src-preload/contract/generation';
 import type { Library } from '../../src-main/library/library';
+import { silentLogger } from '../../src-main/logging/logger';
 import { runCliProcess } from '../cli/run-cli-process';
 import { startFakeCometApi, type FakeCometApi } from '../fake-cometapi/fake-cometapi';
 import { tempDir, tempLibrary } from './fixtures';
@@ -51,6 +52,7 @@ describe('the integrity check during saves', () => {
     const library = await tempLibrary();
     const jobs = library.createJobs({
       connection: () => Promise.resolve({ baseUrl: fake.baseUrl, apiKey: fake.apiKey }),
+      log: silentLogger,
     });
     const started = await jobs.start(fifteen, []);
     const tally = await checkUntil(library, jobs.finished(started.jobId));

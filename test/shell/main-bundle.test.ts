@@ -20,11 +20,26 @@ beforeAll(async () => {
 
 describe('main process bundle', () => {
   it('loads only Electron, Node built-ins and the native modules from node_modules', () => {
-    const allowed = new Set(['electron', 'better-sqlite3', 'keytar', 'sharp', ...builtinModules]);
+    const allowed = new Set([
+      'electron',
+      'better-sqlite3',
+      'keytar',
+      'sharp',
+      'electron-updater',
+      ...builtinModules,
+    ]);
     const required = [...bundle.matchAll(/require\(\s*["'`]([^"'`]+)["'`]\s*\)/g)].map((m) =>
       (m[1] ?? '').replace(/^node:/, ''),
     );
     expect(required.length).toBeGreaterThan(0);
     expect(required.filter((name) => !allowed.has(name))).toEqual([]);
+  });
+});
+
+describe('image codec in the main bundle', () => {
+  it('is never loaded when the bundle loads: Electron on Linux must not get native libvips', () => {
+    const topLevel = [...bundle.matchAll(/^(?:var|const|let) \w+ = .*require\(\s*["'`]sharp["'`]\s*\)/gm)];
+    expect(topLevel).toEqual([]);
+    expect(bundle).not.toMatch(/require\(\s*["'`]sharp["'`]\s*\)/);
   });
 });

@@ -2,8 +2,8 @@ import type { DesktopPort } from '../../../src-main/desktop/desktop-port';
 
 export type DesktopCall =
   | { kind: 'reveal'; path: string }
-  | { kind: 'copyImage'; path: string }
-  | { kind: 'startDrag'; path: string }
+  | { kind: 'copyImage'; png: Uint8Array }
+  | { kind: 'startDrag'; path: string; iconPng: Uint8Array }
   | { kind: 'chooseFolder'; title: string }
   | { kind: 'notify'; title: string; body: string }
   | { kind: 'progress'; fraction: number | null };
@@ -21,11 +21,11 @@ export function createRecordingDesktop(exportFolder: string | null): RecordingDe
   return {
     calls,
     revealFile: (path) => calls.push({ kind: 'reveal', path }),
-    copyImageFile: (path) => {
-      calls.push({ kind: 'copyImage', path });
+    copyImage: (png) => {
+      calls.push({ kind: 'copyImage', png });
       return Promise.resolve();
     },
-    startDrag: (path) => calls.push({ kind: 'startDrag', path }),
+    startDrag: (path, iconPng) => calls.push({ kind: 'startDrag', path, iconPng }),
     chooseFolder: (title) => {
       calls.push({ kind: 'chooseFolder', title });
       return Promise.resolve(exportFolder);
