@@ -9,7 +9,7 @@ import { useNativeBinding } from './library/database';
 import { createFileLogger } from './logging/logger';
 import { loadImageCodecFor } from './media/image-codec';
 import { electronSqliteBinding } from './packaging/electron-native';
-import { developmentOverrides } from './settings/development-overrides';
+import { cliEnvironment, developmentOverrides } from './settings/development-overrides';
 import { appUserModelId } from './shell/app-identity';
 import { registerPrivilegedSchemes } from './shell/protocols';
 import { waitForAppRoot } from './smoke/first-paint';
@@ -71,7 +71,7 @@ async function smokeTest(): Promise<number> {
 
 if (mode.kind === 'cli') {
   app.dock?.hide();
-  void runProcessCli(mode.args, { log }).then((code) => {
+  void runProcessCli(mode.args, { log, env: cliEnvironment(app.isPackaged, process.env) }).then((code) => {
     app.exit(code);
   });
 } else if (mode.kind === 'smoke-test') {

@@ -14,6 +14,8 @@ function once<T>(make: () => T): () => T {
 export interface ProcessCliOptions {
   /** Where the log goes; defaults to `logs/cli.log` in the app's user-data folder. */
   log?: Logger;
+  /** What the commands read (COMETAPI_KEY, SEEDREAM_*); defaults to this process's environment. */
+  env?: Readonly<Record<string, string | undefined>>;
 }
 
 /**
@@ -30,7 +32,7 @@ export function runProcessCli(args: readonly string[], options: ProcessCliOption
     interrupt.abort();
   };
   process.on('SIGINT', onInterrupt);
-  const platform = { platform: process.platform, env: process.env, homedir: homedir() };
+  const platform = { platform: process.platform, env: options.env ?? process.env, homedir: homedir() };
   const imageCodec: () => ImageCodec = once(() =>
     loadImageCodecFor({ platform: process.platform, electron: process.versions.electron }),
   );

@@ -33,3 +33,16 @@ export function developmentOverrides(
   }
   return overrides;
 }
+
+/**
+ * The environment the command line reads. In the installed app's `cli` mode the test-only keychain switch is
+ * dropped like every other override; SEEDREAM_API_BASE_URL stays, as the documented default of `--base-url`
+ * (a key only ever goes to the gateway it was saved for, or COMETAPI_KEY to the one named beside it).
+ */
+export function cliEnvironment(
+  isPackaged: boolean,
+  env: Readonly<Record<string, string | undefined>>,
+): Readonly<Record<string, string | undefined>> {
+  if (!isPackaged) return env;
+  return Object.fromEntries(Object.entries(env).filter(([name]) => name !== variables.keychainService));
+}

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { developmentOverrides } from '../../src-main/settings/development-overrides';
+import { cliEnvironment, developmentOverrides } from '../../src-main/settings/development-overrides';
 
 const env = {
   SEEDREAM_USER_DATA: '/tmp/elsewhere',
@@ -25,5 +25,15 @@ describe('development overrides', () => {
 
   it('treats empty values as unset', () => {
     expect(developmentOverrides(false, { SEEDREAM_USER_DATA: '', SEEDREAM_API_BASE_URL: '  ' })).toEqual({});
+  });
+
+  it("keeps the installed app's command line on the user's keychain entry, and its documented variables", () => {
+    expect(cliEnvironment(false, env)).toEqual(env);
+    const packaged = cliEnvironment(true, env);
+    expect(packaged).not.toHaveProperty('SEEDREAM_KEYCHAIN_SERVICE');
+    expect(packaged).toMatchObject({
+      SEEDREAM_API_BASE_URL: 'http://127.0.0.1:9999',
+      COMETAPI_KEY: 'sk-not-an-override',
+    });
   });
 });
