@@ -84,6 +84,10 @@ export default tseslint.config(
     },
   },
   {
+    files: ['test/renderer/**'],
+    languageOptions: { globals: { ...globals.node, ...globals.browser } },
+  },
+  {
     files: ['src-renderer/**'],
     plugins: { 'react-hooks': reactHooks },
     languageOptions: { globals: globals.browser },

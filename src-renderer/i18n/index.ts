@@ -46,6 +46,8 @@ export async function initI18n(language: Language): Promise<void> {
     defaultNS: 'common',
     interpolation: { escapeValue: false },
     returnNull: false,
+    // i18next prints an advertisement on every start otherwise.
+    showSupportNotice: false,
   });
 }
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { JobSlot, JobSnapshot } from '../../../src-preload/contract/ipc';
-import type { LibraryImage } from '../../../src-preload/contract/library-types';
+import type { JobSlot, JobSnapshot } from '../../../../src-preload/contract/ipc';
+import type { LibraryImage } from '../../../../src-preload/contract/library-types';
 import {
   jobStatus,
   mergeSnapshot,
@@ -8,8 +8,8 @@ import {
   savedImages,
   tilesOf,
   updateImage,
-} from '../../../src-renderer/features/sequence-grid/jobs';
-import { image as libraryImage } from '../library/images';
+} from '../../../../src-renderer/features/sequence-grid/jobs';
+import { image as libraryImage } from '../../support/images';
 
 /** An image of generation 1 at slot `id`, as a job's saved slot carries it. */
 function image(id: number): LibraryImage {

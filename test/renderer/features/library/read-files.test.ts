@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { incomingLimits, type IncomingFile } from '../../../src-preload/contract/library-types';
-import { importBatches, readImageFiles } from '../../../src-renderer/features/library/read-files';
+import { incomingLimits, type IncomingFile } from '../../../../src-preload/contract/library-types';
+import { importBatches, readImageFiles } from '../../../../src-renderer/features/library/read-files';
 
 /** A file that reports `size` without holding that many bytes, as a picked file does before it is read. */
 function picked(name: string, size: number, type = 'image/png'): File {

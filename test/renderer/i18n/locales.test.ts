@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { resources } from '../../src-renderer/i18n';
+import { resources } from '../../../src-renderer/i18n';
 
 type Tree = { [key: string]: string | Tree };
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { validateGenerationRequest } from '../../../src-preload/contract/generation';
-import { defaultModelId } from '../../../src-preload/contract/models';
+import { validateGenerationRequest } from '../../../../src-preload/contract/generation';
+import { defaultModelId } from '../../../../src-preload/contract/models';
 import {
   buildRequest,
   draftFromRequest,
@@ -12,7 +12,7 @@ import {
   sequenceRoom,
   type RequestContext,
   type WorkspaceDraft,
-} from '../../../src-renderer/features/generate/draft';
+} from '../../../../src-renderer/features/generate/draft';
 
 const context: RequestContext = {
   referenceCount: 0,

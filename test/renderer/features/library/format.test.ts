@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { formatBytes, formatCount, parameterRows } from '../../../src-renderer/features/library/format';
+import { formatBytes, formatCount, parameterRows } from '../../../../src-renderer/features/library/format';
 import {
   calendarDaysBetween,
   localMidnightOf,
   nextLocalMidnight,
-} from '../../../src-renderer/features/library/days';
+} from '../../../../src-renderer/features/library/days';
 
 describe('formatBytes', () => {
   it('picks the unit that keeps the number small', () => {

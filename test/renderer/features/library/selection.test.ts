@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Entry } from '../../../src-renderer/features/library/arrangement';
+import type { Entry } from '../../../../src-renderer/features/library/arrangement';
 import {
   emptySelection,
   isEntrySelected,
@@ -8,8 +8,8 @@ import {
   selectIds,
   selectRange,
   toggleEntry,
-} from '../../../src-renderer/features/library/selection';
-import { image } from './images';
+} from '../../../../src-renderer/features/library/selection';
+import { image } from '../../support/images';
 
 const entries: Entry[] = [
   image(10),

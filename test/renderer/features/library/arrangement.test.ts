@@ -5,8 +5,8 @@ import {
   imagesOf,
   isStack,
   type ImageStack,
-} from '../../../src-renderer/features/library/arrangement';
-import { image } from './images';
+} from '../../../../src-renderer/features/library/arrangement';
+import { image } from '../../support/images';
 
 describe('arrange', () => {
   it('passes the loaded list through untouched when not grouping', () => {

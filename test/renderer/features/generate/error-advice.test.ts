@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { adviseOn, controlIdFor } from '../../../src-renderer/features/generate/error-advice';
+import { adviseOn, controlIdFor } from '../../../../src-renderer/features/generate/error-advice';
 
 describe('adviseOn', () => {
   it('sends key problems to Settings', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { arrange } from '../../../src-renderer/features/library/arrangement';
+import { arrange } from '../../../../src-renderer/features/library/arrangement';
 import {
   buildGridModel,
   clampThumbSize,
@@ -7,8 +7,8 @@ import {
   moveFocus,
   stepThumbSize,
   type GridGeometry,
-} from '../../../src-renderer/features/library/grid-model';
-import { image } from './images';
+} from '../../../../src-renderer/features/library/grid-model';
+import { image } from '../../support/images';
 
 const geometry: GridGeometry = { columns: 3, cellRowHeight: 106, headerHeight: 36 };
 

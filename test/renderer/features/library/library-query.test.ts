@@ -6,7 +6,7 @@ import {
   initialQuery,
   localDayStart,
   toListInput,
-} from '../../../src-renderer/features/library/library-query';
+} from '../../../../src-renderer/features/library/library-query';
 
 describe('toListInput', () => {
   it('sends no query for blank text and trims what was typed', () => {

@@ -6,8 +6,8 @@ import {
   parseSizeChoiceValue,
   resolveSizeChoice,
   sizeChoiceValue,
-} from '../../../src-renderer/features/generate/size-choice';
-import { model } from '../../support/models';
+} from '../../../../src-renderer/features/generate/size-choice';
+import { model } from '../../../support/models';
 
 const lite = model('doubao-seedream-5-0-260128');
 const pro = model('seedream-5-0-pro-260628');
