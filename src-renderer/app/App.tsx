@@ -3,8 +3,9 @@ import { useTranslation } from 'react-i18next';
 import { GenerateView } from '../features/generate/GenerateView';
 import { LibraryView } from '../features/library/LibraryView';
 import { SettingsView } from '../features/settings/SettingsView';
+import { Toasts } from './Toasts';
+import { useAppStore } from './use-app-store';
 import { useGlobalShortcuts } from './use-global-shortcuts';
-import { useAppStore } from './store';
 import { views, type View } from './navigation-slice';
 
 const viewComponents: Record<View, () => React.JSX.Element> = {
@@ -53,6 +54,7 @@ export function App() {
       <main className="app-main">
         <Current />
       </main>
+      <Toasts />
     </div>
   );
 }

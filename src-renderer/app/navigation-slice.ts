@@ -1,4 +1,5 @@
 import type { StateCreator } from 'zustand';
+import type { AppServices } from './services';
 import type { AppState } from './store';
 
 export const views = ['generate', 'library', 'settings'] as const;
@@ -13,14 +14,16 @@ function isView(name: string): name is View {
   return (views as readonly string[]).includes(name);
 }
 
-function viewFromHash(hash: string): View {
+export function viewFromHash(hash: string): View {
   const name = hash.replace(/^#\/?/, '');
   return isView(name) ? name : 'generate';
 }
 
-export const createNavigationSlice: StateCreator<AppState, [], [], NavigationSlice> = (set) => ({
-  view: viewFromHash(window.location.hash),
-  navigate: (view) => {
-    set({ view });
-  },
-});
+export const createNavigationSlice =
+  ({ initialView }: Pick<AppServices, 'initialView'>): StateCreator<AppState, [], [], NavigationSlice> =>
+  (set) => ({
+    view: initialView,
+    navigate: (view) => {
+      set({ view });
+    },
+  });

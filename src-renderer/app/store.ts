@@ -1,24 +1,57 @@
-import { create } from 'zustand';
-import { createSettingsSlice, type SettingsSlice } from '../features/settings/settings-slice';
+import { createStore, type StoreApi } from 'zustand';
 import { createGenerateSlice, type GenerateSlice } from '../features/generate/generate-slice';
+import {
+  createImageActionsSlice,
+  type ImageActionsSlice,
+} from '../features/image-actions/image-actions-slice';
+import { createLibraryDetailSlice, type LibraryDetailSlice } from '../features/library/detail-slice';
+import { createLibraryListSlice, type LibraryListSlice } from '../features/library/list-slice';
+import { createOrganiseSlice, type OrganiseSlice } from '../features/library/organise-slice';
+import {
+  createLibraryPreferencesSlice,
+  type LibraryPreferencesSlice,
+} from '../features/library/preferences-slice';
+import { createSelectionSlice, type SelectionSlice } from '../features/library/selection-slice';
+import { createTransferSlice, type TransferSlice } from '../features/library/transfer-slice';
 import { createReferenceSlice, type ReferenceSlice } from '../features/reference-tray/reference-slice';
 import { createJobsSlice, type JobsSlice } from '../features/sequence-grid/jobs-slice';
-import { createLibrarySlice, type LibrarySlice } from '../features/library/library-slice';
+import { createSettingsSlice, type SettingsSlice } from '../features/settings/settings-slice';
 import { createNavigationSlice, type NavigationSlice } from './navigation-slice';
+import { createNotificationsSlice, type NotificationsSlice } from './notifications-slice';
+import type { AppServices } from './services';
 
 /** One store, one slice per feature (zustand's slices pattern); components select the narrowest piece. */
 export type AppState = NavigationSlice &
+  NotificationsSlice &
   SettingsSlice &
   GenerateSlice &
   ReferenceSlice &
   JobsSlice &
-  LibrarySlice;
+  ImageActionsSlice &
+  LibraryListSlice &
+  SelectionSlice &
+  LibraryPreferencesSlice &
+  LibraryDetailSlice &
+  OrganiseSlice &
+  TransferSlice;
 
-export const useAppStore = create<AppState>()((...args) => ({
-  ...createNavigationSlice(...args),
-  ...createSettingsSlice(...args),
-  ...createGenerateSlice(...args),
-  ...createReferenceSlice(...args),
-  ...createJobsSlice(...args),
-  ...createLibrarySlice(...args),
-}));
+export type AppStore = StoreApi<AppState>;
+
+/** Builds the app's state around the services it is given: the real bridge in the app, fakes in tests. */
+export function createAppStore(services: AppServices): AppStore {
+  return createStore<AppState>()((...args) => ({
+    ...createNavigationSlice(services)(...args),
+    ...createNotificationsSlice(...args),
+    ...createSettingsSlice(services)(...args),
+    ...createGenerateSlice(services)(...args),
+    ...createReferenceSlice(services)(...args),
+    ...createJobsSlice(services)(...args),
+    ...createImageActionsSlice(services)(...args),
+    ...createLibraryListSlice(services)(...args),
+    ...createSelectionSlice(...args),
+    ...createLibraryPreferencesSlice(services)(...args),
+    ...createLibraryDetailSlice(services)(...args),
+    ...createOrganiseSlice(services)(...args),
+    ...createTransferSlice(services)(...args),
+  }));
+}

@@ -1,5 +1,5 @@
 import { useLayoutEffect } from 'react';
-import { useAppStore } from './store';
+import { useAppStore } from './use-app-store';
 import type { View } from './navigation-slice';
 
 const viewKeys: Record<string, View> = { '1': 'generate', '2': 'library', ',': 'settings' };

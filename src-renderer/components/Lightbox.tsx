@@ -2,6 +2,7 @@ import * as Dialog from '@radix-ui/react-dialog';
 import { useState, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { LibraryImage } from '../../src-preload/contract/library-types';
+import { ModalDialog } from './ModalDialog';
 import './Lightbox.css';
 
 const zoomSteps = [0.25, 0.5, 0.75, 1, 1.5, 2, 3, 4] as const;
@@ -74,7 +75,7 @@ export function Lightbox({ images, index, onIndexChange, describe }: LightboxPro
   const percent = Math.round((zoom === 'fit' ? fitScale : zoom) * 100);
 
   return (
-    <Dialog.Root
+    <ModalDialog
       open={image !== undefined}
       onOpenChange={(open) => {
         if (!open) {
@@ -82,107 +83,104 @@ export function Lightbox({ images, index, onIndexChange, describe }: LightboxPro
           onIndexChange(null);
         }
       }}
+      className="lightbox"
+      overlayClassName="lightbox__overlay"
+      described
+      onKeyDown={onKeyDown}
     >
-      <Dialog.Portal>
-        <Dialog.Overlay className="lightbox__overlay" />
-        <Dialog.Content className="lightbox" onKeyDown={onKeyDown}>
-          {image && (
-            <>
-              <div className="lightbox__bar">
-                <Dialog.Title className="lightbox__title">
-                  {describe(image, position, images.length)}
-                </Dialog.Title>
-                <Dialog.Description className="lightbox__meta">
-                  {t('lightbox.position', { position: position + 1, total: images.length })} · {image.width} ×{' '}
-                  {image.height} · {percent}%
-                </Dialog.Description>
-                <div className="lightbox__tools">
-                  <button
-                    type="button"
-                    className="button"
-                    disabled={position === 0}
-                    onClick={() => {
-                      go(position - 1);
-                    }}
-                  >
-                    {t('lightbox.previous')}
-                  </button>
-                  <button
-                    type="button"
-                    className="button"
-                    disabled={position >= images.length - 1}
-                    onClick={() => {
-                      go(position + 1);
-                    }}
-                  >
-                    {t('lightbox.next')}
-                  </button>
-                  <button
-                    type="button"
-                    className="button"
-                    aria-label={t('lightbox.zoomOut')}
-                    title={`${t('lightbox.zoomOut')} (-)`}
-                    onClick={() => {
-                      setZoom(stepZoom(zoom, -1, fitScale));
-                    }}
-                  >
-                    −
-                  </button>
-                  <button
-                    type="button"
-                    className="button"
-                    aria-pressed={zoom === 'fit'}
-                    title={t('lightbox.fitHint')}
-                    onClick={() => {
-                      setZoom(zoom === 'fit' ? 1 : 'fit');
-                    }}
-                  >
-                    {t('lightbox.fit')}
-                  </button>
-                  <button
-                    type="button"
-                    className="button"
-                    aria-label={t('lightbox.zoomIn')}
-                    title={`${t('lightbox.zoomIn')} (+)`}
-                    onClick={() => {
-                      setZoom(stepZoom(zoom, 1, fitScale));
-                    }}
-                  >
-                    +
-                  </button>
-                  <Dialog.Close className="button">{t('lightbox.close')}</Dialog.Close>
-                </div>
-              </div>
-              <div className={`lightbox__stage${zoom === 'fit' ? ' lightbox__stage--fit' : ''}`}>
-                <img
-                  key={image.id}
-                  className="lightbox__image"
-                  src={image.src}
-                  alt={describe(image, position, images.length)}
-                  width={image.width}
-                  height={image.height}
-                  style={
-                    zoom === 'fit' ? undefined : { width: image.width * zoom, height: image.height * zoom }
-                  }
-                  onLoad={(event) => {
-                    const element = event.currentTarget;
-                    if (element.naturalWidth === 0 || element.naturalHeight === 0) return;
-                    setFitScale(
-                      Math.min(
-                        element.clientWidth / element.naturalWidth,
-                        element.clientHeight / element.naturalHeight,
-                      ),
-                    );
-                  }}
-                  onDoubleClick={() => {
-                    setZoom(zoom === 'fit' ? 1 : 'fit');
-                  }}
-                />
-              </div>
-            </>
-          )}
-        </Dialog.Content>
-      </Dialog.Portal>
-    </Dialog.Root>
+      {image && (
+        <>
+          <div className="lightbox__bar">
+            <Dialog.Title className="lightbox__title">
+              {describe(image, position, images.length)}
+            </Dialog.Title>
+            <Dialog.Description className="lightbox__meta">
+              {t('lightbox.position', { position: position + 1, total: images.length })} · {image.width} ×{' '}
+              {image.height} · {percent}%
+            </Dialog.Description>
+            <div className="lightbox__tools">
+              <button
+                type="button"
+                className="button"
+                disabled={position === 0}
+                onClick={() => {
+                  go(position - 1);
+                }}
+              >
+                {t('lightbox.previous')}
+              </button>
+              <button
+                type="button"
+                className="button"
+                disabled={position >= images.length - 1}
+                onClick={() => {
+                  go(position + 1);
+                }}
+              >
+                {t('lightbox.next')}
+              </button>
+              <button
+                type="button"
+                className="button"
+                aria-label={t('lightbox.zoomOut')}
+                title={`${t('lightbox.zoomOut')} (-)`}
+                onClick={() => {
+                  setZoom(stepZoom(zoom, -1, fitScale));
+                }}
+              >
+                −
+              </button>
+              <button
+                type="button"
+                className="button"
+                aria-pressed={zoom === 'fit'}
+                title={t('lightbox.fitHint')}
+                onClick={() => {
+                  setZoom(zoom === 'fit' ? 1 : 'fit');
+                }}
+              >
+                {t('lightbox.fit')}
+              </button>
+              <button
+                type="button"
+                className="button"
+                aria-label={t('lightbox.zoomIn')}
+                title={`${t('lightbox.zoomIn')} (+)`}
+                onClick={() => {
+                  setZoom(stepZoom(zoom, 1, fitScale));
+                }}
+              >
+                +
+              </button>
+              <Dialog.Close className="button">{t('lightbox.close')}</Dialog.Close>
+            </div>
+          </div>
+          <div className={`lightbox__stage${zoom === 'fit' ? ' lightbox__stage--fit' : ''}`}>
+            <img
+              key={image.id}
+              className="lightbox__image"
+              src={image.src}
+              alt={describe(image, position, images.length)}
+              width={image.width}
+              height={image.height}
+              style={zoom === 'fit' ? undefined : { width: image.width * zoom, height: image.height * zoom }}
+              onLoad={(event) => {
+                const element = event.currentTarget;
+                if (element.naturalWidth === 0 || element.naturalHeight === 0) return;
+                setFitScale(
+                  Math.min(
+                    element.clientWidth / element.naturalWidth,
+                    element.clientHeight / element.naturalHeight,
+                  ),
+                );
+              }}
+              onDoubleClick={() => {
+                setZoom(zoom === 'fit' ? 1 : 'fit');
+              }}
+            />
+          </div>
+        </>
+      )}
+    </ModalDialog>
   );
 }

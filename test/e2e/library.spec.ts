@@ -249,8 +249,7 @@ test('deletes with undo, and restores from the trash', async () => {
   await first.click();
   await page.keyboard.press('Delete');
   await library.expectCount(seededImages - 1);
-  const toast = library.notifications.getByRole('status').filter({ hasText: 'Moved 1 image to the trash' });
-  await toast.getByRole('button', { name: 'Undo' }).click();
+  await library.toast('Moved 1 image to the trash').getByRole('button', { name: 'Undo' }).click();
   await library.expectCount(seededImages);
   await expect(library.thumbnails().first()).toHaveAttribute('alt', firstName ?? '');
 

@@ -1,12 +1,12 @@
 import { useEffect, useState, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { blockingIssues, formatSize } from '../../../src-preload/contract/generation';
-import { useAppStore } from '../../app/store';
+import { useAppStore } from '../../app/use-app-store';
 import { ViewHeader } from '../../components/ViewHeader';
 import { ReferenceTray } from '../reference-tray/ReferenceTray';
 import { ResultsGrid } from '../sequence-grid/ResultsGrid';
 import { AdvancedFields } from './AdvancedFields';
-import { ErrorNotice, OpenSettingsButton } from './ErrorNotice';
+import { ErrorNotice, OpenSettingsButton } from '../../components/ErrorNotice';
 import { focusControl } from './focus-control';
 import { ModelField } from './ModelField';
 import { PromptField } from './PromptField';
@@ -45,7 +45,14 @@ function GenerateBar({ check, onGenerate }: { check: RequestCheck; onGenerate: (
 
   return (
     <div className="generate__bar">
-      {error && <ErrorNotice key={`${error.code}:${error.message}`} error={error} onDismiss={dismissError} />}
+      {error && (
+        <ErrorNotice
+          key={`${error.code}:${error.message}`}
+          error={error}
+          onFocusField={focusControl}
+          onDismiss={dismissError}
+        />
+      )}
       <div className="generate__bar-row">
         <button
           id={generateButtonId}

@@ -1,9 +1,9 @@
 import { useTranslation } from 'react-i18next';
 import type { GenerationIssue } from '../../../src-preload/contract/generation';
 import { modelCatalogue, type ModelInfo } from '../../../src-preload/contract/models';
-import { useAppStore } from '../../app/store';
+import { useAppStore } from '../../app/use-app-store';
 import { modelOf } from './draft';
-import { controlIdFor } from './error-advice';
+import { controlIdFor } from './control-ids';
 import { FieldIssues, issueAttributes } from './FieldIssues';
 
 function megapixels(pixels: number): string {

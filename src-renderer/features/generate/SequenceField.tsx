@@ -1,8 +1,8 @@
 import { useTranslation } from 'react-i18next';
 import type { GenerationIssue } from '../../../src-preload/contract/generation';
-import { useAppStore } from '../../app/store';
+import { useAppStore } from '../../app/use-app-store';
 import { effectiveMaxImages, modelOf, sequenceRoom } from './draft';
-import { controlIdFor } from './error-advice';
+import { controlIdFor } from './control-ids';
 import { FieldIssues, issueAttributes } from './FieldIssues';
 
 export function SequenceField({ issues }: { issues: readonly GenerationIssue[] }) {

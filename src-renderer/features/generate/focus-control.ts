@@ -1,5 +1,5 @@
 import type { GenerationField } from '../../../src-preload/contract/generation';
-import { controlIdFor } from './error-advice';
+import { controlIdFor } from './control-ids';
 
 /** Moves focus to the control a problem is about, opening the Advanced section when it is folded away. */
 export function focusControl(field: GenerationField): void {

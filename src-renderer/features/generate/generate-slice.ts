@@ -7,10 +7,10 @@ import {
   type GenerationRequest,
 } from '../../../src-preload/contract/generation';
 import type { Remix } from '../../../src-preload/contract/ipc';
-import { api, errorOf, unwrap } from '../../bridge';
+import type { AppServices } from '../../app/services';
 import type { AppState } from '../../app/store';
+import { adviseOn } from '../../components/error-advice';
 import { buildRequest, draftFromRequest, loadDraft, saveDraft, type WorkspaceDraft } from './draft';
-import { adviseOn } from './error-advice';
 
 export interface GenerateSlice {
   draft: WorkspaceDraft;
@@ -25,16 +25,6 @@ export interface GenerateSlice {
   dismissGenerateError: () => void;
   /** Loads all settings and references of an earlier generation (from `api.generation.remix`). */
   applyRemix: (remix: Remix) => void;
-  /** Asks main for an earlier generation's settings and references and loads them. */
-  remixGeneration: (generationId: number) => Promise<void>;
-}
-
-function browserStorage(): Storage | null {
-  try {
-    return window.localStorage;
-  } catch {
-    return null;
-  }
 }
 
 function randomSeed(): number {
@@ -51,9 +41,9 @@ function currentRequest(state: AppState): GenerationRequest {
   });
 }
 
-export const createGenerateSlice: StateCreator<AppState, [], [], GenerateSlice> = (set, get) => {
-  const storage = browserStorage();
-  return {
+export const createGenerateSlice =
+  ({ api, storage }: Pick<AppServices, 'api' | 'storage'>): StateCreator<AppState, [], [], GenerateSlice> =>
+  (set, get) => ({
     draft: loadDraft(storage),
     lastSeed: null,
     starting: false,
@@ -73,21 +63,19 @@ export const createGenerateSlice: StateCreator<AppState, [], [], GenerateSlice> 
       const first = blocking[0];
       if (first) return first.field;
       set({ starting: true, generateError: null });
-      try {
-        const snapshot = await unwrap(
-          api.generation.start({ request, referenceIds: state.references.map((image) => image.id) }),
-        );
-        get().receiveSnapshot(snapshot);
-        set({ lastSeed: request.seed ?? get().lastSeed });
-        return null;
-      } catch (thrown) {
-        const error = errorOf(thrown);
-        set({ generateError: error });
-        const action = adviseOn(error);
+      const started = await api.generation.start({
+        request,
+        referenceIds: state.references.map((image) => image.id),
+      });
+      set({ starting: false });
+      if (!started.ok) {
+        set({ generateError: started.error });
+        const action = adviseOn(started.error);
         return action.kind === 'field' ? action.field : null;
-      } finally {
-        set({ starting: false });
       }
+      get().receiveSnapshot(started.value);
+      set({ lastSeed: request.seed ?? get().lastSeed });
+      return null;
     },
     dismissGenerateError: () => {
       set({ generateError: null });
@@ -98,12 +86,4 @@ export const createGenerateSlice: StateCreator<AppState, [], [], GenerateSlice> 
       set({ draft, generateError: null });
       get().replaceReferences(remix.references);
     },
-    remixGeneration: async (generationId) => {
-      try {
-        get().applyRemix(await unwrap(api.generation.remix({ generationId })));
-      } catch (thrown) {
-        set({ generateError: errorOf(thrown) });
-      }
-    },
-  };
-};
+  });

@@ -5,7 +5,7 @@ import {
   type GenerationIssue,
   type GenerationRequest,
 } from '../../../src-preload/contract/generation';
-import { useAppStore } from '../../app/store';
+import { useAppStore } from '../../app/use-app-store';
 import { buildRequest } from './draft';
 
 export interface RequestCheck {

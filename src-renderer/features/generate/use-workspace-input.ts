@@ -1,9 +1,8 @@
 import { useEffect, useRef, useState, type DragEvent } from 'react';
-import { api } from '../../bridge';
-import { useAppStore } from '../../app/store';
+import { useAppStore } from '../../app/use-app-store';
 import { getDraggedImages, imageDragType } from '../../components/drag-image';
 import type { GenerationField } from '../../../src-preload/contract/generation';
-import { adviseOn } from './error-advice';
+import { adviseOn } from '../../components/error-advice';
 
 export const generateButtonId = 'generate-button';
 
@@ -88,9 +87,9 @@ export function useClipboardReferences(): void {
 
 /** Follows every job main runs: the list on mount, then each snapshot as it changes. */
 export function useJobUpdates(): void {
-  const receiveSnapshot = useAppStore((s) => s.receiveSnapshot);
+  const watchJobs = useAppStore((s) => s.watchJobs);
   const loadJobs = useAppStore((s) => s.loadJobs);
-  useEffect(() => api.on('generation:progress', receiveSnapshot), [receiveSnapshot]);
+  useEffect(() => watchJobs(), [watchJobs]);
   useEffect(() => {
     void loadJobs();
   }, [loadJobs]);

@@ -1,8 +1,8 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useAppStore } from '../../app/store';
+import { useAppStore, useAppStoreApi } from '../../app/use-app-store';
 import { CollectionMenu } from './CollectionMenu';
-import { NameDialog } from './LibraryDialogs';
+import { NameDialog } from '../../components/NameDialog';
 import { emptySelection } from './selection';
 
 /** Actions on every selected image at once; shown only while something is selected. */
@@ -13,13 +13,14 @@ export function BulkBar() {
   const collections = useAppStore((s) => s.libraryCollections);
   const tags = useAppStore((s) => s.libraryTags);
   const setSelection = useAppStore((s) => s.setLibrarySelection);
-  const setFavorite = useAppStore((s) => s.setLibraryFavorite);
+  const setFavorite = useAppStore((s) => s.setFavorite);
   const tag = useAppStore((s) => s.tagLibraryImages);
   const exportImages = useAppStore((s) => s.exportLibraryImages);
   const trash = useAppStore((s) => s.trashLibraryImages);
   const restore = useAppStore((s) => s.restoreLibraryImages);
   const removeFrom = useAppStore((s) => s.removeFromLibraryCollection);
-  const asReferences = useAppStore((s) => s.referenceLibraryImages);
+  const asReferences = useAppStore((s) => s.sendToReferenceTray);
+  const store = useAppStoreApi();
   const [tagging, setTagging] = useState(false);
   const count = selection.ids.size;
   if (count === 0) return null;
@@ -55,7 +56,7 @@ export function BulkBar() {
             type="button"
             className="button"
             onClick={() => {
-              const { libraryItems } = useAppStore.getState();
+              const { libraryItems } = store.getState();
               asReferences(libraryItems.filter((image) => selection.ids.has(image.id)));
             }}
           >

@@ -1,8 +1,8 @@
 import { useState } from 'react';
 import * as DropdownMenu from '@radix-ui/react-dropdown-menu';
 import { useTranslation } from 'react-i18next';
-import { useAppStore } from '../../app/store';
-import { NameDialog } from './LibraryDialogs';
+import { useAppStore } from '../../app/use-app-store';
+import { NameDialog } from '../../components/NameDialog';
 
 interface CollectionMenuProps {
   ids: number[];

@@ -1,6 +1,6 @@
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useAppStore } from '../../app/store';
+import { useAppStore } from '../../app/use-app-store';
 import { activeFilterCount, clearNarrowingFilters, sizeBuckets } from './library-query';
 
 /** Model, dates, favorites, tag, references and size: each narrows the list at once, with the search text. */

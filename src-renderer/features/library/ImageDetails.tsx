@@ -2,11 +2,12 @@ import { useId, useState, type KeyboardEvent, type ReactNode } from 'react';
 import * as Dialog from '@radix-ui/react-dialog';
 import { useTranslation } from 'react-i18next';
 import type { ImageDetail, LibraryImage } from '../../../src-preload/contract/library-types';
-import { useAppStore } from '../../app/store';
+import { useAppStore } from '../../app/use-app-store';
 import { isTyping } from './is-typing';
 import { CollectionMenu } from './CollectionMenu';
 import { formatBytes, formatCount, parameterRows } from './format';
-import { NameDialog } from './LibraryDialogs';
+import { ModalDialog } from '../../components/ModalDialog';
+import { NameDialog } from '../../components/NameDialog';
 import { useDateTime } from './use-date-format';
 import { useImageDrag } from './use-image-drag';
 
@@ -226,10 +227,11 @@ function Facts({ detail }: { detail: ImageDetail }) {
 
 function Actions({ detail }: { detail: ImageDetail }) {
   const { t } = useTranslation('library');
-  const remix = useAppStore((s) => s.remixLibraryGeneration);
-  const asReference = useAppStore((s) => s.referenceLibraryImages);
-  const setFavorite = useAppStore((s) => s.setLibraryFavorite);
-  const copyImage = useAppStore((s) => s.copyLibraryImage);
+  const remix = useAppStore((s) => s.remix);
+  const asReference = useAppStore((s) => s.sendToReferenceTray);
+  const setFavorite = useAppStore((s) => s.setFavorite);
+  const copyImage = useAppStore((s) => s.copyImage);
+  const notify = useAppStore((s) => s.notify);
   const exportImages = useAppStore((s) => s.exportLibraryImages);
   const reveal = useAppStore((s) => s.revealLibraryImage);
   const trash = useAppStore((s) => s.trashLibraryImages);
@@ -265,7 +267,15 @@ function Actions({ detail }: { detail: ImageDetail }) {
       >
         {image.favorite ? t('actions.unfavorite') : t('actions.favorite')}
       </button>
-      <button type="button" className="button" onClick={() => void copyImage(image.id)}>
+      <button
+        type="button"
+        className="button"
+        onClick={() =>
+          void copyImage(image.id).then((copied) => {
+            if (copied) notify({ key: 'toast.copiedImage' });
+          })
+        }
+      >
         {t('actions.copyImage')}
       </button>
       <button type="button" className="button" onClick={() => void exportImages([image.id])}>
@@ -350,32 +360,29 @@ export function ImageDetails({ order }: { order: LibraryImage[] }) {
   };
 
   return (
-    <Dialog.Root
+    <ModalDialog
       open={detailId !== null}
       onOpenChange={(isOpen) => {
         if (!isOpen) close();
       }}
+      className="image-details"
+      onKeyDown={onKeyDown}
     >
-      <Dialog.Portal>
-        <Dialog.Overlay className="dialog-overlay" />
-        <Dialog.Content className="image-details" aria-describedby={undefined} onKeyDown={onKeyDown}>
-          <div className="image-details__bar">
-            <Dialog.Title className="dialog__title">{t('details.title')}</Dialog.Title>
-            <Dialog.Close className="button" aria-label={t('details.close')}>
-              ×
-            </Dialog.Close>
-          </div>
-          {current ? (
-            <DetailBody detail={current} />
-          ) : error ? (
-            <p className="notice notice--error" role="alert">
-              {error.message}
-            </p>
-          ) : (
-            <div className="details-body details-body--loading" aria-busy="true" />
-          )}
-        </Dialog.Content>
-      </Dialog.Portal>
-    </Dialog.Root>
+      <div className="image-details__bar">
+        <Dialog.Title className="dialog__title">{t('details.title')}</Dialog.Title>
+        <Dialog.Close className="button" aria-label={t('details.close')}>
+          ×
+        </Dialog.Close>
+      </div>
+      {current ? (
+        <DetailBody detail={current} />
+      ) : error ? (
+        <p className="notice notice--error" role="alert">
+          {error.message}
+        </p>
+      ) : (
+        <div className="details-body details-body--loading" aria-busy="true" />
+      )}
+    </ModalDialog>
   );
 }

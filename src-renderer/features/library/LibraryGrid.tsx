@@ -11,7 +11,7 @@ import {
 } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { useAppStore } from '../../app/store';
+import { useAppStore, useAppStoreApi } from '../../app/use-app-store';
 import { coverOf, isStack, type Arrangement, type Entry } from './arrangement';
 import {
   buildGridModel,
@@ -24,7 +24,7 @@ import {
   type GridModel,
   type GridRow,
 } from './grid-model';
-import { firstPageSize } from './library-slice';
+import { firstPageSize } from './list-controller';
 import { emptySelection, isEntrySelected, pointerSelect, selectRange, toggleEntry } from './selection';
 import { isInDialog } from './is-typing';
 import { useImageDrag } from './use-image-drag';
@@ -284,6 +284,7 @@ export function LibraryGrid({ arrangement, onOpen }: LibraryGridProps) {
   const trash = useAppStore((s) => s.trashLibraryImages);
   const toggleStack = useAppStore((s) => s.toggleLibraryStack);
   const setTopEntry = useAppStore((s) => s.setLibraryTopEntry);
+  const store = useAppStoreApi();
   const startDrag = useImageDrag();
   const labels = useMemo<CellLabels>(
     () => ({
@@ -319,7 +320,7 @@ export function LibraryGrid({ arrangement, onOpen }: LibraryGridProps) {
   const getItemKey = useCallback((index: number) => rowKey(model, index), [model]);
   const cellSize = geometry.cellRowHeight - gridGap;
 
-  const topEntryRef = useRef(useAppStore.getState().libraryTopEntry);
+  const topEntryRef = useRef(store.getState().libraryTopEntry);
   // The virtualizer is read fresh on every render here and never handed to memoised children, which is what
   // the compiler's warning is about.
   // eslint-disable-next-line react-hooks/incompatible-library
@@ -376,13 +377,13 @@ export function LibraryGrid({ arrangement, onOpen }: LibraryGridProps) {
       if (!(event.ctrlKey || event.metaKey) || event.altKey || isInDialog(event.target)) return;
       if (event.key !== '=' && event.key !== '+' && event.key !== '-') return;
       event.preventDefault();
-      setThumbSize(stepThumbSize(width, useAppStore.getState().libraryThumbSize, event.key === '-' ? -1 : 1));
+      setThumbSize(stepThumbSize(width, store.getState().libraryThumbSize, event.key === '-' ? -1 : 1));
     };
     window.addEventListener('keydown', onKeyDown);
     return () => {
       window.removeEventListener('keydown', onKeyDown);
     };
-  }, [width, setThumbSize]);
+  }, [width, setThumbSize, store]);
 
   const virtualRows = virtualizer.getVirtualItems();
   const lastRow = virtualRows.at(-1)?.index ?? 0;

@@ -2,9 +2,10 @@ import { useState } from 'react';
 import * as DropdownMenu from '@radix-ui/react-dropdown-menu';
 import { useTranslation } from 'react-i18next';
 import type { Collection } from '../../../src-preload/contract/library-types';
-import { useAppStore } from '../../app/store';
+import { useAppStore } from '../../app/use-app-store';
 import { formatBytes } from './format';
-import { ConfirmDialog, NameDialog } from './LibraryDialogs';
+import { ConfirmDialog } from '../../components/ConfirmDialog';
+import { NameDialog } from '../../components/NameDialog';
 
 type CollectionDialog =
   | { kind: 'create' }

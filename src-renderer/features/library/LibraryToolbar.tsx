@@ -1,7 +1,7 @@
 import { useRef } from 'react';
 import * as DropdownMenu from '@radix-ui/react-dropdown-menu';
 import { useTranslation } from 'react-i18next';
-import { useAppStore } from '../../app/store';
+import { useAppStore } from '../../app/use-app-store';
 import { groupings } from './arrangement';
 import { maxThumbSize, minThumbSize } from './grid-model';
 import { sortOrders } from './library-query';

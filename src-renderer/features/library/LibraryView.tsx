@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useMemo, useRef, useState, type DragEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useAppStore } from '../../app/store';
+import { useAppStore, useAppStoreApi } from '../../app/use-app-store';
 import { getDraggedImages, imageDragType } from '../../components/drag-image';
 import { EmptyState } from '../../components/EmptyState';
 import { ViewHeader } from '../../components/ViewHeader';
@@ -10,7 +10,6 @@ import { FilterBar } from './FilterBar';
 import { ImageDetails } from './ImageDetails';
 import { LibraryGrid } from './LibraryGrid';
 import { LibrarySidebar } from './LibrarySidebar';
-import { LibraryToasts } from './LibraryToasts';
 import { LibraryToolbar } from './LibraryToolbar';
 import { activeFilterCount, clearNarrowingFilters } from './library-query';
 import { readImageFiles } from './read-files';
@@ -28,7 +27,7 @@ function isFileDrag(event: DragEvent): boolean {
  */
 function ReferenceDropZone({ onDone }: { onDone: () => void }) {
   const { t } = useTranslation('library');
-  const asReferences = useAppStore((s) => s.referenceLibraryImages);
+  const asReferences = useAppStore((s) => s.sendToReferenceTray);
   const [over, setOver] = useState(false);
   return (
     <div
@@ -119,13 +118,14 @@ export function LibraryView() {
   const openDetail = useAppStore((s) => s.openLibraryDetail);
   const toggleStack = useAppStore((s) => s.toggleLibraryStack);
   const importFiles = useAppStore((s) => s.importLibraryFiles);
+  const store = useAppStoreApi();
   const searchRef = useRef<HTMLInputElement>(null);
   const [dropping, setDropping] = useState(false);
   const [draggingOut, setDraggingOut] = useState(false);
   useLibraryShortcuts(searchRef);
 
   useEffect(() => {
-    const state = useAppStore.getState();
+    const state = store.getState();
     state.watchLibraryChanges();
     // The first page goes first: collections, tags, models and statistics can wait for the thumbnails.
     if (state.libraryTotal === null) void state.reloadLibrary().then(state.loadLibraryMeta);
@@ -134,7 +134,7 @@ export function LibraryView() {
     return () => {
       state.setLibraryVisible(false);
     };
-  }, []);
+  }, [store]);
 
   const arrangement = useMemo(() => arrange(items, grouping, openStacks), [items, grouping, openStacks]);
   const order = useMemo(
@@ -209,7 +209,6 @@ export function LibraryView() {
         </div>
       )}
       <ImageDetails order={order} />
-      <LibraryToasts />
     </section>
   );
 }

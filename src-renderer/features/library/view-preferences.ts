@@ -8,11 +8,13 @@ export interface ViewPreferences {
 
 const storageKey = 'seedream.library.view';
 
+type PreferenceStorage = Pick<Storage, 'getItem' | 'setItem'>;
+
 /** How the grid looks is a per-machine taste, not library data, so it lives in the renderer's own storage. */
-export function readViewPreferences(): ViewPreferences {
+export function readViewPreferences(storage: PreferenceStorage | null): ViewPreferences {
   const fallback: ViewPreferences = { grouping: 'none', thumbSize: defaultThumbSize };
   try {
-    const raw = window.localStorage.getItem(storageKey);
+    const raw = storage?.getItem(storageKey) ?? null;
     if (raw === null) return fallback;
     const parsed: unknown = JSON.parse(raw);
     if (typeof parsed !== 'object' || parsed === null) return fallback;
@@ -26,9 +28,9 @@ export function readViewPreferences(): ViewPreferences {
   }
 }
 
-export function writeViewPreferences(preferences: ViewPreferences): void {
+export function writeViewPreferences(storage: PreferenceStorage | null, preferences: ViewPreferences): void {
   try {
-    window.localStorage.setItem(storageKey, JSON.stringify(preferences));
+    storage?.setItem(storageKey, JSON.stringify(preferences));
   } catch {
     // Storage can be full or disabled; the grid then simply starts with the defaults next time.
   }

@@ -2,9 +2,9 @@ import { useEffect, useRef, useState, type DragEvent, type KeyboardEvent } from 
 import { useTranslation } from 'react-i18next';
 import type { GenerationIssue } from '../../../src-preload/contract/generation';
 import type { LibraryImage } from '../../../src-preload/contract/library-types';
-import { useAppStore } from '../../app/store';
+import { useAppStore } from '../../app/use-app-store';
 import { modelOf, sequenceRoom } from '../generate/draft';
-import { controlIdFor } from '../generate/error-advice';
+import { controlIdFor } from '../generate/control-ids';
 import { FieldIssues } from '../generate/FieldIssues';
 import { referenceCapacity, type TrayMessage } from './reference-slice';
 import './reference-tray.css';

@@ -2,8 +2,9 @@ import type { StateCreator } from 'zustand';
 import type { AppError } from '../../../src-preload/contract/errors';
 import type { LibraryImage } from '../../../src-preload/contract/library-types';
 import { maxImagesPerRequest, type ModelInfo } from '../../../src-preload/contract/models';
-import { api, errorOf, unwrap } from '../../bridge';
+import type { AppServices } from '../../app/services';
 import type { AppState } from '../../app/store';
+import { settle } from '../../result';
 import { modelOf } from '../generate/draft';
 import { triageFiles, type RefusalReason } from './file-triage';
 import { appendUnique, moveItem } from './tray-order';
@@ -36,77 +37,88 @@ export function referenceCapacity(model: ModelInfo): number {
   return Math.min(model.maxReferences, maxImagesPerRequest - 1);
 }
 
-let nextMessageId = 1;
-
 function imageLabel(image: LibraryImage): string {
   return image.prompt.trim() === '' ? `#${image.id}` : image.prompt;
 }
 
-export const createReferenceSlice: StateCreator<AppState, [], [], ReferenceSlice> = (set, get) => {
-  const capacity = () => referenceCapacity(modelOf(get().draft));
-  const say = (name: string, body: MessageBody) => {
-    const message: TrayMessage = { ...body, name, id: nextMessageId++ };
-    set((state) => ({ referenceMessages: [...state.referenceMessages, message] }));
-  };
-
-  const sendFile = async (file: File) => {
-    try {
-      const bytes = new Uint8Array(await file.arrayBuffer());
-      const added = await unwrap(api.references.add({ name: file.name, bytes }));
-      const { items, duplicates, overflow } = appendUnique(get().references, [added.image], capacity());
-      set({ references: items });
-      if (duplicates.length > 0) say(file.name, { kind: 'refused', reason: 'duplicate' });
-      else if (overflow.length > 0) say(file.name, { kind: 'refused', reason: 'tray-full' });
-      else if (added.notice) say(file.name, { kind: 'notice', text: added.notice });
-    } catch (thrown) {
-      say(file.name, { kind: 'failed', error: errorOf(thrown) });
-    } finally {
-      set((state) => ({ referencesPending: state.referencesPending - 1 }));
-    }
-  };
-
-  return {
-    references: [],
-    referencesPending: 0,
-    referenceMessages: [],
-    addReferenceFiles: async (files) => {
-      const state = get();
-      const room = capacity() - state.references.length - state.referencesPending;
-      const { accepted, refused } = triageFiles(files, Math.max(room, 0));
-      set({ referenceMessages: [], referencesPending: state.referencesPending + accepted.length });
-      for (const { file, reason } of refused) say(file.name, { kind: 'refused', reason });
-      // One at a time: main decodes and maybe re-encodes each image, and the tray keeps the drop's order.
-      for (const file of accepted) await sendFile(file);
-    },
-    addReferences: (images) => {
-      // A library image whose file is gone, damaged or in the trash cannot be sent to the API.
-      const usable = images.filter((image) => image.fileState === 'ok' && image.trashedAt === null);
-      const { items, duplicates, overflow } = appendUnique(get().references, usable, capacity());
-      set({ references: items, referenceMessages: [] });
-      for (const image of images.filter((candidate) => !usable.includes(candidate))) {
-        say(imageLabel(image), { kind: 'refused', reason: 'unavailable' });
-      }
-      for (const image of duplicates) say(imageLabel(image), { kind: 'refused', reason: 'duplicate' });
-      for (const image of overflow) say(imageLabel(image), { kind: 'refused', reason: 'tray-full' });
-    },
-    replaceReferences: (images) => {
-      set({ references: [], referenceMessages: [] });
-      get().addReferences(images);
-    },
-    removeReference: (id) => {
-      set((state) => ({ references: state.references.filter((image) => image.id !== id) }));
-    },
-    moveReference: (id, toIndex) => {
+export const createReferenceSlice =
+  ({ api }: Pick<AppServices, 'api'>): StateCreator<AppState, [], [], ReferenceSlice> =>
+  (set, get) => {
+    const capacity = () => referenceCapacity(modelOf(get().draft));
+    const say = (name: string, body: MessageBody) => {
       set((state) => {
-        const from = state.references.findIndex((image) => image.id === id);
-        return { references: [...moveItem(state.references, from, toIndex)] };
+        // Unique among the messages shown, which is all their keys need.
+        const id = (state.referenceMessages.at(-1)?.id ?? 0) + 1;
+        return { referenceMessages: [...state.referenceMessages, { ...body, name, id }] };
       });
-    },
-    clearReferences: () => {
-      set({ references: [], referenceMessages: [] });
-    },
-    dismissReferenceMessage: (id) => {
-      set((state) => ({ referenceMessages: state.referenceMessages.filter((message) => message.id !== id) }));
-    },
+    };
+
+    const send = async (file: File) => {
+      const bytes = await settle(async () => new Uint8Array(await file.arrayBuffer()));
+      if (!bytes.ok) return bytes;
+      return api.references.add({ name: file.name, bytes: bytes.value });
+    };
+
+    const sendFile = async (file: File) => {
+      const added = await send(file);
+      if (!added.ok) {
+        say(file.name, { kind: 'failed', error: added.error });
+      } else {
+        const { image, notice } = added.value;
+        const { items, duplicates, overflow } = appendUnique(get().references, [image], capacity());
+        set({ references: items });
+        if (duplicates.length > 0) say(file.name, { kind: 'refused', reason: 'duplicate' });
+        else if (overflow.length > 0) say(file.name, { kind: 'refused', reason: 'tray-full' });
+        else if (notice) say(file.name, { kind: 'notice', text: notice });
+      }
+      // The placeholder goes once the image (or the reason it is not there) is shown.
+      set((state) => ({ referencesPending: state.referencesPending - 1 }));
+    };
+
+    return {
+      references: [],
+      referencesPending: 0,
+      referenceMessages: [],
+      addReferenceFiles: async (files) => {
+        const state = get();
+        const room = capacity() - state.references.length - state.referencesPending;
+        const { accepted, refused } = triageFiles(files, Math.max(room, 0));
+        set({ referenceMessages: [], referencesPending: state.referencesPending + accepted.length });
+        for (const { file, reason } of refused) say(file.name, { kind: 'refused', reason });
+        // One at a time: main decodes and maybe re-encodes each image, and the tray keeps the drop's order.
+        for (const file of accepted) await sendFile(file);
+      },
+      addReferences: (images) => {
+        // A library image whose file is gone, damaged or in the trash cannot be sent to the API.
+        const usable = images.filter((image) => image.fileState === 'ok' && image.trashedAt === null);
+        const { items, duplicates, overflow } = appendUnique(get().references, usable, capacity());
+        set({ references: items, referenceMessages: [] });
+        for (const image of images.filter((candidate) => !usable.includes(candidate))) {
+          say(imageLabel(image), { kind: 'refused', reason: 'unavailable' });
+        }
+        for (const image of duplicates) say(imageLabel(image), { kind: 'refused', reason: 'duplicate' });
+        for (const image of overflow) say(imageLabel(image), { kind: 'refused', reason: 'tray-full' });
+      },
+      replaceReferences: (images) => {
+        set({ references: [], referenceMessages: [] });
+        get().addReferences(images);
+      },
+      removeReference: (id) => {
+        set((state) => ({ references: state.references.filter((image) => image.id !== id) }));
+      },
+      moveReference: (id, toIndex) => {
+        set((state) => {
+          const from = state.references.findIndex((image) => image.id === id);
+          return { references: [...moveItem(state.references, from, toIndex)] };
+        });
+      },
+      clearReferences: () => {
+        set({ references: [], referenceMessages: [] });
+      },
+      dismissReferenceMessage: (id) => {
+        set((state) => ({
+          referenceMessages: state.referenceMessages.filter((message) => message.id !== id),
+        }));
+      },
+    };
   };
-};

@@ -3,10 +3,11 @@ import { useTranslation } from 'react-i18next';
 import { formatSize } from '../../../src-preload/contract/generation';
 import type { JobSnapshot } from '../../../src-preload/contract/ipc';
 import { findModel } from '../../../src-preload/contract/models';
-import { useAppStore } from '../../app/store';
+import { useAppStore } from '../../app/use-app-store';
 import { Lightbox } from '../../components/Lightbox';
-import { ErrorNotice } from '../generate/ErrorNotice';
-import { useTickingNow } from '../generate/use-ticking-now';
+import { ErrorNotice } from '../../components/ErrorNotice';
+import { useTickingNow } from '../../hooks/use-ticking-now';
+import { focusControl } from '../generate/focus-control';
 import { Icon } from './icons';
 import { isFinished, jobStatus, savedImages, tilesOf } from './jobs';
 import { ResultTile } from './ResultTile';
@@ -47,7 +48,7 @@ function useElapsedSeconds(job: JobSnapshot): number {
 export function JobGroup({ job }: { job: JobSnapshot }) {
   const { t } = useTranslation('generate');
   const cancelJob = useAppStore((s) => s.cancelJob);
-  const remixGeneration = useAppStore((s) => s.remixGeneration);
+  const remix = useAppStore((s) => s.remix);
   const [sideBySide, setSideBySide] = useState(false);
   const [open, setOpen] = useState<number | null>(null);
   const [cancelling, setCancelling] = useState(false);
@@ -113,7 +114,7 @@ export function JobGroup({ job }: { job: JobSnapshot }) {
               type="button"
               className="button button--quiet"
               title={t('job.remixHint')}
-              onClick={() => void remixGeneration(job.generationId)}
+              onClick={() => void remix(job.generationId)}
             >
               <Icon name="remix" />
               {t('job.remix')}
@@ -129,7 +130,7 @@ export function JobGroup({ job }: { job: JobSnapshot }) {
         </ul>
       )}
       {job.error && job.phase !== 'cancelled' && (
-        <ErrorNotice error={job.error} since={job.finishedAt ?? job.startedAt} />
+        <ErrorNotice error={job.error} since={job.finishedAt ?? job.startedAt} onFocusField={focusControl} />
       )}
       {job.phase === 'failed' && !job.error && !job.slots.some((slot) => slot.error) && (
         <p className="notice notice--error" role="alert">

@@ -2,7 +2,7 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { JobSlot, JobSnapshot } from '../../../src-preload/contract/ipc';
 import type { LibraryImage } from '../../../src-preload/contract/library-types';
-import { useAppStore } from '../../app/store';
+import { useAppStore } from '../../app/use-app-store';
 import { setDraggedImages } from '../../components/drag-image';
 import { Icon, type IconName } from './icons';
 import { isFinished } from './jobs';
@@ -32,7 +32,7 @@ function TileAction({ icon, label, onClick, pressed }: TileActionProps) {
 function SavedTile({ image, alt, onOpen }: { image: LibraryImage; alt: string; onOpen: () => void }) {
   const { t } = useTranslation('generate');
   const addReferences = useAppStore((s) => s.addReferences);
-  const setImageFavorite = useAppStore((s) => s.setImageFavorite);
+  const setFavorite = useAppStore((s) => s.setFavorite);
   const copyImage = useAppStore((s) => s.copyImage);
   const showInLibrary = useAppStore((s) => s.showInLibrary);
   const navigate = useAppStore((s) => s.navigate);
@@ -82,7 +82,7 @@ function SavedTile({ image, alt, onOpen }: { image: LibraryImage; alt: string; o
           icon="star"
           label={t('tile.favorite')}
           pressed={image.favorite}
-          onClick={() => void setImageFavorite(image.id, !image.favorite)}
+          onClick={() => void setFavorite([image.id], !image.favorite)}
         />
         <TileAction
           icon="library"

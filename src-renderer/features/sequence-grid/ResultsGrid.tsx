@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import { useAppStore } from '../../app/store';
+import { useAppStore } from '../../app/use-app-store';
 import { isFinished } from './jobs';
 import { JobGroup } from './JobGroup';
 import './sequence-grid.css';
@@ -8,8 +8,6 @@ import './sequence-grid.css';
 export function ResultsGrid() {
   const { t } = useTranslation('generate');
   const jobs = useAppStore((s) => s.jobs);
-  const actionError = useAppStore((s) => s.jobActionError);
-  const dismissActionError = useAppStore((s) => s.dismissJobActionError);
   const dismissFinished = useAppStore((s) => s.dismissFinishedJobs);
   const running = jobs.filter((job) => !isFinished(job)).length;
 
@@ -26,14 +24,6 @@ export function ResultsGrid() {
           </button>
         )}
       </div>
-      {actionError && (
-        <div className="notice notice--error results__error" role="alert">
-          <span>{actionError.message}</span>
-          <button type="button" className="button button--quiet" onClick={dismissActionError}>
-            {t('errorAdvice.dismiss')}
-          </button>
-        </div>
-      )}
       <div role="list" className="results__list" aria-label={t('results.listLabel')}>
         {jobs.map((job) => (
           <JobGroup key={job.jobId} job={job} />

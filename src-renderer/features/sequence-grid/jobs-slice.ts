@@ -1,7 +1,7 @@
 import type { StateCreator } from 'zustand';
-import type { AppError } from '../../../src-preload/contract/errors';
 import type { JobSnapshot } from '../../../src-preload/contract/ipc';
-import { api, errorOf, unwrap } from '../../bridge';
+import type { LibraryImage } from '../../../src-preload/contract/library-types';
+import type { AppServices } from '../../app/services';
 import type { AppState } from '../../app/store';
 import { isFinished, mergeSnapshot, mergeSnapshots, updateImage } from './jobs';
 
@@ -10,34 +10,27 @@ export interface JobsSlice {
   jobs: JobSnapshot[];
   /** Finished jobs the user put away; kept so reloading the list does not bring them back. */
   dismissedJobIds: string[];
-  jobActionError: AppError | null;
   loadJobs: () => Promise<void>;
   receiveSnapshot: (snapshot: JobSnapshot) => void;
+  /** Follows every snapshot main sends from now on; returns the function that stops following. */
+  watchJobs: () => () => void;
   cancelJob: (jobId: string) => Promise<void>;
   dismissFinishedJobs: () => void;
-  setImageFavorite: (imageId: number, favorite: boolean) => Promise<void>;
-  copyImage: (imageId: number) => Promise<boolean>;
-  dismissJobActionError: () => void;
+  /** Changes saved images wherever a job shows them (a favorite toggled from a tile or the library). */
+  patchJobImages: (ids: readonly number[], change: (image: LibraryImage) => LibraryImage) => void;
 }
 
-export const createJobsSlice: StateCreator<AppState, [], [], JobsSlice> = (set, get) => {
-  /** Runs a call to main; a failure is shown above the results and reported as `{ ok: false }`. */
-  async function attempt<T>(action: () => Promise<T>): Promise<{ ok: true; value: T } | { ok: false }> {
-    try {
-      return { ok: true, value: await action() };
-    } catch (thrown) {
-      set({ jobActionError: errorOf(thrown) });
-      return { ok: false };
-    }
-  }
-
-  return {
+export const createJobsSlice =
+  ({ api }: Pick<AppServices, 'api'>): StateCreator<AppState, [], [], JobsSlice> =>
+  (set, get) => ({
     jobs: [],
     dismissedJobIds: [],
-    jobActionError: null,
     loadJobs: async () => {
-      const loaded = await attempt(() => unwrap(api.generation.jobs()));
-      if (!loaded.ok) return;
+      const loaded = await api.generation.jobs();
+      if (!loaded.ok) {
+        get().notifyFailure(loaded.error);
+        return;
+      }
       const dismissed = new Set(get().dismissedJobIds);
       const fresh = loaded.value.filter((job) => !dismissed.has(job.jobId));
       set((state) => ({ jobs: mergeSnapshots(state.jobs, fresh) }));
@@ -46,8 +39,13 @@ export const createJobsSlice: StateCreator<AppState, [], [], JobsSlice> = (set, 
       if (get().dismissedJobIds.includes(snapshot.jobId)) return;
       set((state) => ({ jobs: mergeSnapshot(state.jobs, snapshot) }));
     },
+    watchJobs: () =>
+      api.on('generation:progress', (snapshot) => {
+        get().receiveSnapshot(snapshot);
+      }),
     cancelJob: async (jobId) => {
-      await attempt(() => unwrap(api.generation.cancel({ jobId })));
+      const cancelled = await api.generation.cancel({ jobId });
+      if (!cancelled.ok) get().notifyFailure(cancelled.error);
     },
     dismissFinishedJobs: () => {
       set((state) => ({
@@ -58,17 +56,7 @@ export const createJobsSlice: StateCreator<AppState, [], [], JobsSlice> = (set, 
         ],
       }));
     },
-    setImageFavorite: async (imageId, favorite) => {
-      const done = await attempt(() => unwrap(api.library.setFavorite({ ids: [imageId], favorite })));
-      if (!done.ok) return;
-      set((state) => ({ jobs: updateImage(state.jobs, imageId, (image) => ({ ...image, favorite })) }));
+    patchJobImages: (ids, change) => {
+      set((state) => ({ jobs: ids.reduce((jobs, id) => updateImage(jobs, id, change), state.jobs) }));
     },
-    copyImage: async (imageId) => {
-      const done = await attempt(() => unwrap(api.desktop.copyImage({ id: imageId })));
-      return done.ok;
-    },
-    dismissJobActionError: () => {
-      set({ jobActionError: null });
-    },
-  };
-};
+  });

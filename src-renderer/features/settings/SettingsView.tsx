@@ -1,7 +1,7 @@
 import { useEffect, useId, useState, type SyntheticEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ViewHeader } from '../../components/ViewHeader';
-import { useAppStore } from '../../app/store';
+import { useAppStore, useAppStoreApi } from '../../app/use-app-store';
 import { externalLinks } from '../../../src-preload/contract/external-links';
 import type { KeyStatus, Settings } from '../../../src-preload/contract/ipc';
 
@@ -146,6 +146,7 @@ interface GatewayFormProps {
 
 function GatewayForm({ settings, justSaved, onSaved }: GatewayFormProps) {
   const { t } = useTranslation('settings');
+  const store = useAppStoreApi();
   const updateSettings = useAppStore((s) => s.updateSettings);
   const busy = useAppStore((s) => s.settingsBusy);
   const [baseUrl, setBaseUrl] = useState(settings.apiBaseUrl);
@@ -160,7 +161,7 @@ function GatewayForm({ settings, justSaved, onSaved }: GatewayFormProps) {
           event.preventDefault();
           onSaved(null);
           void updateSettings({ apiBaseUrl: baseUrl }).then((ok) => {
-            if (ok) onSaved(useAppStore.getState().settings?.apiBaseUrl ?? null);
+            if (ok) onSaved(store.getState().settings?.apiBaseUrl ?? null);
           });
         }}
       >

@@ -1,8 +1,9 @@
 import type { StateCreator } from 'zustand';
 import type { ConnectionTest, KeyStatus, Settings } from '../../../src-preload/contract/ipc';
-import type { AppError } from '../../../src-preload/contract/errors';
-import { api, errorOf, unwrap } from '../../bridge';
+import type { AppError, Result } from '../../../src-preload/contract/errors';
+import type { AppServices } from '../../app/services';
 import type { AppState } from '../../app/store';
+import { allOk } from '../../result';
 
 export interface SettingsSlice {
   settings: Settings | null;
@@ -17,52 +18,69 @@ export interface SettingsSlice {
   updateSettings: (patch: Partial<Settings>) => Promise<boolean>;
 }
 
-export const createSettingsSlice: StateCreator<AppState, [], [], SettingsSlice> = (set) => {
-  async function run<T>(busy: SettingsSlice['settingsBusy'], action: () => Promise<T>): Promise<T | null> {
-    set({ settingsBusy: busy, settingsError: null });
-    try {
-      return await action();
-    } catch (thrown) {
-      set({ settingsError: errorOf(thrown) });
-      return null;
-    } finally {
+export const createSettingsSlice =
+  ({ api }: Pick<AppServices, 'api'>): StateCreator<AppState, [], [], SettingsSlice> =>
+  (set) => {
+    /** Runs one call with the busy state shown; a failure is kept for the view, and answers null. */
+    async function run<T>(
+      busy: SettingsSlice['settingsBusy'],
+      call: () => Promise<Result<T>>,
+    ): Promise<T | null> {
+      set({ settingsBusy: busy, settingsError: null });
+      const result = await call();
       set({ settingsBusy: null });
+      if (result.ok) return result.value;
+      set({ settingsError: result.error });
+      return null;
     }
-  }
 
-  return {
-    settings: null,
-    keyStatus: null,
-    connection: null,
-    settingsBusy: null,
-    settingsError: null,
-    loadSettings: async () => {
-      const [settings, keyStatus] = await Promise.all([unwrap(api.settings.get()), unwrap(api.key.status())]);
-      set({ settings, keyStatus });
-    },
-    saveKey: async (key, sessionOnly) => {
-      const keyStatus = await run('saving-key', () => unwrap(api.key.save({ key, sessionOnly })));
-      if (keyStatus) set({ keyStatus, connection: null });
-      return keyStatus !== null;
-    },
-    removeKey: async () => {
-      const keyStatus = await run('removing-key', () => unwrap(api.key.remove()));
-      if (keyStatus) set({ keyStatus, connection: null });
-    },
-    testConnection: async () => {
-      set({ connection: null });
-      const connection = await run('testing', () => unwrap(api.key.test()));
-      if (connection) set({ connection });
-    },
-    updateSettings: async (patch) => {
-      const saved = await run('saving-settings', async () => {
-        const settings = await unwrap(api.settings.update(patch));
-        // Keys belong to a gateway, so a new address may have a different key, or none.
-        const keyStatus = patch.apiBaseUrl === undefined ? null : await unwrap(api.key.status());
-        return { settings, keyStatus };
-      });
-      if (saved) set(saved.keyStatus ? { ...saved, connection: null } : { settings: saved.settings });
-      return saved !== null;
-    },
+    /** Saves settings; keys belong to a gateway, so a new address may have a different key, or none. */
+    async function save(
+      patch: Partial<Settings>,
+    ): Promise<Result<{ settings: Settings; keyStatus: KeyStatus | null }>> {
+      const settings = await api.settings.update(patch);
+      if (!settings.ok) return settings;
+      if (patch.apiBaseUrl === undefined)
+        return { ok: true, value: { settings: settings.value, keyStatus: null } };
+      const keyStatus = await api.key.status();
+      if (!keyStatus.ok) return keyStatus;
+      return { ok: true, value: { settings: settings.value, keyStatus: keyStatus.value } };
+    }
+
+    return {
+      settings: null,
+      keyStatus: null,
+      connection: null,
+      settingsBusy: null,
+      settingsError: null,
+      loadSettings: async () => {
+        const results = await Promise.all([api.settings.get(), api.key.status()]);
+        const loaded = allOk(results);
+        if (!loaded.ok) {
+          set({ settingsError: loaded.error });
+          return;
+        }
+        const [settings, keyStatus] = loaded.value;
+        set({ settings, keyStatus });
+      },
+      saveKey: async (key, sessionOnly) => {
+        const keyStatus = await run('saving-key', () => api.key.save({ key, sessionOnly }));
+        if (keyStatus) set({ keyStatus, connection: null });
+        return keyStatus !== null;
+      },
+      removeKey: async () => {
+        const keyStatus = await run('removing-key', () => api.key.remove());
+        if (keyStatus) set({ keyStatus, connection: null });
+      },
+      testConnection: async () => {
+        set({ connection: null });
+        const connection = await run('testing', () => api.key.test());
+        if (connection) set({ connection });
+      },
+      updateSettings: async (patch) => {
+        const saved = await run('saving-settings', () => save(patch));
+        if (saved) set(saved.keyStatus ? { ...saved, connection: null } : { settings: saved.settings });
+        return saved !== null;
+      },
+    };
   };
-};

@@ -38,6 +38,11 @@ export class LibraryPage {
     await expect(this.page.getByRole('heading', { level: 1, name: 'Library' })).toBeVisible();
   }
 
+  /** The toast that says `text`. */
+  toast(text: string): Locator {
+    return this.notifications.getByRole('listitem').filter({ hasText: text });
+  }
+
   /** The thumbnails on screen (the grid renders only what is near the viewport). */
   thumbnails(): Locator {
     return this.grid.getByRole('gridcell').getByRole('img');

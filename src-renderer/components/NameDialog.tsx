@@ -1,6 +1,7 @@
 import { useId, useState, type SyntheticEvent } from 'react';
 import * as Dialog from '@radix-ui/react-dialog';
 import { useTranslation } from 'react-i18next';
+import { ModalDialog } from './ModalDialog';
 
 interface NameDialogProps {
   open: boolean;
@@ -26,7 +27,7 @@ function NameForm({
   onSubmit,
   suggestions = [],
 }: NameFormProps) {
-  const { t } = useTranslation('library');
+  const { t } = useTranslation();
   const [name, setName] = useState(initialName);
   const [busy, setBusy] = useState(false);
   const inputId = useId();
@@ -78,65 +79,9 @@ function NameForm({
 /** Asks for one name (a new collection, a new name for one, a tag); Enter submits, Escape cancels. */
 export function NameDialog({ open, title, ...form }: NameDialogProps) {
   return (
-    <Dialog.Root open={open} onOpenChange={form.onOpenChange}>
-      <Dialog.Portal>
-        <Dialog.Overlay className="dialog-overlay" />
-        <Dialog.Content className="dialog" aria-describedby={undefined}>
-          <Dialog.Title className="dialog__title">{title}</Dialog.Title>
-          <NameForm {...form} />
-        </Dialog.Content>
-      </Dialog.Portal>
-    </Dialog.Root>
-  );
-}
-
-interface ConfirmDialogProps {
-  open: boolean;
-  title: string;
-  body: string;
-  confirmLabel: string;
-  onOpenChange: (open: boolean) => void;
-  onConfirm: () => Promise<unknown>;
-}
-
-export function ConfirmDialog({
-  open,
-  title,
-  body,
-  confirmLabel,
-  onOpenChange,
-  onConfirm,
-}: ConfirmDialogProps) {
-  const { t } = useTranslation('library');
-  const [busy, setBusy] = useState(false);
-  return (
-    <Dialog.Root open={open} onOpenChange={onOpenChange}>
-      <Dialog.Portal>
-        <Dialog.Overlay className="dialog-overlay" />
-        <Dialog.Content className="dialog">
-          <Dialog.Title className="dialog__title">{title}</Dialog.Title>
-          <Dialog.Description>{body}</Dialog.Description>
-          <div className="dialog__actions">
-            <Dialog.Close className="button" type="button">
-              {t('dialog.cancel')}
-            </Dialog.Close>
-            <button
-              className="button button--primary button--destructive"
-              type="button"
-              disabled={busy}
-              onClick={() => {
-                setBusy(true);
-                void onConfirm().finally(() => {
-                  setBusy(false);
-                  onOpenChange(false);
-                });
-              }}
-            >
-              {confirmLabel}
-            </button>
-          </div>
-        </Dialog.Content>
-      </Dialog.Portal>
-    </Dialog.Root>
+    <ModalDialog open={open} onOpenChange={form.onOpenChange} className="dialog">
+      <Dialog.Title className="dialog__title">{title}</Dialog.Title>
+      <NameForm {...form} />
+    </ModalDialog>
   );
 }

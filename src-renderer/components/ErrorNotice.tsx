@@ -1,17 +1,17 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { AppError, ErrorCode } from '../../../src-preload/contract/errors';
-import { useAppStore } from '../../app/store';
-import errorTitles from '../../i18n/locales/en/generate.json';
+import type { AppError, ErrorCode } from '../../src-preload/contract/errors';
+import type { GenerationField } from '../../src-preload/contract/generation';
+import { useAppStore } from '../app/use-app-store';
+import { useTickingNow } from '../hooks/use-ticking-now';
+import common from '../i18n/locales/en/common.json';
 import { adviseOn } from './error-advice';
-import { focusControl } from './focus-control';
-import { useTickingNow } from './use-ticking-now';
 
-type TitledCode = keyof typeof errorTitles.errorTitles;
+type TitledCode = keyof typeof common.errorTitles;
 
 /** A code added to the contract after these translations still gets a title, and main's message says the rest. */
 function hasTitle(code: string): code is TitledCode {
-  return Object.hasOwn(errorTitles.errorTitles, code);
+  return Object.hasOwn(common.errorTitles, code);
 }
 
 function titledCode(code: ErrorCode): TitledCode {
@@ -19,7 +19,7 @@ function titledCode(code: ErrorCode): TitledCode {
 }
 
 function WaitAdvice({ seconds, since }: { seconds: number; since: number }) {
-  const { t } = useTranslation('generate');
+  const { t } = useTranslation();
   const now = useTickingNow(since + seconds * 1000);
   const left = Math.max(0, Math.ceil(seconds - (now - since) / 1000));
   return <p>{left > 0 ? t('errorAdvice.wait', { count: left }) : t('errorAdvice.waitOver')}</p>;
@@ -27,7 +27,7 @@ function WaitAdvice({ seconds, since }: { seconds: number; since: number }) {
 
 /** Key problems are solved in Settings; this is the one way there from the workspace. */
 export function OpenSettingsButton() {
-  const { t } = useTranslation('generate');
+  const { t } = useTranslation();
   const navigate = useAppStore((s) => s.navigate);
   return (
     <button
@@ -46,12 +46,14 @@ interface ErrorNoticeProps {
   error: AppError;
   /** When the error happened (epoch ms), so a rate-limit countdown starts from the right moment; default now. */
   since?: number;
+  /** Moves the focus to the control an error names; without it, no such advice is offered. */
+  onFocusField?: (field: GenerationField) => void;
   onDismiss?: () => void;
 }
 
 /** An engine error in plain words, with the one thing to do about it. */
-export function ErrorNotice({ error, since, onDismiss }: ErrorNoticeProps) {
-  const { t } = useTranslation('generate');
+export function ErrorNotice({ error, since, onFocusField, onDismiss }: ErrorNoticeProps) {
+  const { t } = useTranslation();
   const [shownAt] = useState(() => Date.now());
   const action = adviseOn(error);
   return (
@@ -61,12 +63,12 @@ export function ErrorNotice({ error, since, onDismiss }: ErrorNoticeProps) {
       {action.kind === 'wait' && <WaitAdvice seconds={action.seconds} since={since ?? shownAt} />}
       <div className="error-notice__actions">
         {action.kind === 'settings' && <OpenSettingsButton />}
-        {action.kind === 'field' && (
+        {action.kind === 'field' && onFocusField && (
           <button
             type="button"
             className="button"
             onClick={() => {
-              focusControl(action.field);
+              onFocusField(action.field);
             }}
           >
             {t(`errorAdvice.field.${action.field}`)}

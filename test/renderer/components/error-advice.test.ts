@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { adviseOn, controlIdFor } from '../../../../src-renderer/features/generate/error-advice';
+import { adviseOn } from '../../../src-renderer/components/error-advice';
 
 describe('adviseOn', () => {
   it('sends key problems to Settings', () => {
@@ -29,6 +29,5 @@ describe('adviseOn', () => {
       field: 'prompt',
     });
     expect(adviseOn({ code: 'bad-request', message: 'Odd', field: 'nonsense' })).toEqual({ kind: 'none' });
-    expect(controlIdFor('maxImages')).toBe('generate-maxImages');
   });
 });

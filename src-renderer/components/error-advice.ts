@@ -1,5 +1,5 @@
-import type { AppError, ErrorCode } from '../../../src-preload/contract/errors';
-import type { GenerationField } from '../../../src-preload/contract/generation';
+import type { AppError, ErrorCode } from '../../src-preload/contract/errors';
+import type { GenerationField } from '../../src-preload/contract/generation';
 
 export type ErrorAction =
   | { kind: 'settings' }
@@ -40,9 +40,4 @@ export function adviseOn(error: AppError): ErrorAction {
   if (isGenerationField(error.field)) return { kind: 'field', field: error.field };
   if (error.code === 'content-rejected') return { kind: 'field', field: 'prompt' };
   return { kind: 'none' };
-}
-
-/** Every workspace control that an issue or error can name has this id, so it can be focused. */
-export function controlIdFor(field: GenerationField): string {
-  return `generate-${field}`;
 }

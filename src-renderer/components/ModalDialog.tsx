@@ -1,0 +1,47 @@
+import type { KeyboardEvent, ReactNode } from 'react';
+import * as Dialog from '@radix-ui/react-dialog';
+
+interface ModalDialogProps {
+  open: boolean;
+  onOpenChange: (open: boolean) => void;
+  /** The content box's class: `dialog` for the small forms, or a view's own frame. */
+  className: string;
+  overlayClassName?: string;
+  /** True when the children hold a `Dialog.Description`; otherwise Radix is told there is none. */
+  described?: boolean;
+  onKeyDown?: (event: KeyboardEvent<HTMLDivElement>) => void;
+  children: ReactNode;
+}
+
+/**
+ * Radix's modal dialog with the app's overlay. Escape closes it even when a toast appeared after it opened:
+ * Radix hands Escape only to its newest layer, which is then the toast, and the toast lets it through
+ * (app/Toasts.tsx); when the dialog itself gets Escape, Radix has already closed it and marked the event.
+ */
+export function ModalDialog({
+  open,
+  onOpenChange,
+  className,
+  overlayClassName = 'dialog-overlay',
+  described = false,
+  onKeyDown,
+  children,
+}: ModalDialogProps) {
+  return (
+    <Dialog.Root open={open} onOpenChange={onOpenChange}>
+      <Dialog.Portal>
+        <Dialog.Overlay className={overlayClassName} />
+        <Dialog.Content
+          className={className}
+          {...(described ? {} : { 'aria-describedby': undefined })}
+          onKeyDown={(event) => {
+            onKeyDown?.(event);
+            if (event.key === 'Escape' && !event.defaultPrevented) onOpenChange(false);
+          }}
+        >
+          {children}
+        </Dialog.Content>
+      </Dialog.Portal>
+    </Dialog.Root>
+  );
+}

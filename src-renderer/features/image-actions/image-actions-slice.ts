@@ -1,0 +1,83 @@
+import type { StateCreator } from 'zustand';
+import type { LibraryImage } from '../../../src-preload/contract/library-types';
+import type { AppServices } from '../../app/services';
+import type { AppState } from '../../app/store';
+
+/**
+ * What can be done to a saved image wherever it shows (a result tile, the library grid, the details dialog),
+ * written once: each updates every place that shows the image and reports a failure as a toast.
+ */
+export interface ImageActionsSlice {
+  /** Shown at once everywhere; put back if main refuses. */
+  setFavorite: (ids: number[], favorite: boolean) => Promise<void>;
+  /**
+   * Puts the image file on the system clipboard. Resolves whether it worked, so the place that asked can
+   * confirm it its own way (a label on a result tile, a toast in the library).
+   */
+  copyImage: (id: number) => Promise<boolean>;
+  /** Loads a generation's request and references into Generate and goes there; works offline. */
+  remix: (generationId: number) => Promise<void>;
+  /** Puts images into Generate's reference tray and goes there. */
+  sendToReferenceTray: (images: LibraryImage[]) => void;
+  /** Hands the image file to the OS drag that has just started (for the desktop and other apps). */
+  startImageDrag: (id: number) => Promise<void>;
+}
+
+export const createImageActionsSlice =
+  ({ api }: Pick<AppServices, 'api'>): StateCreator<AppState, [], [], ImageActionsSlice> =>
+  (_set, get) => {
+    const showFavorite = (ids: number[], favorite: boolean) => {
+      const state = get();
+      const leavesView = !favorite && state.libraryQuery.filters.favorite;
+      state.patchLibraryItems(ids, (image) => (leavesView ? null : { ...image, favorite }));
+      state.patchLibraryDetail(ids, (image) => ({ ...image, favorite }));
+      state.patchJobImages(ids, (image) => ({ ...image, favorite }));
+    };
+
+    return {
+      setFavorite: async (ids, favorite) => {
+        showFavorite(ids, favorite);
+        const saved = await api.library.setFavorite({ ids, favorite });
+        if (!saved.ok) {
+          get().notifyFailure(saved.error);
+          get().patchJobImages(ids, (image) => ({ ...image, favorite: !favorite }));
+          // The library may have dropped images from a favorites view: reading it again puts them back.
+          get().refreshLibrary();
+          return;
+        }
+        if (ids.length > 1) {
+          get().notify({ key: favorite ? 'toast.favorited' : 'toast.unfavorited', count: ids.length });
+        }
+      },
+
+      copyImage: async (id) => {
+        const copied = await api.desktop.copyImage({ id });
+        if (!copied.ok) get().notifyFailure(copied.error);
+        return copied.ok;
+      },
+
+      remix: async (generationId) => {
+        const remix = await api.generation.remix({ generationId });
+        if (!remix.ok) {
+          get().notifyFailure(remix.error);
+          return;
+        }
+        get().applyRemix(remix.value);
+        get().closeLibraryDetail();
+        get().navigate('generate');
+      },
+
+      sendToReferenceTray: (images) => {
+        if (images.length === 0) return;
+        get().addReferences(images);
+        get().closeLibraryDetail();
+        get().navigate('generate');
+      },
+
+      startImageDrag: async (id) => {
+        const started = await api.desktop.startDrag({ id });
+        // The in-app drag (to the reference tray) still works; only the file for other apps is missing.
+        if (!started.ok) get().notifyFailure(started.error);
+      },
+    };
+  };
