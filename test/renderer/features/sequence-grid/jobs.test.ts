@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { JobSlot, JobSnapshot } from '../../../../src-preload/contract/ipc';
+import type { JobSlot } from '../../../../src-preload/contract/ipc';
 import type { LibraryImage } from '../../../../src-preload/contract/library-types';
 import {
   jobStatus,
@@ -10,6 +10,7 @@ import {
   updateImage,
 } from '../../../../src-renderer/features/sequence-grid/jobs';
 import { image as libraryImage } from '../../support/images';
+import { job } from '../../support/jobs';
 
 /** An image of generation 1 at slot `id`, as a job's saved slot carries it. */
 function image(id: number): LibraryImage {
@@ -18,35 +19,6 @@ function image(id: number): LibraryImage {
 
 function saved(index: number): JobSlot {
   return { index, state: 'saved', image: image(index + 100), error: null };
-}
-
-function job(patch: Partial<JobSnapshot> = {}): JobSnapshot {
-  return {
-    jobId: 'job-1',
-    generationId: 1,
-    startedAt: 1000,
-    finishedAt: null,
-    request: {
-      model: 'doubao-seedream-4-5-251128',
-      prompt: 'a fox',
-      size: '2K',
-      responseFormat: 'url',
-      outputFormat: 'jpeg',
-      watermark: false,
-      sequential: 'auto',
-      maxImages: 4,
-      stream: true,
-    },
-    referenceIds: [],
-    phase: 'generating',
-    expected: 4,
-    slots: [],
-    usage: null,
-    error: null,
-    retry: null,
-    notices: [],
-    ...patch,
-  };
 }
 
 describe('mergeSnapshot', () => {

@@ -1,0 +1,45 @@
+import { render, type RenderResult } from '@testing-library/react';
+import type { ReactElement } from 'react';
+import type { AppServices } from '../../../src-renderer/app/services';
+import { createAppStore, type AppStore } from '../../../src-renderer/app/store';
+import { AppStoreContext } from '../../../src-renderer/app/use-app-store';
+import { fakeApi, type FakeApi, type FakeHandlers } from './fake-api';
+import { manualTimers } from './manual-timers';
+import { memoryStorage } from './memory-storage';
+
+export interface TestApp {
+  store: AppStore;
+  fake: FakeApi;
+  clock: ReturnType<typeof manualTimers>;
+  storage: Storage;
+  clipboard: string[];
+}
+
+/** A whole app store over a fake API, memory storage, a recording clipboard and a hand-moved clock. */
+export function testApp(
+  handlers: FakeHandlers = {},
+  overrides: Partial<Omit<AppServices, 'api' | 'timers'>> = {},
+): TestApp {
+  const fake = fakeApi(handlers);
+  const clock = manualTimers();
+  const storage = overrides.storage ?? memoryStorage();
+  const clipboard: string[] = [];
+  const store = createAppStore({
+    api: fake.api,
+    timers: clock.timers,
+    storage,
+    clipboard: overrides.clipboard ?? {
+      writeText: (text) => {
+        clipboard.push(text);
+        return Promise.resolve();
+      },
+    },
+    initialView: overrides.initialView ?? 'generate',
+  });
+  return { store, fake, clock, storage, clipboard };
+}
+
+/** Renders a component against a test app's store. */
+export function renderWithStore(ui: ReactElement, app: TestApp): RenderResult {
+  return render(<AppStoreContext.Provider value={app.store}>{ui}</AppStoreContext.Provider>);
+}
