@@ -3,6 +3,7 @@ import * as ToastPrimitive from '@radix-ui/react-toast';
 import { useTranslation } from 'react-i18next';
 import { isFailure, type Toast } from './notifications-slice';
 import { useAppStore } from './use-app-store';
+import './toasts.css';
 
 /** Long enough to read a sentence and reach Undo; Radix pauses it while the pointer or focus is on a toast. */
 const toastLifetimeMs = 8000;

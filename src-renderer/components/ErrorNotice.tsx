@@ -6,6 +6,7 @@ import { useAppStore } from '../app/use-app-store';
 import { useTickingNow } from '../hooks/use-ticking-now';
 import common from '../i18n/locales/en/common.json';
 import { adviseOn } from './error-advice';
+import './ErrorNotice.css';
 
 type TitledCode = keyof typeof common.errorTitles;
 

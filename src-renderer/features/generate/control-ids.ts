@@ -1,6 +1,12 @@
 import type { GenerationField } from '../../../src-preload/contract/generation';
+import { focusElementById } from '../../dom/focus-element';
 
 /** Every workspace control that an issue or error can name has this id, so it can be focused. */
 export function controlIdFor(field: GenerationField): string {
   return `generate-${field}`;
+}
+
+/** Moves focus to the control a problem is about, opening the Advanced section when it is folded away. */
+export function focusControl(field: GenerationField): void {
+  focusElementById(controlIdFor(field));
 }

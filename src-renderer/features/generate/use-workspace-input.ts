@@ -1,23 +1,11 @@
 import { useEffect, useRef, useState, type DragEvent } from 'react';
 import { useAppStore } from '../../app/use-app-store';
-import { getDraggedImages, imageDragType } from '../../components/drag-image';
+import { carriesImages, getDraggedImages } from '../../dom/drag-image';
+import { acceptsText } from '../../dom/keyboard-target';
 import type { GenerationField } from '../../../src-preload/contract/generation';
 import { adviseOn } from '../../components/error-advice';
 
 export const generateButtonId = 'generate-button';
-
-function carriesImages(dataTransfer: DataTransfer): boolean {
-  const types = Array.from(dataTransfer.types);
-  return types.includes('Files') || types.includes(imageDragType);
-}
-
-function isTextField(element: Element | null): boolean {
-  if (!(element instanceof HTMLElement)) return false;
-  if (element.isContentEditable || element instanceof HTMLTextAreaElement) return true;
-  return (
-    element instanceof HTMLInputElement && !['checkbox', 'radio', 'button', 'file'].includes(element.type)
-  );
-}
 
 /**
  * Drops anywhere on the workspace add references: OS files go to main as bytes, images dragged from the
@@ -71,7 +59,7 @@ export function useClipboardReferences(): void {
   useEffect(() => {
     const onPaste = (event: ClipboardEvent) => {
       const files = Array.from(event.clipboardData?.files ?? []);
-      const taken = isTextField(document.activeElement)
+      const taken = acceptsText(document.activeElement)
         ? files.filter((file) => file.type.startsWith('image/'))
         : files;
       if (taken.length === 0) return;

@@ -1,229 +1,19 @@
-import {
-  memo,
-  useCallback,
-  useEffect,
-  useLayoutEffect,
-  useMemo,
-  useRef,
-  useState,
-  type KeyboardEvent,
-  type MouseEvent,
-} from 'react';
+import { useCallback, useEffect, useLayoutEffect, useMemo, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useAppStore, useAppStoreApi } from '../../app/use-app-store';
-import { coverOf, isStack, type Arrangement, type Entry } from './arrangement';
-import {
-  buildGridModel,
-  gridGap,
-  gridGeometry,
-  isFlat,
-  isNavigationKey,
-  moveFocus,
-  stepThumbSize,
-  type GridModel,
-  type GridRow,
-} from './grid-model';
+import { isInDialog } from '../../dom/keyboard-target';
+import { useContentSize } from '../../hooks/use-content-size';
+import type { Arrangement, Entry } from './arrangement';
+import { buildGridModel, gridGap, gridGeometry, isFlat, stepThumbSize, type GridModel } from './grid-model';
+import { GridRowView, type CellLabels } from './GridRows';
 import { firstPageSize } from './list-controller';
-import { emptySelection, isEntrySelected, pointerSelect, selectRange, toggleEntry } from './selection';
-import { isInDialog } from './is-typing';
-import { useImageDrag } from './use-image-drag';
-import { useDayLabel } from './use-date-format';
+import { useGridInput } from './use-grid-input';
+import './library-grid.css';
 
 /** Rows fetched ahead of the viewport, so a steady scroll never reaches a skeleton. */
 const prefetchRows = 12;
 const overscanRows = 3;
-/** Long prompts are cut for the alt text; the details dialog shows the whole prompt. */
-const altLength = 300;
-
-function altText(prompt: string, fallback: string): string {
-  const text = prompt.trim();
-  if (text === '') return fallback;
-  return text.length > altLength ? `${text.slice(0, altLength)}…` : text;
-}
-
-/** Translated once per grid, not once per cell: cells mount by the dozen on every frame of a fast scroll. */
-interface CellLabels {
-  loading: string;
-  untitled: string;
-  favorite: string;
-  fileProblem: string;
-  openStack: (count: number) => string;
-}
-
-interface CellProps {
-  index: number;
-  column: number;
-  entry: Entry | undefined;
-  selected: boolean;
-  active: boolean;
-  size: number;
-  labels: CellLabels;
-}
-
-const GridCell = memo(function GridCell({ index, column, entry, selected, active, size, labels }: CellProps) {
-  const style = { width: size, height: size };
-  if (!entry) {
-    return (
-      <div
-        role="gridcell"
-        aria-colindex={column + 1}
-        aria-busy="true"
-        aria-label={labels.loading}
-        className="library-cell library-cell--skeleton"
-        style={style}
-      />
-    );
-  }
-  const cover = coverOf(entry);
-  const stack = isStack(entry) ? entry : null;
-  const className = [
-    'library-cell',
-    selected ? 'library-cell--selected' : '',
-    active ? 'library-cell--active' : '',
-    stack ? 'library-cell--stack' : '',
-  ].join(' ');
-  return (
-    <div
-      role="gridcell"
-      id={`library-cell-${index}`}
-      data-entry={index}
-      aria-colindex={column + 1}
-      aria-selected={selected}
-      className={className}
-      style={style}
-    >
-      <img src={cover.thumbSrc} alt={altText(cover.prompt, labels.untitled)} decoding="async" />
-      {cover.favorite && (
-        <>
-          <span className="library-cell__favorite" aria-hidden="true">
-            ★
-          </span>
-          <span className="visually-hidden">{labels.favorite}</span>
-        </>
-      )}
-      {cover.fileState !== 'ok' && (
-        <span className="library-cell__problem" title={labels.fileProblem}>
-          !<span className="visually-hidden">{labels.fileProblem}</span>
-        </span>
-      )}
-      {stack && (
-        <button
-          type="button"
-          className="library-cell__stack"
-          data-stack={stack.generationId}
-          tabIndex={-1}
-          aria-label={labels.openStack(stack.images.length)}
-        >
-          {stack.images.length}
-        </button>
-      )}
-    </div>
-  );
-});
-
-interface RowProps {
-  index: number;
-  row: GridRow;
-  top: number;
-  height: number;
-  columns: number;
-  cellSize: number;
-  entries: Entry[];
-  selected: ReadonlySet<number>;
-  /** The active entry when it is in this row, else -1, so other rows keep their memoised render. */
-  active: number;
-  labels: CellLabels;
-}
-
-function HeaderRow({ row }: { row: Extract<GridRow, { kind: 'header' }> }) {
-  const { t } = useTranslation('library');
-  const dayLabel = useDayLabel();
-  const toggleStack = useAppStore((s) => s.toggleLibraryStack);
-  const header = row.section.header;
-  if (!header) return null;
-  if (header.kind === 'day') {
-    return (
-      <span role="heading" aria-level={2} className="library-row__title">
-        {dayLabel(header.dayStart)}
-      </span>
-    );
-  }
-  return (
-    <>
-      <span role="heading" aria-level={2} className="library-row__title">
-        {t('grid.stackTitle', { count: header.count })}
-      </span>
-      <span className="library-row__prompt">{header.prompt}</span>
-      <button
-        type="button"
-        className="button library-row__close"
-        onClick={() => {
-          toggleStack(header.generationId);
-        }}
-      >
-        {t('grid.closeStack')}
-      </button>
-    </>
-  );
-}
-
-function sameRow(a: GridRow, b: GridRow): boolean {
-  if (a.kind === 'header') return b.kind === 'header' && a.section === b.section;
-  return b.kind === 'cells' && a.start === b.start && a.count === b.count;
-}
-
-/** The flat model builds row objects on demand, so rows are compared by what they hold, not by identity. */
-function sameRowProps(a: RowProps, b: RowProps): boolean {
-  return (
-    sameRow(a.row, b.row) &&
-    a.index === b.index &&
-    a.top === b.top &&
-    a.height === b.height &&
-    a.columns === b.columns &&
-    a.cellSize === b.cellSize &&
-    a.entries === b.entries &&
-    a.selected === b.selected &&
-    a.active === b.active &&
-    a.labels === b.labels
-  );
-}
-
-const GridRowView = memo(function GridRowView(props: RowProps) {
-  const { index, row, top, height, columns, cellSize, entries, selected, active, labels } = props;
-  const style = { transform: `translateY(${top}px)`, height };
-  if (row.kind === 'header') {
-    return (
-      <div role="row" aria-rowindex={index + 1} className="library-row library-row--header" style={style}>
-        <div role="gridcell" aria-colspan={columns} className="library-row__header">
-          <HeaderRow row={row} />
-        </div>
-      </div>
-    );
-  }
-  const cells = [];
-  for (let column = 0; column < row.count; column += 1) {
-    const entryIndex = row.start + column;
-    const entry = entries[entryIndex];
-    cells.push(
-      <GridCell
-        key={column}
-        index={entryIndex}
-        column={column}
-        entry={entry}
-        selected={entry !== undefined && isEntrySelected(selected, entry)}
-        active={active === entryIndex}
-        size={cellSize}
-        labels={labels}
-      />,
-    );
-  }
-  return (
-    <div role="row" aria-rowindex={index + 1} className="library-row" style={style}>
-      {cells}
-    </div>
-  );
-}, sameRowProps);
 
 function rowKey(model: GridModel, index: number): string {
   const row = model.row(index);
@@ -239,31 +29,6 @@ function slotsThrough(model: GridModel, index: number): number {
   return 0;
 }
 
-/** The box rows can use: the scroller's inner width without its padding and scrollbar, and its height. */
-function contentSize(element: HTMLElement): { width: number; height: number } {
-  const style = getComputedStyle(element);
-  const width = element.clientWidth - parseFloat(style.paddingLeft) - parseFloat(style.paddingRight);
-  return { width: Math.max(0, width), height: element.clientHeight };
-}
-
-function useContentSize(ref: React.RefObject<HTMLElement | null>): { width: number; height: number } {
-  const [size, setSize] = useState({ width: 0, height: 0 });
-  useLayoutEffect(() => {
-    const element = ref.current;
-    if (!element) return;
-    // Measured before the first paint, so the first frame already shows thumbnails at their final size.
-    setSize(contentSize(element));
-    const observer = new ResizeObserver(() => {
-      setSize(contentSize(element));
-    });
-    observer.observe(element);
-    return () => {
-      observer.disconnect();
-    };
-  }, [ref]);
-  return size;
-}
-
 export interface LibraryGridProps {
   arrangement: Arrangement;
   onOpen: (entry: Entry) => void;
@@ -274,18 +39,13 @@ export function LibraryGrid({ arrangement, onOpen }: LibraryGridProps) {
   const itemCount = useAppStore((s) => s.libraryItems.length);
   const total = useAppStore((s) => s.libraryTotal);
   const thumbSize = useAppStore((s) => s.libraryThumbSize);
-  const selection = useAppStore((s) => s.librarySelection);
+  const selectedIds = useAppStore((s) => s.librarySelection.ids);
   const focus = useAppStore((s) => s.libraryFocus);
   const queryVersion = useAppStore((s) => s.libraryQueryVersion);
-  const setSelection = useAppStore((s) => s.setLibrarySelection);
   const setFocus = useAppStore((s) => s.setLibraryFocus);
   const loadUntil = useAppStore((s) => s.loadLibraryUntil);
-  const selectAll = useAppStore((s) => s.selectAllLibrary);
-  const trash = useAppStore((s) => s.trashLibraryImages);
-  const toggleStack = useAppStore((s) => s.toggleLibraryStack);
   const setTopEntry = useAppStore((s) => s.setLibraryTopEntry);
   const store = useAppStoreApi();
-  const startDrag = useImageDrag();
   const labels = useMemo<CellLabels>(
     () => ({
       loading: t('grid.loading'),
@@ -392,90 +152,17 @@ export function LibraryGrid({ arrangement, onOpen }: LibraryGridProps) {
     if (needed > entries.length && pending > 0) void loadUntil(itemCount + (needed - entries.length));
   }, [model, lastRow, entries.length, itemCount, pending, loadUntil]);
 
-  const entryIndexOf = (target: EventTarget): number | null => {
-    if (!(target instanceof Element)) return null;
-    const cell = target.closest<HTMLElement>('[data-entry]');
-    const index = cell ? Number(cell.dataset.entry) : Number.NaN;
-    return Number.isInteger(index) ? index : null;
-  };
-
-  const focusEntry = (index: number) => {
-    setFocus(index);
-    virtualizer.scrollToIndex(model.rowOfEntry(index), { align: 'auto' });
-  };
-
-  const onClick = (event: MouseEvent) => {
-    const stackButton =
-      event.target instanceof Element ? event.target.closest<HTMLElement>('[data-stack]') : null;
-    if (stackButton) {
-      toggleStack(Number(stackButton.dataset.stack));
-      return;
-    }
-    const index = entryIndexOf(event.target);
-    if (index === null) return;
-    setFocus(index);
-    setSelection(
-      pointerSelect(selection, entries, index, {
-        range: event.shiftKey,
-        toggle: event.ctrlKey || event.metaKey,
-      }),
-    );
-  };
-
-  const onDoubleClick = (event: MouseEvent) => {
-    const index = entryIndexOf(event.target);
-    const entry = index === null ? undefined : entries[index];
-    if (entry) onOpen(entry);
-  };
-
-  const onKeyDown = (event: KeyboardEvent) => {
-    const command = event.ctrlKey || event.metaKey;
-    if (isNavigationKey(event.key)) {
-      event.preventDefault();
-      const pageRows = Math.max(
-        1,
-        Math.floor((scrollerRef.current?.clientHeight ?? 0) / geometry.cellRowHeight),
-      );
-      const next = moveFocus(model, entries.length, focus, event.key, pageRows);
-      if (event.shiftKey) {
-        const anchored = selection.anchor === null ? { ...selection, anchor: focus } : selection;
-        setSelection(selectRange(anchored, entries, next, command));
-      }
-      focusEntry(next);
-      return;
-    }
-    if (event.key === ' ') {
-      event.preventDefault();
-      setSelection(toggleEntry(selection, entries, focus));
-      return;
-    }
-    if (event.key === 'Enter') {
-      const entry = entries[focus];
-      if (entry) {
-        event.preventDefault();
-        onOpen(entry);
-      }
-      return;
-    }
-    if (command && event.key.toLowerCase() === 'a') {
-      event.preventDefault();
-      void selectAll();
-      return;
-    }
-    if (event.key === 'Escape' && selection.ids.size > 0) {
-      event.preventDefault();
-      setSelection(emptySelection);
-      return;
-    }
-    if (event.key === 'Delete' || (event.key === 'Backspace' && command)) {
-      const entry = entries[focus];
-      const ids = selection.ids.size > 0 ? [...selection.ids] : entry ? [coverOf(entry).id] : [];
-      if (ids.length > 0) {
-        event.preventDefault();
-        void trash(ids);
-      }
-    }
-  };
+  const input = useGridInput({
+    model,
+    entries,
+    pageRows: () =>
+      Math.max(1, Math.floor((scrollerRef.current?.clientHeight ?? 0) / geometry.cellRowHeight)),
+    focusEntry: (index) => {
+      setFocus(index);
+      virtualizer.scrollToIndex(model.rowOfEntry(index), { align: 'auto' });
+    },
+    onOpen,
+  });
 
   const activeEntry = Math.min(focus, entries.length - 1);
   const activeRow = activeEntry >= 0 ? model.rowOfEntry(activeEntry) : -1;
@@ -494,14 +181,7 @@ export function LibraryGrid({ arrangement, onOpen }: LibraryGridProps) {
       aria-colcount={model.columns}
       aria-activedescendant={activeId}
       tabIndex={0}
-      onClick={onClick}
-      onDoubleClick={onDoubleClick}
-      onKeyDown={onKeyDown}
-      onDragStart={(event) => {
-        const index = entryIndexOf(event.target);
-        const entry = index === null ? undefined : entries[index];
-        if (entry) startDrag(event.dataTransfer, entry);
-      }}
+      {...input}
     >
       <div role="presentation" className="library-grid__sizer" style={{ height: virtualizer.getTotalSize() }}>
         {virtualRows.map((virtualRow) => {
@@ -518,7 +198,7 @@ export function LibraryGrid({ arrangement, onOpen }: LibraryGridProps) {
               columns={model.columns}
               cellSize={cellSize}
               entries={entries}
-              selected={selection.ids}
+              selected={selectedIds}
               active={inRow ? activeEntry : -1}
               labels={labels}
             />

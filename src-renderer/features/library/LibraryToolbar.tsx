@@ -5,7 +5,7 @@ import { useAppStore } from '../../app/use-app-store';
 import { groupings } from './arrangement';
 import { maxThumbSize, minThumbSize } from './grid-model';
 import { sortOrders } from './library-query';
-import { readImageFiles } from './read-files';
+import { readImageFiles } from '../../dom/read-files';
 
 function ResultCount() {
   const { t } = useTranslation('library');

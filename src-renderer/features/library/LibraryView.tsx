@@ -1,7 +1,8 @@
-import { useCallback, useEffect, useMemo, useRef, useState, type DragEvent } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useAppStore, useAppStoreApi } from '../../app/use-app-store';
-import { getDraggedImages, imageDragType } from '../../components/drag-image';
+import { carriesOnlyFiles, getDraggedImages, imageDragType } from '../../dom/drag-image';
+import { readImageFiles } from '../../dom/read-files';
 import { EmptyState } from '../../components/EmptyState';
 import { ViewHeader } from '../../components/ViewHeader';
 import { arrange, imagesOf, isStack, type Entry } from './arrangement';
@@ -12,14 +13,8 @@ import { LibraryGrid } from './LibraryGrid';
 import { LibrarySidebar } from './LibrarySidebar';
 import { LibraryToolbar } from './LibraryToolbar';
 import { activeFilterCount, clearNarrowingFilters } from './library-query';
-import { readImageFiles } from './read-files';
 import { useLibraryShortcuts } from './use-library-shortcuts';
 import './library.css';
-
-function isFileDrag(event: DragEvent): boolean {
-  const types = [...event.dataTransfer.types];
-  return types.includes('Files') && !types.includes(imageDragType);
-}
 
 /**
  * Shown while an image is dragged out of the grid: Generate is another view, so this is where a drag from the
@@ -155,7 +150,7 @@ export function LibraryView() {
       className="view library"
       aria-labelledby="view-title"
       onDragOver={(event) => {
-        if (!isFileDrag(event)) return;
+        if (!carriesOnlyFiles(event.dataTransfer)) return;
         event.preventDefault();
         event.dataTransfer.dropEffect = 'copy';
         setDropping(true);
@@ -175,7 +170,7 @@ export function LibraryView() {
       }}
       onDrop={(event) => {
         setDropping(false);
-        if (!isFileDrag(event)) return;
+        if (!carriesOnlyFiles(event.dataTransfer)) return;
         event.preventDefault();
         void readImageFiles([...event.dataTransfer.files]).then(importFiles);
       }}

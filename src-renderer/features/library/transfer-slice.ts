@@ -2,7 +2,8 @@ import type { StateCreator } from 'zustand';
 import type { ImportedFile } from '../../../src-preload/contract/ipc';
 import type { AppServices } from '../../app/services';
 import type { AppState } from '../../app/store';
-import { importBatches, type ReadImages } from './read-files';
+import type { ReadImages } from '../../dom/read-files';
+import { importBatches } from './import-batches';
 
 /** The import channel takes at most this many files per call. */
 export const importBatch = 500;

@@ -1,7 +1,7 @@
 import { useCallback } from 'react';
 import type { LibraryImage } from '../../../src-preload/contract/library-types';
 import { useAppStoreApi } from '../../app/use-app-store';
-import { setDraggedImages } from '../../components/drag-image';
+import { setDraggedImages } from '../../dom/drag-image';
 import { coverOf, imagesOf, type Entry } from './arrangement';
 import { isEntrySelected } from './selection';
 

@@ -1,6 +1,6 @@
 import { useEffect } from 'react';
 import { useAppStoreApi } from '../../app/use-app-store';
-import { isInDialog, isTyping } from './is-typing';
+import { isInDialog, isTyping } from '../../dom/keyboard-target';
 
 /** While the library is shown: Ctrl/Cmd+F goes to the search box and Ctrl/Cmd+Z undoes the last delete. */
 export function useLibraryShortcuts(searchRef: React.RefObject<HTMLInputElement | null>): void {

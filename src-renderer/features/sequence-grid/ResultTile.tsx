@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { JobSlot, JobSnapshot } from '../../../src-preload/contract/ipc';
 import type { LibraryImage } from '../../../src-preload/contract/library-types';
 import { useAppStore } from '../../app/use-app-store';
-import { setDraggedImages } from '../../components/drag-image';
+import { setDraggedImages } from '../../dom/drag-image';
 import { Icon, type IconName } from './icons';
 import { isFinished } from './jobs';
 

@@ -4,6 +4,7 @@ import { ViewHeader } from '../../components/ViewHeader';
 import { useAppStore, useAppStoreApi } from '../../app/use-app-store';
 import { externalLinks } from '../../../src-preload/contract/external-links';
 import type { KeyStatus, Settings } from '../../../src-preload/contract/ipc';
+import './settings.css';
 
 /** Opens in the user's browser: main lets only the addresses of `externalLinks` leave the app. */
 function ExternalLink({ href, children }: { href: string; children: string }) {

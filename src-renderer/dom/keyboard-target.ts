@@ -10,3 +10,15 @@ export function isTyping(target: EventTarget | null): boolean {
 export function isInDialog(target: EventTarget | null): boolean {
   return target instanceof Element && target.closest('[role="dialog"], [role="alertdialog"]') !== null;
 }
+
+/**
+ * Whether pasting here means text: text areas, editable content and text-like inputs, not checkboxes,
+ * buttons or file pickers.
+ */
+export function acceptsText(element: Element | null): boolean {
+  if (!(element instanceof HTMLElement)) return false;
+  if (element.isContentEditable || element instanceof HTMLTextAreaElement) return true;
+  return (
+    element instanceof HTMLInputElement && !['checkbox', 'radio', 'button', 'file'].includes(element.type)
+  );
+}

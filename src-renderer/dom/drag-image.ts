@@ -29,3 +29,15 @@ export function getDraggedImages(dataTransfer: DataTransfer): LibraryImage[] {
     return [];
   }
 }
+
+/** Files or images from inside the app: anything that can become a reference. */
+export function carriesImages(dataTransfer: DataTransfer): boolean {
+  const types = Array.from(dataTransfer.types);
+  return types.includes('Files') || types.includes(imageDragType);
+}
+
+/** Files from the OS, not an image dragged inside the app (which also carries a file for other apps). */
+export function carriesOnlyFiles(dataTransfer: DataTransfer): boolean {
+  const types = Array.from(dataTransfer.types);
+  return types.includes('Files') && !types.includes(imageDragType);
+}
