@@ -13,6 +13,15 @@ class InertResizeObserver {
 }
 if (!('ResizeObserver' in globalThis)) globalThis.ResizeObserver = InertResizeObserver;
 
+// Nor pointer capture, which Radix's toasts use for swiping; a click only needs the calls to exist.
+if (!('hasPointerCapture' in Element.prototype)) {
+  Object.assign(Element.prototype, {
+    hasPointerCapture: () => false,
+    setPointerCapture: () => undefined,
+    releasePointerCapture: () => undefined,
+  });
+}
+
 // Testing Library cleans up by itself only with Vitest's globals, which this project leaves off.
 afterEach(() => {
   cleanup();

@@ -1,0 +1,54 @@
+import { screen } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { describe, expect, it } from 'vitest';
+import { ResultTile } from '../../../../src-renderer/features/sequence-grid/ResultTile';
+import { renderWithStore, testApp } from '../../support/app-store';
+import { failed, ok } from '../../support/fake-api';
+import { image } from '../../support/images';
+import { job } from '../../support/jobs';
+
+const finished = job({
+  phase: 'done',
+  expected: 1,
+  slots: [{ index: 0, state: 'saved', image: image(5, { prompt: 'a paper boat' }), error: null }],
+});
+
+function renderTile(app = testApp()) {
+  app.store.getState().receiveSnapshot(finished);
+  const tile = app.store.getState().jobs[0]?.slots[0];
+  if (!tile) throw new Error('The job has a tile.');
+  renderWithStore(<ResultTile job={finished} tile={tile} total={1} onOpen={() => undefined} />, app);
+  return app;
+}
+
+describe('<ResultTile>', () => {
+  it('confirms a copy on the tile itself, and only when it worked', async () => {
+    const app = renderTile(testApp({ 'desktop:copyImage': () => ok(null) }));
+    await userEvent.click(screen.getByRole('button', { name: 'Copy image' }));
+    expect((await screen.findByRole('status')).textContent).toBe('Copied');
+    expect(app.store.getState().toasts).toEqual([]);
+  });
+
+  it('leaves the failure to a toast when the copy did not work', async () => {
+    const app = renderTile(testApp({ 'desktop:copyImage': () => failed('The file is missing.') }));
+    await userEvent.click(screen.getByRole('button', { name: 'Copy image' }));
+    expect(screen.queryByRole('status')).toBeNull();
+    expect(app.store.getState().toasts[0]?.notice).toEqual({
+      key: 'toast.failed',
+      message: 'The file is missing.',
+    });
+  });
+
+  it('favorites the image through the shared action', async () => {
+    const app = renderTile(testApp({ 'library:setFavorite': () => ok(null) }));
+    await userEvent.click(screen.getByRole('button', { name: 'Favorite' }));
+    expect(app.fake.callsTo('library:setFavorite')).toEqual([{ ids: [5], favorite: true }]);
+    expect(app.store.getState().jobs[0]?.slots[0]?.image?.favorite).toBe(true);
+  });
+
+  it('shows the image in the library', async () => {
+    const app = renderTile(testApp({ 'library:detail': () => new Promise(() => undefined) }));
+    await userEvent.click(screen.getByRole('button', { name: 'Show in library' }));
+    expect(app.store.getState()).toMatchObject({ view: 'library', libraryDetailId: 5 });
+  });
+});

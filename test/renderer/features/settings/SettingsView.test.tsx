@@ -1,0 +1,54 @@
+import { act, screen } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { describe, expect, it } from 'vitest';
+import type { KeyStatus } from '../../../../src-preload/contract/ipc';
+import { SettingsView } from '../../../../src-renderer/features/settings/SettingsView';
+import { renderWithStore, testApp } from '../../support/app-store';
+import { failed, ok } from '../../support/fake-api';
+import { settle } from '../../support/manual-timers';
+
+const status = (last4: string | null): KeyStatus => ({
+  source: last4 ? 'keychain' : 'none',
+  last4,
+  gateway: 'https://api.cometapi.com',
+  keychainAvailable: true,
+  keychainProblem: null,
+});
+
+async function settingsView(handlers: Parameters<typeof testApp>[0] = {}) {
+  const app = testApp({
+    'settings:get': () =>
+      ok({ apiBaseUrl: 'https://api.cometapi.com', progressiveResults: false, language: 'en' }),
+    'key:status': () => ok(status(null)),
+    ...handlers,
+  });
+  renderWithStore(<SettingsView />, app);
+  await act(settle);
+  return app;
+}
+
+describe('<SettingsView>', () => {
+  it('saves a key and shows only its last four characters', async () => {
+    const app = await settingsView({ 'key:save': () => ok(status('9xyz')) });
+    // A password field has no textbox role in the DOM's accessibility mapping, only its label.
+    const keyField = screen.getByLabelText<HTMLInputElement>('API key');
+    await userEvent.type(keyField, 'sk-test-key-9xyz');
+    await userEvent.click(screen.getByRole('button', { name: 'Save key' }));
+    await act(settle);
+    expect(app.fake.callsTo('key:save')).toEqual([{ key: 'sk-test-key-9xyz', sessionOnly: false }]);
+    expect(screen.getAllByRole('status').some((line) => line.textContent.includes('9xyz'))).toBe(true);
+    expect(keyField.value).toBe('');
+  });
+
+  it('shows main’s reason when a change is refused', async () => {
+    await settingsView({
+      'settings:update': () => failed('Enter a full address that starts with http:// or https://'),
+    });
+    const address = screen.getByRole('textbox', { name: 'API base URL' });
+    await userEvent.clear(address);
+    await userEvent.type(address, 'ftp://example.com');
+    await userEvent.click(screen.getByRole('button', { name: 'Save address' }));
+    await act(settle);
+    expect(screen.getByRole('alert').textContent).toContain('http:// or https://');
+  });
+});
