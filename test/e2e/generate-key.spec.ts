@@ -1,5 +1,7 @@
 import { expect, test } from '@playwright/test';
+import { AppFrame } from './pages/app-frame';
 import { openWorkspace, type Workspace } from './pages/generate-page';
+import { SettingsPage } from './pages/settings-page';
 
 let workspace: Workspace;
 
@@ -13,13 +15,12 @@ test.afterEach(async () => {
 
 test('with no key set, Generate explains it and leads to Settings without calling the API', async () => {
   const { generate, fake } = workspace;
-  const page = generate.page;
-  await expect(page.getByRole('note')).toContainText('No API key is set yet');
+  await expect(generate.keyNote).toContainText('No API key is set yet');
   await generate.generate('a red fox in fresh snow');
-  const alert = page.getByRole('alert').filter({ hasText: 'No API key is set' });
+  const alert = generate.alert('No API key is set');
   await expect(alert).toBeVisible();
-  await alert.getByRole('button', { name: 'Open Settings' }).click();
-  await expect(page.getByRole('heading', { level: 1, name: 'Settings' })).toBeVisible();
-  await expect(page.getByRole('textbox', { name: 'API key' })).toBeVisible();
+  await generate.buttonIn(alert, 'Open Settings').click();
+  await new AppFrame(generate.page).expectView('Settings');
+  await expect(new SettingsPage(generate.page).keyField).toBeVisible();
   expect(fake.stats.generationPosts).toBe(0);
 });

@@ -1,16 +1,17 @@
 import { expect, test } from '@playwright/test';
 import type { FakeCometApi } from '../fake-cometapi/fake-cometapi';
-import type { LaunchedApp } from './launch';
+import { AppFrame } from './pages/app-frame';
 import { GeneratePage, imageFile, openWorkspace, type Workspace } from './pages/generate-page';
 
 let workspace: Workspace;
 let fake: FakeCometApi;
-let app: LaunchedApp;
+let frame: AppFrame;
 let generate: GeneratePage;
 
 test.beforeEach(async () => {
   workspace = await openWorkspace();
-  ({ fake, app, generate } = workspace);
+  ({ fake, generate } = workspace);
+  frame = new AppFrame(generate.page);
 });
 
 test.afterEach(async () => {
@@ -29,17 +30,17 @@ test('image to image from three dropped files, reordered from the keyboard', asy
     await imageFile('third.png', { width: 96, hue: 90 }),
   ]);
   await expect(generate.references).toHaveCount(3);
-  await expect(app.page.getByText('3 / 14')).toBeVisible();
-  await expect(app.page.getByText('The sequence can still have 12 images.')).toBeVisible();
-  await expect(generate.references.nth(0).getByRole('img')).toHaveAccessibleName(/64 × 48/);
+  await expect(generate.says('3 / 14')).toBeVisible();
+  await expect(generate.says('The sequence can still have 12 images.')).toBeVisible();
+  await expect(generate.referenceImage(0)).toHaveAccessibleName(/64 × 48/);
 
-  await generate.references.nth(0).focus();
-  await app.page.keyboard.press('Alt+ArrowRight');
-  await expect(generate.references.nth(0).getByRole('img')).toHaveAccessibleName(/80 × 48/);
-  await expect(generate.references.nth(1)).toBeFocused();
+  await generate.reference(0).focus();
+  await frame.press('Alt+ArrowRight');
+  await expect(generate.referenceImage(0)).toHaveAccessibleName(/80 × 48/);
+  await expect(generate.reference(1)).toBeFocused();
 
   await generate.generate('the same scene at dusk');
-  await expect(generate.job().getByRole('status')).toHaveText(/Saved 1 image/);
+  await expect(generate.jobStatus()).toHaveText(/Saved 1 image/);
   await expect(generate.job()).toContainText('3 references');
   const images = sentImages();
   expect(images).toHaveLength(3);
@@ -53,8 +54,8 @@ test('14 references fill the tray and a 15th is refused with a message', async (
   );
   await generate.pickFiles(files);
   await expect(generate.references).toHaveCount(14);
-  await expect(app.page.getByText('14 / 14')).toBeVisible();
-  await expect(app.page.getByText('The sequence can still have 1 image.')).toBeVisible();
+  await expect(generate.says('14 / 14')).toBeVisible();
+  await expect(generate.says('The sequence can still have 1 image.')).toBeVisible();
 
   await generate.dropFiles([await imageFile('one-too-many.png', { hue: 250 })]);
   await expect(generate.trayMessage(/one-too-many\.png was not added: the tray is full/)).toBeVisible();
@@ -80,23 +81,23 @@ test('a drop that mixes good and bad files keeps the good ones and explains each
   await expect(generate.trayMessage(/tiny\.png was not added: .*over 14 pixels/)).toBeVisible();
   await expect(generate.trayMessage(/wide\.png: .*converted/)).toBeVisible();
 
-  await generate.references.nth(1).getByRole('button', { name: 'Remove reference 2' }).click();
+  await generate.removeReference(2);
   await expect(generate.references).toHaveCount(2);
-  await app.page.getByRole('button', { name: 'Clear all' }).click();
+  await generate.clearReferences();
   await expect(generate.references).toHaveCount(0);
-  await expect(app.page.getByText('0 / 14')).toBeVisible();
+  await expect(generate.says('0 / 14')).toBeVisible();
 });
 
 test('drag a result into the tray and generate an edit from it', async () => {
   await generate.generate('a red fox in fresh snow');
-  await expect(generate.job().getByRole('status')).toHaveText(/Saved 1 image/);
-  await generate.dragTileToTray(generate.tiles.first());
+  await expect(generate.jobStatus()).toHaveText(/Saved 1 image/);
+  await generate.dragTileToTray(generate.tile(0));
   await expect(generate.references).toHaveCount(1);
 
   await generate.generate('the same fox, now at night');
-  await expect(generate.results.getByRole('group')).toHaveCount(2);
+  await expect(generate.jobs).toHaveCount(2);
   await expect(generate.job(0)).toContainText('the same fox, now at night');
-  await expect(generate.job(0).getByRole('status')).toHaveText(/Saved 1 image/);
+  await expect(generate.jobStatus(0)).toHaveText(/Saved 1 image/);
   await expect(generate.job(0)).toContainText('1 reference');
   expect(sentImages(1)).toHaveLength(1);
 });

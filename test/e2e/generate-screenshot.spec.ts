@@ -2,6 +2,7 @@ import { existsSync, mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { expect, test } from '@playwright/test';
 import sharp from 'sharp';
+import { AppFrame } from './pages/app-frame';
 import { openWorkspace, type FileSpec } from './pages/generate-page';
 
 /** A soft two-colour gradient, so the tray in the screenshot shows something picture-like. */
@@ -36,9 +37,9 @@ test('screenshot of the workspace with a finished sequence', async () => {
     await generate.generate(
       'A paper boat drifting across a rain puddle at dawn, four moments from first light to full sun, soft film grain',
     );
-    await expect(generate.job().getByRole('status')).toHaveText(/Saved 4 images/);
-    await expect(generate.results.getByRole('img')).toHaveCount(4);
-    for (const image of await generate.results.getByRole('img').all()) {
+    await expect(generate.jobStatus()).toHaveText(/Saved 4 images/);
+    await expect(generate.resultImages).toHaveCount(4);
+    for (const image of await generate.resultImages.all()) {
       await expect(image).toHaveJSProperty('complete', true);
     }
 
@@ -46,7 +47,7 @@ test('screenshot of the workspace with a finished sequence', async () => {
       ? 'assets/screenshots/generate.png'
       : test.info().outputPath('generate.png');
     mkdirSync(dirname(target), { recursive: true });
-    await generate.page.screenshot({ path: target });
+    await new AppFrame(generate.page).screenshot(target);
     expect(existsSync(target)).toBe(true);
   } finally {
     await workspace.close();

@@ -1,10 +1,9 @@
 import { existsSync, mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { expect, test } from '@playwright/test';
-import { launchApp } from './launch';
-import { seedLibrary } from './library-seed';
+import { AppFrame } from './pages/app-frame';
 import { LibraryPage } from './pages/library-page';
-import { temporaryUserData } from './support/fixtures';
+import { openSession } from './support/session';
 
 /**
  * Takes the README's picture of the library from the real UI, grouped by day with a few images selected. It is
@@ -13,19 +12,14 @@ import { temporaryUserData } from './support/fixtures';
  */
 test('screenshot of the library', async () => {
   test.setTimeout(180_000);
-  const userData = temporaryUserData();
-  await seedLibrary(userData.dir, 1000);
-  const app = await launchApp({ apiBaseUrl: 'http://127.0.0.1:9', userDataDir: userData.dir });
+  const session = await openSession({ seed: 1000 });
   try {
-    const library = new LibraryPage(app.page);
+    const library = new LibraryPage(session.page);
     await library.open();
-    await app.page.getByRole('combobox', { name: 'Group' }).selectOption('day');
+    await library.groupBy('day');
     await library.expectCount(1000);
-    await library.grid.getByRole('gridcell').nth(1).click();
-    await library.grid
-      .getByRole('gridcell')
-      .nth(3)
-      .click({ modifiers: ['Shift'] });
+    await library.clickCell(1);
+    await library.clickCell(3, ['Shift']);
     await library.expectSelected(3);
     await library.expectThumbnailsLoaded();
 
@@ -33,10 +27,9 @@ test('screenshot of the library', async () => {
       ? 'assets/screenshots/library.png'
       : test.info().outputPath('library.png');
     mkdirSync(dirname(target), { recursive: true });
-    await app.page.screenshot({ path: target });
+    await new AppFrame(session.page).screenshot(target);
     expect(existsSync(target)).toBe(true);
   } finally {
-    await app.close();
-    userData.remove();
+    await session.close();
   }
 });

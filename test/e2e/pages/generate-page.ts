@@ -1,12 +1,8 @@
 import { expect, type Locator, type Page } from '@playwright/test';
-import {
-  fakeApiKey,
-  startFakeCometApi,
-  type FakeCometApi,
-  type FakeScenario,
-} from '../../fake-cometapi/fake-cometapi';
-import { launchApp, type LaunchedApp } from '../launch';
-import { temporaryUserData } from '../support/fixtures';
+import type { FakeCometApi, FakeScenario } from '../../fake-cometapi/fake-cometapi';
+import type { LaunchedApp } from '../launch';
+import { openSession } from '../support/session';
+import type { FileSpec } from './library-page';
 
 interface PageEventTarget {
   dispatchEvent(event: unknown): boolean;
@@ -22,11 +18,7 @@ interface PageDom {
   document: { activeElement: PageEventTarget | null; body: PageEventTarget };
 }
 
-export interface FileSpec {
-  name: string;
-  mimeType: string;
-  buffer: Buffer;
-}
+export type { FileSpec } from './library-page';
 
 /** The Generate workspace as users see it: every locator goes by role and accessible name. */
 export class GeneratePage {
@@ -42,6 +34,11 @@ export class GeneratePage {
   readonly generateButton: Locator;
   readonly results: Locator;
   readonly tiles: Locator;
+  readonly jobs: Locator;
+  readonly resultImages: Locator;
+  readonly progressive: Locator;
+  readonly keyNote: Locator;
+  readonly lightbox: Locator;
 
   constructor(readonly page: Page) {
     this.prompt = page.getByRole('textbox', { name: 'Prompt' });
@@ -56,6 +53,11 @@ export class GeneratePage {
     this.generateButton = page.getByRole('button', { name: 'Generate', exact: true });
     this.results = page.getByRole('list', { name: 'Results' });
     this.tiles = this.results.getByRole('listitem');
+    this.jobs = this.results.getByRole('group');
+    this.resultImages = this.results.getByRole('img');
+    this.progressive = page.getByRole('checkbox', { name: 'Progressive results' });
+    this.keyNote = page.getByRole('note');
+    this.lightbox = page.getByRole('dialog');
   }
 
   async open(): Promise<void> {
@@ -65,11 +67,81 @@ export class GeneratePage {
 
   /** The newest job's group (jobs are listed newest first). */
   job(index = 0): Locator {
-    return this.results.getByRole('group').nth(index);
+    return this.jobs.nth(index);
   }
 
-  tilesOf(job: Locator): Locator {
-    return job.getByRole('listitem');
+  /** What a job is doing, in words ("Saved 3 images", "Cancelled."). */
+  jobStatus(index = 0): Locator {
+    return this.job(index).getByRole('status');
+  }
+
+  jobButton(name: 'Cancel' | 'Remix' | 'Side by side', index = 0): Locator {
+    return this.job(index).getByRole('button', { name });
+  }
+
+  /** The error shown in a job, with its advice. */
+  jobAlert(index = 0): Locator {
+    return this.job(index).getByRole('alert');
+  }
+
+  tile(index: number): Locator {
+    return this.tiles.nth(index);
+  }
+
+  /** A tile's image; with a name, only if it is described by it. */
+  tileImage(tile: Locator, name?: string | RegExp): Locator {
+    return tile.getByRole('img', name === undefined ? {} : { name });
+  }
+
+  tileButton(tile: Locator, name: 'Open full size' | 'Favorite' | 'Copy image' | 'Show in library'): Locator {
+    return tile.getByRole('button', { name });
+  }
+
+  /** The short confirmation a tile shows (Copied). */
+  tileStatus(tile: Locator): Locator {
+    return tile.getByRole('status');
+  }
+
+  lightboxHeading(): Locator {
+    return this.lightbox.getByRole('heading');
+  }
+
+  /** An error shown anywhere in the workspace that says `text`. */
+  alert(text: string): Locator {
+    return this.page.getByRole('alert').filter({ hasText: text });
+  }
+
+  /** A button inside an alert or note, such as its advice. */
+  buttonIn(scope: Locator, name: string): Locator {
+    return scope.getByRole('button', { name });
+  }
+
+  /** Text the workspace shows, such as the tray's "3 / 14". */
+  says(text: string): Locator {
+    return this.page.getByText(text);
+  }
+
+  async openAdvanced(): Promise<void> {
+    await this.page.getByText('Advanced').click();
+  }
+
+  reference(index: number): Locator {
+    return this.references.nth(index);
+  }
+
+  referenceImage(index: number): Locator {
+    return this.reference(index).getByRole('img');
+  }
+
+  /** Removes a reference by its position, counted from 1 as its button says. */
+  async removeReference(position: number): Promise<void> {
+    await this.reference(position - 1)
+      .getByRole('button', { name: `Remove reference ${position}` })
+      .click();
+  }
+
+  async clearReferences(): Promise<void> {
+    await this.page.getByRole('button', { name: 'Clear all' }).click();
   }
 
   async generate(prompt: string): Promise<void> {
@@ -174,23 +246,9 @@ export interface Workspace {
 export async function openWorkspace(
   options: { scenario?: FakeScenario; withKey?: boolean } = {},
 ): Promise<Workspace> {
-  const fake = await startFakeCometApi({ scenario: options.scenario });
-  const userData = temporaryUserData();
-  const app = await launchApp({
-    apiBaseUrl: fake.baseUrl,
-    userDataDir: userData.dir,
-    env: options.withKey === false ? {} : { COMETAPI_KEY: fakeApiKey },
-  });
-  const generate = new GeneratePage(app.page);
+  const session = await openSession({ api: { fake: options.scenario }, withKey: options.withKey });
+  if (!session.fake) throw new Error('The session was asked for the fake API.');
+  const generate = new GeneratePage(session.page);
   await generate.open();
-  return {
-    fake,
-    app,
-    generate,
-    close: async () => {
-      await app.close();
-      await fake.stop();
-      userData.remove();
-    },
-  };
+  return { fake: session.fake, app: session.app, generate, close: session.close };
 }

@@ -24,6 +24,26 @@ export class SettingsPage {
     return this.page.getByRole('status').filter({ hasText: text });
   }
 
+  /** The newest status line that says `text`. */
+  latestStatus(text: string | RegExp) {
+    return this.status(text).last();
+  }
+
+  /** A note of the view that says `text`, such as where a key may be sent. */
+  note(text: string) {
+    return this.page.getByRole('note').filter({ hasText: text });
+  }
+
+  /** What the view shows when main refused a change. */
+  get alert() {
+    return this.page.getByRole('alert');
+  }
+
+  /** Everything in the page, to check what never reaches it. */
+  pageText(): Promise<string> {
+    return this.page.content();
+  }
+
   async saveKey(key: string): Promise<void> {
     await this.keyField.fill(key);
     await this.button('Save key').click();
