@@ -6,26 +6,25 @@ import type { EventName } from '../../src-preload/contract/ipc';
 import { generationRequestSchema } from '../../src-preload/contract/generation';
 import { createAppCore, type AppCore } from '../../src-main/app-core';
 import { MemorySecretStore } from '../../src-main/keychain/secret-store';
-import { startFakeCometApi, type FakeCometApi } from '../fake-cometapi/fake-cometapi';
+import { useFakeCometApi } from '../support/fake-cometapi-server';
 import { createRecordingDesktop, type RecordingDesktop } from '../e2e/support/recording-desktop';
 import { silentLogger } from '../../src-main/logging/logger';
 import { nativeCodec } from '../support/codecs';
 
-let fake: FakeCometApi;
+const api = useFakeCometApi({ scenario: { count: 2 } });
 let core: AppCore;
 let desktop: RecordingDesktop;
 let userDataDir: string;
 const events: { event: EventName; payload: unknown }[] = [];
 
 beforeEach(async () => {
-  fake = await startFakeCometApi({ scenario: { count: 2 } });
   userDataDir = mkdtempSync(join(tmpdir(), 'app-core-'));
   desktop = createRecordingDesktop(null);
   events.length = 0;
   core = await createAppCore({
     userDataDir,
-    env: { COMETAPI_KEY: fake.apiKey },
-    apiBaseUrlOverride: fake.baseUrl,
+    env: { COMETAPI_KEY: api.fake.apiKey },
+    apiBaseUrlOverride: api.fake.baseUrl,
     secretStore: new MemorySecretStore(),
     mediaUrl: (relativePath) => `media:///${relativePath}`,
     desktop,
@@ -38,7 +37,6 @@ beforeEach(async () => {
 
 afterEach(async () => {
   await core.close();
-  await fake.stop();
   rmSync(userDataDir, { recursive: true, force: true });
 });
 
@@ -116,7 +114,7 @@ describe('diagnostics', () => {
     expect(text).toContain('Image codec: native');
     expect(text).toMatch(/Library: 2 images/);
     expect(text).toContain('API key: environment');
-    expect(text).not.toContain(fake.apiKey);
-    expect(text).not.toContain(fake.apiKey.slice(-4));
+    expect(text).not.toContain(api.fake.apiKey);
+    expect(text).not.toContain(api.fake.apiKey.slice(-4));
   });
 });

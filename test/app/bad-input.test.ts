@@ -6,13 +6,14 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCli } from '../../src-main/cli/run-cli';
 import { silentLogger } from '../../src-main/logging/logger';
-import { startFakeCometApi, type FakeCometApi } from '../fake-cometapi/fake-cometapi';
+import { useFakeCometApi } from '../support/fake-cometapi-server';
 import { pngBytes } from '../library/fixtures';
 import { pngBomb } from '../media/png-bomb';
 import { nativeCodec } from '../support/codecs';
 import { startAppHarness, type AppHarness } from './app-harness';
 
-let fake: FakeCometApi;
+// The last test checks that nothing the whole file sent reached the API.
+const api = useFakeCometApi({ freshEachTest: false });
 let app: AppHarness;
 // Made when the module loads, since the table below names the FIFO.
 const scratch = mkdtempSync(path.join(tmpdir(), 'bad-input-'));
@@ -21,8 +22,7 @@ let baselineRss: number;
 let peakRss = 0;
 
 beforeAll(async () => {
-  fake = await startFakeCometApi();
-  app = await startAppHarness({ apiBaseUrl: fake.baseUrl, env: { COMETAPI_KEY: fake.apiKey } });
+  app = await startAppHarness({ apiBaseUrl: api.fake.baseUrl, env: { COMETAPI_KEY: api.fake.apiKey } });
   // A real FIFO under the very name a file claims: anything that opened the name instead of using the bytes
   // would wait here for ever.
   if (process.platform !== 'win32') execFileSync('mkfifo', [fifo]);
@@ -31,7 +31,6 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await app.close();
-  await fake.stop();
   await rm(scratch, { recursive: true, force: true });
 });
 
@@ -169,11 +168,11 @@ describe('bad input, each refused by name with a clear message', () => {
     async () => {
       let stderr = '';
       const code = await runCli(
-        ['generate', '--prompt', 'x', '--ref', fifo, '--base-url', fake.baseUrl, '--library', scratch],
+        ['generate', '--prompt', 'x', '--ref', fifo, '--base-url', api.fake.baseUrl, '--library', scratch],
         {
           stdout: () => undefined,
           stderr: (line) => (stderr += line),
-          env: { COMETAPI_KEY: fake.apiKey },
+          env: { COMETAPI_KEY: api.fake.apiKey },
           platform: 'linux',
           homedir: scratch,
           signal: new AbortController().signal,
@@ -190,7 +189,7 @@ describe('bad input, each refused by name with a clear message', () => {
 
   it('added nothing, sent nothing, and kept memory bounded', async () => {
     expect(await app.value('library:stats')).toMatchObject({ images: 0, generations: 0 });
-    expect(fake.stats.generationPosts).toBe(0);
+    expect(api.fake.stats.generationPosts).toBe(0);
     // The largest input is 225 MB held by this test itself; main adds no copy of that size on top.
     expect(peakRss - baselineRss).toBeLessThan(600 * mb);
     // A regular file still imports: the refusals above are about the inputs, not a broken library.

@@ -2,11 +2,11 @@ import { once } from 'node:events';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import sharp from 'sharp';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import type { GenerationRequestInput } from '../../src-preload/contract/generation';
 import { keyAccount, legacyKeyAccount } from '../../src-main/keychain/key-service';
 import { MemorySecretStore } from '../../src-main/keychain/secret-store';
-import { startFakeCometApi, type FakeCometApi } from '../fake-cometapi/fake-cometapi';
+import { useFakeCometApi } from '../support/fake-cometapi-server';
 import { startAppHarness, type AppHarness } from './app-harness';
 
 /** A loopback server that records every request it gets, headers and body, and answers 401. */
@@ -43,16 +43,10 @@ async function startListener(): Promise<Listener> {
   };
 }
 
-let fake: FakeCometApi;
+const api = useFakeCometApi({ freshEachTest: false });
 let listener: Listener;
 let app: AppHarness | undefined;
 
-beforeAll(async () => {
-  fake = await startFakeCometApi();
-});
-afterAll(async () => {
-  await fake.stop();
-});
 afterEach(async () => {
   await app?.close();
   app = undefined;
@@ -109,16 +103,16 @@ function leaks(secrets: readonly string[]): string[] {
 describe('the API key goes only where it was saved for', () => {
   it('never sends a key saved in Settings to a gateway the renderer points at afterwards', async () => {
     listener = await startListener();
-    app = await startAppHarness({ apiBaseUrl: fake.baseUrl });
-    await app.value('key:save', { key: fake.apiKey });
+    app = await startAppHarness({ apiBaseUrl: api.fake.baseUrl });
+    await app.value('key:save', { key: api.fake.apiKey });
     expect(await app.value('key:test')).toMatchObject({ ok: true });
     const { referenceId, generationId } = await generateOnce(app);
 
     await app.value('settings:update', { apiBaseUrl: listener.baseUrl });
     expect(await app.value('key:status')).toMatchObject({ source: 'none', gateway: listener.baseUrl });
     const outcomes = await callEveryNetworkChannel(app, referenceId, generationId);
-    expect(leaks([fake.apiKey])).toEqual([]);
-    expect(JSON.stringify(outcomes)).not.toContain(fake.apiKey);
+    expect(leaks([api.fake.apiKey])).toEqual([]);
+    expect(JSON.stringify(outcomes)).not.toContain(api.fake.apiKey);
     expect(outcomes).toContainEqual({
       ok: false,
       error: expect.objectContaining({ code: 'key-missing' }) as unknown,
@@ -128,11 +122,14 @@ describe('the API key goes only where it was saved for', () => {
     await app.value('key:save', { key: 'sk-listener-own-key-7777' });
     expect(await app.value('key:test')).toMatchObject({ ok: false, code: 'key-rejected' });
     expect(listener.requests.some((request) => request.includes('sk-listener-own-key-7777'))).toBe(true);
-    expect(leaks([fake.apiKey])).toEqual([]);
+    expect(leaks([api.fake.apiKey])).toEqual([]);
 
     // Back on the original gateway, its key is found again.
-    await app.value('settings:update', { apiBaseUrl: fake.baseUrl });
-    expect(await app.value('key:status')).toMatchObject({ source: 'keychain', last4: fake.apiKey.slice(-4) });
+    await app.value('settings:update', { apiBaseUrl: api.fake.baseUrl });
+    expect(await app.value('key:status')).toMatchObject({
+      source: 'keychain',
+      last4: api.fake.apiKey.slice(-4),
+    });
     expect(await app.value('key:test')).toMatchObject({ ok: true });
   });
 
@@ -141,7 +138,7 @@ describe('the API key goes only where it was saved for', () => {
     const secretStore = new MemorySecretStore();
     await secretStore.set(legacyKeyAccount, 'sk-legacy-key-from-v0-1111');
     app = await startAppHarness({
-      apiBaseUrl: fake.baseUrl,
+      apiBaseUrl: api.fake.baseUrl,
       env: { COMETAPI_KEY: 'sk-environment-key-2222' },
       secretStore,
     });
@@ -154,15 +151,15 @@ describe('the API key goes only where it was saved for', () => {
       [],
     );
     // The old key became the key of the gateway configured when the app started.
-    expect(await secretStore.get(keyAccount(fake.baseUrl))).toBe('sk-legacy-key-from-v0-1111');
+    expect(await secretStore.get(keyAccount(api.fake.baseUrl))).toBe('sk-legacy-key-from-v0-1111');
     expect(await secretStore.get(legacyKeyAccount)).toBeNull();
   });
 
   it('refuses to point the gateway at plain http on another computer', async () => {
     listener = await startListener();
-    app = await startAppHarness({ apiBaseUrl: fake.baseUrl });
+    app = await startAppHarness({ apiBaseUrl: api.fake.baseUrl });
     const refused = await app.call('settings:update', { apiBaseUrl: 'http://attacker.example:8080' });
     expect(refused).toMatchObject({ ok: false, error: { code: 'invalid-input', field: 'apiBaseUrl' } });
-    expect(await app.value('settings:get')).toMatchObject({ apiBaseUrl: fake.baseUrl });
+    expect(await app.value('settings:get')).toMatchObject({ apiBaseUrl: api.fake.baseUrl });
   });
 });

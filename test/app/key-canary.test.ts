@@ -4,22 +4,20 @@ import path from 'node:path';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { GenerationRequestInput } from '../../src-preload/contract/generation';
-import { startFakeCometApi, type FakeCometApi } from '../fake-cometapi/fake-cometapi';
+import { useFakeCometApi } from '../support/fake-cometapi-server';
 import { jobFinished, startAppHarness, type AppHarness } from './app-harness';
 
 const canary = `sk-canary-${randomUUID()}`;
-let fake: FakeCometApi;
+const api = useFakeCometApi({ apiKey: canary, scenario: { count: 3 }, freshEachTest: false });
 let app: AppHarness;
 /** Everything main handed back to the renderer: every call's result. Events are in `app.events`. */
 const answers: unknown[] = [];
 
 beforeAll(async () => {
-  fake = await startFakeCometApi({ apiKey: canary, scenario: { count: 3 } });
-  app = await startAppHarness({ apiBaseUrl: fake.baseUrl });
+  app = await startAppHarness({ apiBaseUrl: api.fake.baseUrl });
 });
 afterAll(async () => {
   await app.close();
-  await fake.stop();
 });
 
 async function call(channel: string, input?: unknown): Promise<unknown> {
@@ -87,7 +85,7 @@ describe('the key never leaves the keychain except in the Authorization header',
     if (logs.join('\n').includes(canary)) leaks.push('the log');
     expect(leaks).toEqual([]);
     // The key went where it had to: to the gateway, and a quoting gateway's answer came back redacted.
-    expect(fake.stats.generationPosts).toBe(requests.length);
+    expect(api.fake.stats.generationPosts).toBe(requests.length);
     expect(JSON.stringify(app.events).includes('Cannot use \\"Bearer [API key]\\"')).toBe(true);
     // The grep saw the catalog, its write-ahead log, the settings, the log file and the thumbnails.
     const written = (await filesUnder(app.userDataDir)).map((file) => path.basename(file));

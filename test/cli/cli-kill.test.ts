@@ -1,9 +1,9 @@
 import { spawn } from 'node:child_process';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { downloadResult } from '../../src-main/generation/engine';
 import { openLibrary, type Library } from '../../src-main/library/library';
-import { startFakeCometApi, type FakeCometApi } from '../fake-cometapi/fake-cometapi';
+import { useFakeCometApi } from '../support/fake-cometapi-server';
 import { tempDir } from '../library/fixtures';
 import { expectIngestionKept } from '../library/ingestion-invariants';
 import { seededRandom } from '../library/seeded-random';
@@ -13,20 +13,16 @@ import { cliBundle } from './run-cli-process';
 const root = path.resolve(import.meta.dirname, '../..');
 const kills = 20;
 
-let fake: FakeCometApi;
+// Slow links and a short wait before each answer keep every phase of ingestion long enough to be hit.
+const api = useFakeCometApi({
+  scenario: { delayMs: 40, image: { width: 256, height: 192 }, linkBytesPerSecond: 1_000_000 },
+  freshEachTest: false,
+});
 let cliFile: string;
 
 beforeAll(async () => {
   // The command line as it ships (the bundle plain Node starts), built once for this file.
   cliFile = await cliBundle();
-  // Slow links and a short wait before each answer keep every phase of ingestion long enough to be hit.
-  fake = await startFakeCometApi({
-    scenario: { delayMs: 40, image: { width: 256, height: 192 }, linkBytesPerSecond: 1_000_000 },
-  });
-});
-
-afterAll(async () => {
-  await fake.stop();
 });
 
 /** Where in a run the kill lands: after this line appears on standard error, plus a random delay. */
@@ -51,13 +47,13 @@ function generateAndKill(dir: string, round: number, moment: string, delayMs: nu
       String(3 + (round % 4)),
       ...(round % 3 === 1 ? ['--stream'] : []),
       '--base-url',
-      fake.baseUrl,
+      api.fake.baseUrl,
       '--library',
       dir,
     ];
     const proc = spawn(process.execPath, args, {
       cwd: root,
-      env: { PATH: process.env.PATH ?? '', HOME: dir, COMETAPI_KEY: fake.apiKey },
+      env: { PATH: process.env.PATH ?? '', HOME: dir, COMETAPI_KEY: api.fake.apiKey },
       stdio: ['ignore', 'ignore', 'pipe'],
     });
     let errors = '';
@@ -84,7 +80,7 @@ function generateAndKill(dir: string, round: number, moment: string, delayMs: nu
 async function checkLibrary(library: Library, context: string): Promise<void> {
   await expectIngestionKept(library, context);
   const db = library.catalog.reader;
-  const generated = new Set(fake.stats.generatedSha256);
+  const generated = new Set(api.fake.stats.generatedSha256);
   for (const { id, sha256 } of db.prepare('SELECT id, sha256 FROM images').all() as {
     id: number;
     sha256: string;
@@ -123,7 +119,7 @@ describe('the command line killed during ingestion', () => {
         const ended = await generateAndKill(dir, round, moment, delayMs);
         launches += 1;
         outcomes.set(ended, (outcomes.get(ended) ?? 0) + 1);
-        const postsBefore = fake.stats.generationPosts;
+        const postsBefore = api.fake.stats.generationPosts;
         expect(postsBefore, `${context}: one POST per launch at most`).toBeLessThanOrEqual(launches);
 
         // What the app does at its next start: clear, resume the downloads of recorded links, check.
@@ -131,7 +127,7 @@ describe('the command line killed during ingestion', () => {
         try {
           const { recovery } = await library.startup({ download: downloadResult });
           resumed += recovery.saved;
-          expect(fake.stats.generationPosts, `${context}: resuming sent no generation again`).toBe(
+          expect(api.fake.stats.generationPosts, `${context}: resuming sent no generation again`).toBe(
             postsBefore,
           );
           await checkLibrary(library, context);

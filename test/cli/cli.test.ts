@@ -2,29 +2,22 @@ import { randomUUID } from 'node:crypto';
 import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { generateOptions } from '../../src-main/cli/generate-command';
 import { checkOptions, listOptions } from '../../src-main/cli/library-commands';
 import { runCli } from '../../src-main/cli/run-cli';
 import { silentLogger } from '../../src-main/logging/logger';
-import { startFakeCometApi, type FakeCometApi } from '../fake-cometapi/fake-cometapi';
+import { useFakeCometApi } from '../support/fake-cometapi-server';
 import { pngBytes } from '../library/fixtures';
 import { nativeCodec } from '../support/codecs';
 import { sha256File } from '../support/sha256-file';
 import { runCliProcess } from './run-cli-process';
 
-let fake: FakeCometApi;
+const api = useFakeCometApi();
 let home: string;
 let library: string;
 
-beforeAll(async () => {
-  fake = await startFakeCometApi();
-});
-afterAll(async () => {
-  await fake.stop();
-});
 beforeEach(async () => {
-  fake.reset();
   home = await mkdtemp(path.join(tmpdir(), 'seedream-cli-'));
   library = path.join(home, 'library');
 });
@@ -34,7 +27,7 @@ afterEach(async () => {
 
 /** No D-Bus here, so the keychain is unreachable: the key can only come from COMETAPI_KEY. */
 function env(extra: Record<string, string> = {}): Record<string, string> {
-  return { HOME: home, COMETAPI_KEY: fake.apiKey, ...extra };
+  return { HOME: home, COMETAPI_KEY: api.fake.apiKey, ...extra };
 }
 
 function cli(args: string[], extra: Record<string, string> = {}) {
@@ -77,7 +70,7 @@ describe('command line', () => {
       '--max-images',
       '2',
       '--base-url',
-      fake.baseUrl,
+      api.fake.baseUrl,
       '--library',
       library,
       '--json',
@@ -95,8 +88,8 @@ describe('command line', () => {
       expect(await sha256File(image.path)).toBe(image.sha256);
       expect([image.width, image.height]).toEqual([96, 64]);
     }
-    expect(fake.stats.generationPosts).toBe(1);
-    expect(fake.stats.bodies[0]).toMatchObject({ prompt: '一只猫 on a red roof', watermark: false });
+    expect(api.fake.stats.generationPosts).toBe(1);
+    expect(api.fake.stats.bodies[0]).toMatchObject({ prompt: '一只猫 on a red roof', watermark: false });
 
     const listed = await cli(['library', 'list', '--library', library, '--json']);
     expect(listed.code).toBe(0);
@@ -153,14 +146,14 @@ describe('command line', () => {
       '--watermark',
       '--stream',
       '--base-url',
-      fake.baseUrl,
+      api.fake.baseUrl,
       '--library',
       library,
       '--json',
     ]);
     expect(run.stderr).not.toContain('Error');
     expect(run.code).toBe(0);
-    const body = fake.stats.bodies[0] ?? {};
+    const body = api.fake.stats.bodies[0] ?? {};
     expect(body).toMatchObject({
       model: 'doubao-seedream-5-0-260128',
       size: '2304x1728',
@@ -180,7 +173,7 @@ describe('command line', () => {
 
   it('explains failures in one line, without a stack trace, and exits non-zero', async () => {
     const noKey = await runCliProcess(
-      ['generate', '--prompt', 'x', '--base-url', fake.baseUrl, '--library', library],
+      ['generate', '--prompt', 'x', '--base-url', api.fake.baseUrl, '--library', library],
       { HOME: home },
     );
     expect(noKey.code).toBe(1);
@@ -192,13 +185,13 @@ describe('command line', () => {
       '--prompt',
       'x [fake:unauthorized]',
       '--base-url',
-      fake.baseUrl,
+      api.fake.baseUrl,
       '--library',
       library,
     ]);
     expect(rejected.code).toBe(1);
     expect(rejected.stderr).toMatch(/^Error: .*key/im);
-    expect(rejected.stderr).not.toContain(fake.apiKey);
+    expect(rejected.stderr).not.toContain(api.fake.apiKey);
     expectNoStackTrace(rejected.stderr);
 
     const badSize = await cli(['generate', '--prompt', 'x', '--size', 'huge', '--library', library]);
@@ -212,7 +205,7 @@ describe('command line', () => {
       '--size',
       '100x100',
       '--base-url',
-      fake.baseUrl,
+      api.fake.baseUrl,
       '--library',
       library,
     ]);
@@ -232,17 +225,20 @@ describe('command line', () => {
     expect(noLibrary.stderr).toBe(
       `Error: There is no Seedream Studio library in ${path.join(home, 'nothing')}.\n`,
     );
-    expect(fake.stats.generationPosts).toBe(1);
+    expect(api.fake.stats.generationPosts).toBe(1);
   });
 
   it("sends COMETAPI_KEY only to a gateway the command names, never to the app's setting", async () => {
     const settingsDir = path.join(home, '.config', 'Seedream Studio');
     await mkdir(settingsDir, { recursive: true });
-    await writeFile(path.join(settingsDir, 'settings.json'), JSON.stringify({ apiBaseUrl: fake.baseUrl }));
+    await writeFile(
+      path.join(settingsDir, 'settings.json'),
+      JSON.stringify({ apiBaseUrl: api.fake.baseUrl }),
+    );
     const fromSettings = await cliInProcess(['generate', '--prompt', 'x', '--library', library]);
     expect(fromSettings.code).toBe(1);
     expect(fromSettings.stderr).toMatch(/^Error: No API key for http:\/\/127\.0\.0\.1:\d+/m);
-    expect(fake.stats.generationPosts + fake.stats.modelListings).toBe(0);
+    expect(api.fake.stats.generationPosts + api.fake.stats.modelListings).toBe(0);
 
     const plainHttp = await cliInProcess(['generate', '--prompt', 'x', '--base-url', 'http://gw.example']);
     expect(plainHttp.code).toBe(2);

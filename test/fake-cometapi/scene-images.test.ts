@@ -1,20 +1,17 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import sharp from 'sharp';
 import { z } from 'zod';
-import { fakeApiKey, startFakeCometApi, type FakeCometApi, type FakeScenario } from './fake-cometapi';
+import { useFakeCometApi } from '../support/fake-cometapi-server';
+import { fakeApiKey, type FakeScenario } from './fake-cometapi';
 import { fakeImage } from './noise-images';
 
 const answer = z.object({ data: z.array(z.object({ b64_json: z.string() })) });
 
-let fake: FakeCometApi;
-beforeAll(async () => {
-  fake = await startFakeCometApi();
-});
-afterAll(() => fake.stop());
+const api = useFakeCometApi();
 
 async function generate(scenario: FakeScenario, count: number): Promise<Buffer[]> {
-  fake.setScenario(scenario);
-  const response = await fetch(`${fake.baseUrl}/v1/images/generations`, {
+  api.fake.setScenario(scenario);
+  const response = await fetch(`${api.fake.baseUrl}/v1/images/generations`, {
     method: 'POST',
     headers: { authorization: `Bearer ${fakeApiKey}`, 'content-type': 'application/json' },
     body: JSON.stringify({

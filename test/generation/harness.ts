@@ -1,30 +1,32 @@
 import { mkdtemp, readdir, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, afterEach, beforeAll, beforeEach } from 'vitest';
+import { afterEach, beforeEach } from 'vitest';
 import { generationRequestSchema, type GenerationRequestInput } from '../../src-preload/contract/generation';
 import { AppFailure, type AppError } from '../../src-preload/contract/errors';
 import type { EngineEvent, RunGenerationOptions } from '../../src-main/generation/engine';
 import { defaultRetryPolicy } from '../../src-main/generation/retry-policy';
-import { startFakeCometApi, type FakeCometApi } from '../fake-cometapi/fake-cometapi';
+import type { FakeCometApi } from '../fake-cometapi/fake-cometapi';
+import { useFakeCometApi } from '../support/fake-cometapi-server';
 
-/** One fake server per test file, reset before each test, and a fresh temporary folder per test. */
+/** The file's fake server (see useFakeCometApi) and a fresh temporary folder per test. */
 export function useFakeApi() {
-  const context = { fake: undefined as unknown as FakeCometApi, tmpDir: '' };
-  beforeAll(async () => {
-    context.fake = await startFakeCometApi();
-  });
-  afterAll(async () => {
-    await context.fake.stop();
-  });
+  const server = useFakeCometApi();
+  let tmpDir = '';
   beforeEach(async () => {
-    context.fake.reset();
-    context.tmpDir = await mkdtemp(join(tmpdir(), 'seedream-engine-test-'));
+    tmpDir = await mkdtemp(join(tmpdir(), 'seedream-engine-test-'));
   });
   afterEach(async () => {
-    await rm(context.tmpDir, { recursive: true, force: true });
+    await rm(tmpDir, { recursive: true, force: true });
   });
-  return context;
+  return {
+    get fake() {
+      return server.fake;
+    },
+    get tmpDir() {
+      return tmpDir;
+    },
+  };
 }
 
 export function request(input: Partial<GenerationRequestInput> = {}) {

@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { appErrorSchema, type Result } from '../../src-preload/contract/errors';
 import { channels, type ChannelName } from '../../src-preload/contract/ipc';
 import { startAppHarness, type AppHarness } from '../app/app-harness';
-import { startFakeCometApi, type FakeCometApi } from '../fake-cometapi/fake-cometapi';
+import { useFakeCometApi } from '../support/fake-cometapi-server';
 import { pngBytes } from '../library/fixtures';
 
 /**
@@ -15,13 +15,12 @@ import { pngBytes } from '../library/fixtures';
  */
 const runsPerChannel = 60;
 
-let fake: FakeCometApi;
+const api = useFakeCometApi({ scenario: { count: 1 }, freshEachTest: false });
 let app: AppHarness;
 
 beforeAll(async () => {
-  fake = await startFakeCometApi({ scenario: { count: 1 } });
-  app = await startAppHarness({ apiBaseUrl: fake.baseUrl });
-  await app.value('key:save', { key: fake.apiKey, sessionOnly: true });
+  app = await startAppHarness({ apiBaseUrl: api.fake.baseUrl });
+  await app.value('key:save', { key: api.fake.apiKey, sessionOnly: true });
   for (let seed = 1; seed <= 6; seed += 1) {
     await app.value('library:import', {
       files: [{ name: `seed-${seed}.png`, bytes: new Uint8Array(await pngBytes(seed)) }],
@@ -32,7 +31,6 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await app.close();
-  await fake.stop();
 });
 
 const png = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13]);

@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { AppFailure } from '../../src-preload/contract/errors';
 import {
   createKeyService,
@@ -11,7 +11,7 @@ import {
   SecretStoreUnavailable,
   type SecretStore,
 } from '../../src-main/keychain/secret-store';
-import { startFakeCometApi, type FakeCometApi } from '../fake-cometapi/fake-cometapi';
+import { useFakeCometApi } from '../support/fake-cometapi-server';
 
 const problem = 'No keychain is available (test).';
 
@@ -22,16 +22,7 @@ const unavailableStore: SecretStore = {
   delete: () => Promise.reject(new SecretStoreUnavailable(problem)),
 };
 
-let fake: FakeCometApi;
-beforeAll(async () => {
-  fake = await startFakeCometApi();
-});
-afterAll(async () => {
-  await fake.stop();
-});
-beforeEach(() => {
-  fake.reset();
-});
+const api = useFakeCometApi();
 
 function service(
   store: SecretStore = new MemorySecretStore(),
@@ -39,7 +30,7 @@ function service(
   baseUrl?: string,
   extra: Partial<KeyServiceOptions> = {},
 ) {
-  return createKeyService({ store, env, baseUrl: () => baseUrl ?? fake.baseUrl, ...extra });
+  return createKeyService({ store, env, baseUrl: () => baseUrl ?? api.fake.baseUrl, ...extra });
 }
 
 /** A key service whose gateway the test moves, as Settings does. */
@@ -53,7 +44,7 @@ describe('key service', () => {
   it('saves, replaces and removes a key in the store, exposing only its last four characters', async () => {
     const store = new MemorySecretStore();
     const keys = service(store);
-    const origin = fake.baseUrl;
+    const origin = api.fake.baseUrl;
     expect(await keys.status()).toEqual({
       source: 'none',
       last4: null,
@@ -64,7 +55,7 @@ describe('key service', () => {
     expect(await keys.save('  sk-first-key-0001  ')).toMatchObject({ source: 'keychain', last4: '0001' });
     expect(await store.get(keyAccount(origin))).toBe('sk-first-key-0001');
     expect(await keys.save('sk-second-key-0002')).toMatchObject({ source: 'keychain', last4: '0002' });
-    expect(await keys.connection()).toEqual({ baseUrl: fake.baseUrl, apiKey: 'sk-second-key-0002' });
+    expect(await keys.connection()).toEqual({ baseUrl: api.fake.baseUrl, apiKey: 'sk-second-key-0002' });
     expect(await keys.remove()).toMatchObject({ source: 'none', last4: null });
     expect(await store.get(keyAccount(origin))).toBeNull();
   });
@@ -122,8 +113,8 @@ describe('key service', () => {
     gateway.current = 'http://127.0.0.1:9';
     expect(await keys.status()).toMatchObject({ source: 'none' });
 
-    const named = movable(store, fake.baseUrl, { env, environmentGateway: fake.baseUrl });
-    expect(await named.keys.connection()).toEqual({ baseUrl: fake.baseUrl, apiKey: 'sk-env-key-9999' });
+    const named = movable(store, api.fake.baseUrl, { env, environmentGateway: api.fake.baseUrl });
+    expect(await named.keys.connection()).toEqual({ baseUrl: api.fake.baseUrl, apiKey: 'sk-env-key-9999' });
     named.gateway.current = 'https://api.cometapi.com';
     expect(await named.keys.status()).toMatchObject({ source: 'none' });
   });
@@ -158,7 +149,7 @@ describe('key service', () => {
     expect(await keys.status()).toEqual({
       source: 'none',
       last4: null,
-      gateway: fake.baseUrl,
+      gateway: api.fake.baseUrl,
       keychainAvailable: false,
       keychainProblem: problem,
     });
@@ -177,14 +168,14 @@ describe('key service', () => {
 
   it('tests the connection with a cheap authenticated request', async () => {
     const keys = service();
-    await keys.save(fake.apiKey);
+    await keys.save(api.fake.apiKey);
     expect(await keys.testConnection()).toEqual({
       ok: true,
       code: null,
       message: 'Connected to 127.0.0.1: the key works.',
     });
-    expect(fake.stats.modelListings).toBe(1);
-    expect(fake.stats.generationPosts).toBe(0);
+    expect(api.fake.stats.modelListings).toBe(1);
+    expect(api.fake.stats.generationPosts).toBe(0);
   });
 
   it('reports a rejected key, a missing key and an unreachable gateway in plain words', async () => {
@@ -194,9 +185,14 @@ describe('key service', () => {
     const rejected = await keys.testConnection();
     expect(rejected).toMatchObject({ ok: false, code: 'key-rejected' });
     expect(rejected.message).not.toContain('sk-not-the-right-key');
-    const offline = service(new MemorySecretStore(), { COMETAPI_KEY: fake.apiKey }, 'http://127.0.0.1:1', {
-      environmentGateway: 'http://127.0.0.1:1',
-    });
+    const offline = service(
+      new MemorySecretStore(),
+      { COMETAPI_KEY: api.fake.apiKey },
+      'http://127.0.0.1:1',
+      {
+        environmentGateway: 'http://127.0.0.1:1',
+      },
+    );
     expect(await offline.testConnection()).toMatchObject({ ok: false, code: 'offline' });
   });
 });

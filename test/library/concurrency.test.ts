@@ -1,20 +1,14 @@
 import { spawn } from 'node:child_process';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { openLibrary } from '../../src-main/library/library';
-import { startFakeCometApi, type FakeCometApi } from '../fake-cometapi/fake-cometapi';
+import { useFakeCometApi } from '../support/fake-cometapi-server';
 import { addGeneration, tempDir, tempLibrary } from './fixtures';
 import { nativeCodec } from '../support/codecs';
 
 const child = path.join(import.meta.dirname, 'crash-child.ts');
 
-let fake: FakeCometApi;
-beforeAll(async () => {
-  fake = await startFakeCometApi();
-});
-afterAll(async () => {
-  await fake.stop();
-});
+const api = useFakeCometApi();
 
 describe('a reader and a writer at once', () => {
   it('reads the last committed state while a write transaction is open, without waiting for it', async () => {
@@ -42,10 +36,14 @@ describe('a reader and a writer at once', () => {
     async () => {
       const dir = await tempDir();
       const library = await openLibrary({ dir, codec: nativeCodec });
-      const proc = spawn(process.execPath, ['--import', 'tsx', child, dir, fake.baseUrl, fake.apiKey], {
-        cwd: path.resolve(import.meta.dirname, '../..'),
-        stdio: ['ignore', 'pipe', 'inherit'],
-      });
+      const proc = spawn(
+        process.execPath,
+        ['--import', 'tsx', child, dir, api.fake.baseUrl, api.fake.apiKey],
+        {
+          cwd: path.resolve(import.meta.dirname, '../..'),
+          stdio: ['ignore', 'pipe', 'inherit'],
+        },
+      );
       const exited = new Promise((resolve) => proc.on('exit', resolve));
       try {
         let rounds = 0;

@@ -1,9 +1,9 @@
 import { spawn } from 'node:child_process';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { downloadResult } from '../../src-main/generation/engine';
 import { openLibrary, type Library } from '../../src-main/library/library';
-import { startFakeCometApi, type FakeCometApi } from '../fake-cometapi/fake-cometapi';
+import { useFakeCometApi } from '../support/fake-cometapi-server';
 import { tempDir } from './fixtures';
 import { expectIngestionKept } from './ingestion-invariants';
 import { seededRandom } from './seeded-random';
@@ -13,20 +13,14 @@ const root = path.resolve(import.meta.dirname, '../..');
 const child = path.join(import.meta.dirname, 'crash-child.ts');
 const kills = 10;
 
-let fake: FakeCometApi;
-beforeAll(async () => {
-  fake = await startFakeCometApi();
-});
-afterAll(async () => {
-  await fake.stop();
-});
+const api = useFakeCometApi();
 
 /** Starts the child and SIGKILLs it `delayMs` after it reports ready; resolves with how many rounds it finished. */
 function runAndKill(dir: string, delayMs: number): Promise<number> {
   return new Promise((resolve, reject) => {
     // tsx as a loader inside this one process: its command-line wrapper would run the script in a grandchild
     // that SIGKILL does not reach.
-    const proc = spawn(process.execPath, ['--import', 'tsx', child, dir, fake.baseUrl, fake.apiKey], {
+    const proc = spawn(process.execPath, ['--import', 'tsx', child, dir, api.fake.baseUrl, api.fake.apiKey], {
       cwd: root,
       stdio: ['ignore', 'pipe', 'pipe'],
     });
@@ -74,7 +68,7 @@ describe('crash safety', () => {
       let rounds = 0;
       let recovered = 0;
       // A short wait before each answer keeps a generation in flight for much of the time, where kills matter most.
-      fake.setScenario({ delayMs: 30 });
+      api.fake.setScenario({ delayMs: 30 });
       for (let kill = 1; kill <= kills; kill += 1) {
         const delay = Math.floor(next() * 1_500);
         rounds += await runAndKill(dir, delay);

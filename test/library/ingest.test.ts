@@ -1,26 +1,17 @@
 import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { generationRequestSchema, type GenerationRequestInput } from '../../src-preload/contract/generation';
 import { AppFailure } from '../../src-preload/contract/errors';
 import { downloadResult } from '../../src-main/generation/engine';
 import type { JobSnapshot } from '../../src-main/library/ingest-jobs';
 import { recoverInterrupted } from '../../src-main/library/ingest-recovery';
 import type { Library } from '../../src-main/library/library';
-import { startFakeCometApi, type FakeCometApi } from '../fake-cometapi/fake-cometapi';
+import { useFakeCometApi } from '../support/fake-cometapi-server';
 import { addGeneration, tempLibrary } from './fixtures';
 import { silentLogger } from '../../src-main/logging/logger';
 
-let fake: FakeCometApi;
-beforeAll(async () => {
-  fake = await startFakeCometApi();
-});
-afterAll(async () => {
-  await fake.stop();
-});
-beforeEach(() => {
-  fake.reset();
-});
+const api = useFakeCometApi();
 
 function request(input: Partial<GenerationRequestInput> = {}) {
   return generationRequestSchema.parse({
@@ -32,7 +23,7 @@ function request(input: Partial<GenerationRequestInput> = {}) {
 
 function jobsOf(library: Library) {
   return library.createJobs({
-    connection: () => Promise.resolve({ baseUrl: fake.baseUrl, apiKey: fake.apiKey }),
+    connection: () => Promise.resolve({ baseUrl: api.fake.baseUrl, apiKey: api.fake.apiKey }),
     log: silentLogger,
   });
 }
@@ -83,10 +74,10 @@ describe('generation jobs', () => {
       const image = slot.image;
       if (!image) throw new Error('slot without image');
       expect(await sha256Of(library.filePath(image))).toBe(image.sha256);
-      expect(fake.stats.generatedSha256).toContain(image.sha256);
+      expect(api.fake.stats.generatedSha256).toContain(image.sha256);
     }
     expect(slotRows(library, first.generationId)).toEqual(
-      fake.issuedUrls.map((url, position) => ({ position, state: 'saved', url, code: null })),
+      api.fake.issuedUrls.map((url, position) => ({ position, state: 'saved', url, code: null })),
     );
     expect(library.details.generation(first.generationId)).toMatchObject({
       status: 'succeeded',
@@ -94,7 +85,7 @@ describe('generation jobs', () => {
       error: null,
     });
     expect(library.images.list({ query: '猫' }).items).toHaveLength(3);
-    expect(fake.stats.downloadAuthorization.every((header) => header === undefined)).toBe(true);
+    expect(api.fake.stats.downloadAuthorization.every((header) => header === undefined)).toBe(true);
   });
 
   it('stores base64 answers and streamed answers the same way', async () => {
@@ -115,7 +106,7 @@ describe('generation jobs', () => {
 
   it('marks only the failed slot of a partial answer', async () => {
     const library = await tempLibrary();
-    fake.setScenario({ failIndices: [1] });
+    api.fake.setScenario({ failIndices: [1] });
     const jobs = jobsOf(library);
     const done = await jobs.finished(
       (await jobs.start(request({ sequential: 'auto', maxImages: 3 }), [])).jobId,
@@ -136,12 +127,14 @@ describe('generation jobs', () => {
 
   it('keeps a failed generation with its error, sent once', async () => {
     const library = await tempLibrary();
-    fake.setScenario({ posts: [{ kind: 'status', status: 401, body: { error: { message: 'bad key' } } }] });
+    api.fake.setScenario({
+      posts: [{ kind: 'status', status: 401, body: { error: { message: 'bad key' } } }],
+    });
     const jobs = jobsOf(library);
     const done = await jobs.finished((await jobs.start(request(), [])).jobId);
     expect(done.phase).toBe('failed');
     expect(done.error?.code).toBe('key-rejected');
-    expect(fake.stats.generationPosts).toBe(1);
+    expect(api.fake.stats.generationPosts).toBe(1);
     expect(library.details.generation(done.generationId)).toMatchObject({
       status: 'failed',
       error: { code: 'key-rejected' },
@@ -154,12 +147,12 @@ describe('generation jobs', () => {
     const jobs = jobsOf(library);
     await expect(jobs.start(request({ prompt: '   ' }), [])).rejects.toBeInstanceOf(AppFailure);
     const noKey = library.createJobs({
-      connection: () => Promise.resolve({ baseUrl: fake.baseUrl, apiKey: '' }),
+      connection: () => Promise.resolve({ baseUrl: api.fake.baseUrl, apiKey: '' }),
       log: silentLogger,
     });
     await expect(noKey.start(request(), [])).rejects.toMatchObject({ appError: { code: 'key-missing' } });
     const pastedWithLineBreak = library.createJobs({
-      connection: () => Promise.resolve({ baseUrl: fake.baseUrl, apiKey: 'sk-live-123456\n' }),
+      connection: () => Promise.resolve({ baseUrl: api.fake.baseUrl, apiKey: 'sk-live-123456\n' }),
       log: silentLogger,
     });
     await expect(pastedWithLineBreak.start(request(), [])).rejects.toMatchObject({
@@ -167,7 +160,7 @@ describe('generation jobs', () => {
     });
     await expect(jobs.start(request(), [98765])).rejects.toMatchObject({ appError: { code: 'not-found' } });
     expect(library.summary.stats().generations).toBe(0);
-    expect(fake.stats.generationPosts).toBe(0);
+    expect(api.fake.stats.generationPosts).toBe(0);
   });
 
   it('sends library images as references and records the lineage', async () => {
@@ -177,7 +170,7 @@ describe('generation jobs', () => {
     const jobs = jobsOf(library);
     const done = await jobs.finished((await jobs.start(request({ prompt: 'remix' }), referenceIds)).jobId);
     expect(done.phase).toBe('done');
-    const sent = fake.stats.bodies[0]?.image as string[];
+    const sent = api.fake.stats.bodies[0]?.image as string[];
     expect(sent).toHaveLength(2);
     expect(sent[0]?.startsWith('data:image/png;base64,')).toBe(true);
     const firstReference = source.images[1];
@@ -192,7 +185,7 @@ describe('generation jobs', () => {
 
   it('cancels a running job and keeps the record', async () => {
     const library = await tempLibrary();
-    fake.setScenario({ delayMs: 5_000 });
+    api.fake.setScenario({ delayMs: 5_000 });
     const jobs = jobsOf(library);
     const started = await jobs.start(request(), []);
     await new Promise((resolve) => setTimeout(resolve, 50));
@@ -207,9 +200,9 @@ describe('generation jobs', () => {
 
 describe('recovery after a stop', () => {
   async function issuedLinks(count: number): Promise<string[]> {
-    const response = await fetch(`${fake.baseUrl}/v1/images/generations`, {
+    const response = await fetch(`${api.fake.baseUrl}/v1/images/generations`, {
       method: 'POST',
-      headers: { authorization: `Bearer ${fake.apiKey}`, 'content-type': 'application/json' },
+      headers: { authorization: `Bearer ${api.fake.apiKey}`, 'content-type': 'application/json' },
       body: JSON.stringify({
         model: 'doubao-seedream-4-5-251128',
         prompt: 'left behind',

@@ -1,20 +1,15 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { generationRequestSchema } from '../../src-preload/contract/generation';
 import type { Library } from '../../src-main/library/library';
 import { silentLogger } from '../../src-main/logging/logger';
 import { runCliProcess } from '../cli/run-cli-process';
-import { startFakeCometApi, type FakeCometApi } from '../fake-cometapi/fake-cometapi';
+import { useFakeCometApi } from '../support/fake-cometapi-server';
 import { tempDir, tempLibrary } from './fixtures';
 
-let fake: FakeCometApi;
-beforeAll(async () => {
-  // Downloads share a slow link, so the 15 saves spread over about a second and a half of checks.
-  fake = await startFakeCometApi({
-    scenario: { image: { width: 640, height: 480 }, linkBytesPerSecond: 2_000_000 },
-  });
-});
-afterAll(async () => {
-  await fake.stop();
+// Downloads share a slow link, so the 15 saves spread over about a second and a half of checks.
+const api = useFakeCometApi({
+  scenario: { image: { width: 640, height: 480 }, linkBytesPerSecond: 2_000_000 },
+  freshEachTest: false,
 });
 
 interface CheckTally {
@@ -51,7 +46,7 @@ describe('the integrity check during saves', () => {
   it('never reports a missing file while this process saves a 15-image generation', async () => {
     const library = await tempLibrary();
     const jobs = library.createJobs({
-      connection: () => Promise.resolve({ baseUrl: fake.baseUrl, apiKey: fake.apiKey }),
+      connection: () => Promise.resolve({ baseUrl: api.fake.baseUrl, apiKey: api.fake.apiKey }),
       log: silentLogger,
     });
     const started = await jobs.start(fifteen, []);
@@ -73,11 +68,11 @@ describe('the integrity check during saves', () => {
         '--max-images',
         '15',
         '--base-url',
-        fake.baseUrl,
+        api.fake.baseUrl,
         '--library',
         dir,
       ],
-      { HOME: dir, COMETAPI_KEY: fake.apiKey },
+      { HOME: dir, COMETAPI_KEY: api.fake.apiKey },
     );
     const tally = await checkUntil(library, cli);
     expect((await cli).code).toBe(0);
