@@ -108,7 +108,20 @@ export default tseslint.config(
           ],
         },
       ],
+      'no-restricted-properties': [
+        'error',
+        {
+          object: 'window',
+          property: 'seedream',
+          message: 'Only bridge.ts reads the preload API; slices get it passed in as `api`.',
+        },
+      ],
     },
+  },
+  {
+    // The one module that reads the preload's object and hands it to the store.
+    files: ['src-renderer/bridge.ts'],
+    rules: { 'no-restricted-properties': 'off' },
   },
   {
     files: ['src-preload/contract/**'],
