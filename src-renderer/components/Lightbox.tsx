@@ -30,7 +30,7 @@ interface LightboxProps {
 
 /** Full-size view of a set of images: arrow keys move through them, +, - and 0 zoom, Escape closes. */
 export function Lightbox({ images, index, onIndexChange, describe }: LightboxProps) {
-  const { t } = useTranslation('generate');
+  const { t } = useTranslation();
   const [zoom, setZoom] = useState<Zoom>('fit');
   const [fitScale, setFitScale] = useState(1);
   const image = index === null ? undefined : images[index];

@@ -2,7 +2,7 @@ import { useTranslation } from 'react-i18next';
 import type { GenerationField, GenerationIssue } from '../../../src-preload/contract/generation';
 import { useAppStore } from '../../app/use-app-store';
 import { modelOf, seedModes, type SeedMode } from './draft';
-import { controlIdFor } from './control-ids';
+import { controlIdFor } from './controls';
 import { FieldIssues } from './FieldIssues';
 
 function isSeedMode(value: string): value is SeedMode {

@@ -7,7 +7,7 @@ import { ReferenceTray } from '../reference-tray/ReferenceTray';
 import { ResultsGrid } from '../sequence-grid/ResultsGrid';
 import { AdvancedFields } from './AdvancedFields';
 import { ErrorNotice, OpenSettingsButton } from '../../components/ErrorNotice';
-import { focusControl } from './control-ids';
+import { focusControl } from './controls';
 import { ModelField } from './ModelField';
 import { PromptField } from './PromptField';
 import { SequenceField } from './SequenceField';

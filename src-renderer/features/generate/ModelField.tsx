@@ -3,7 +3,7 @@ import type { GenerationIssue } from '../../../src-preload/contract/generation';
 import { modelCatalogue, type ModelInfo } from '../../../src-preload/contract/models';
 import { useAppStore } from '../../app/use-app-store';
 import { modelOf } from './draft';
-import { controlIdFor } from './control-ids';
+import { controlIdFor } from './controls';
 import { FieldIssues, issueAttributes } from './FieldIssues';
 
 function megapixels(pixels: number): string {

@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { measurePrompt, promptBudget, type GenerationIssue } from '../../../src-preload/contract/generation';
 import { useAppStore } from '../../app/use-app-store';
-import { controlIdFor } from './control-ids';
+import { controlIdFor } from './controls';
 import { FieldIssues, issueAttributes } from './FieldIssues';
 
 export function PromptField({ issues }: { issues: readonly GenerationIssue[] }) {

@@ -2,7 +2,7 @@ import { useTranslation } from 'react-i18next';
 import type { GenerationIssue } from '../../../src-preload/contract/generation';
 import { useAppStore } from '../../app/use-app-store';
 import { effectiveMaxImages, modelOf, sequenceRoom } from './draft';
-import { controlIdFor } from './control-ids';
+import { controlIdFor } from './controls';
 import { FieldIssues, issueAttributes } from './FieldIssues';
 
 export function SequenceField({ issues }: { issues: readonly GenerationIssue[] }) {

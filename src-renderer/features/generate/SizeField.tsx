@@ -2,7 +2,7 @@ import { useTranslation } from 'react-i18next';
 import type { GenerationIssue } from '../../../src-preload/contract/generation';
 import { useAppStore } from '../../app/use-app-store';
 import { modelOf } from './draft';
-import { controlIdFor } from './control-ids';
+import { controlIdFor } from './controls';
 import { FieldIssues, issueAttributes } from './FieldIssues';
 import { aspectOptions, parseSizeChoiceValue, resolveSizeChoice, sizeChoiceValue } from './size-choice';
 

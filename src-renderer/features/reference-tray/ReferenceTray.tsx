@@ -4,7 +4,7 @@ import type { GenerationIssue } from '../../../src-preload/contract/generation';
 import type { LibraryImage } from '../../../src-preload/contract/library-types';
 import { useAppStore } from '../../app/use-app-store';
 import { modelOf, sequenceRoom } from '../generate/draft';
-import { controlIdFor } from '../generate/control-ids';
+import { controlIdFor } from '../generate/controls';
 import { FieldIssues } from '../generate/FieldIssues';
 import { referenceCapacity, type TrayMessage } from './reference-slice';
 import './reference-tray.css';

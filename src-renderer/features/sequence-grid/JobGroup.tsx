@@ -7,7 +7,7 @@ import { useAppStore } from '../../app/use-app-store';
 import { Lightbox } from '../../components/Lightbox';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { useTickingNow } from '../../hooks/use-ticking-now';
-import { focusControl } from '../generate/control-ids';
+import { focusControl } from '../generate/controls';
 import { Icon } from './icons';
 import { isFinished, jobStatus, savedImages, tilesOf } from './jobs';
 import { ResultTile } from './ResultTile';

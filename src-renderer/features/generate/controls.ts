@@ -1,6 +1,8 @@
 import type { GenerationField } from '../../../src-preload/contract/generation';
 import { focusElementById } from '../../dom/focus-element';
 
+/* The workspace's controls by the request field they edit: their element ids, and moving the focus to one. */
+
 /** Every workspace control that an issue or error can name has this id, so it can be focused. */
 export function controlIdFor(field: GenerationField): string {
   return `generate-${field}`;
