@@ -15,6 +15,8 @@ import type { Emit } from './ipc/emit';
 import { createKeyService } from './keychain/key-service';
 import type { SecretStore } from './keychain/secret-store';
 import type { JobSnapshot } from './library/ingest-jobs';
+import { createHttpClient } from './network/http-client';
+import { describeProxy, manualProxy, type ProxyResolver } from './network/proxy-choice';
 import { openLibrary, type Library } from './library/library';
 import type { ImageFilter } from './library/image-queries';
 import type { ImageRecord } from './library/records';
@@ -42,6 +44,12 @@ export interface AppCoreOptions {
   log: Logger;
   /** The OS language (`app.getLocale()`), used when Settings say "system". */
   systemLocale: string;
+  network: {
+    /** The system's proxy for a URL: Electron's resolution in the app, the environment under test. */
+    systemProxy: ProxyResolver;
+    /** PEM authorities to trust, asked once at the first secure connection (see network/trust-store.ts). */
+    certificates: () => readonly string[];
+  };
 }
 
 export interface AppCore {
@@ -81,7 +89,14 @@ export async function createAppCore(options: AppCoreOptions): Promise<AppCore> {
   const translate = createDesktopTranslator(() =>
     desktopLanguage(settings.get().language, options.systemLocale),
   );
+  // One client for everything that leaves the machine; the manual proxy in Settings wins over the system's.
+  const proxyFor: ProxyResolver = (url) => {
+    const { proxyMode, proxyUrl } = settings.get();
+    return proxyMode === 'manual' ? manualProxy(proxyUrl)(url) : options.network.systemProxy(url);
+  };
+  const http = createHttpClient({ proxy: proxyFor, certificates: options.network.certificates });
   const keys = createKeyService({
+    http,
     store: options.secretStore,
     baseUrl: () => settings.get().apiBaseUrl,
     env,
@@ -89,7 +104,7 @@ export async function createAppCore(options: AppCoreOptions): Promise<AppCore> {
     legacyGateway: settings.get().apiBaseUrl,
   });
   const library = await openLibrary({ dir: libraryDirOf(options.userDataDir), codec: options.codec });
-  const jobs = library.createJobs({ connection: () => keys.connection(), log });
+  const jobs = library.createJobs({ http, connection: () => keys.connection(), log });
 
   const mediaUrlOf = (file: string) => options.mediaUrl(relative(library.paths.root, file));
   const toImage = (record: ImageRecord): LibraryImage => ({
@@ -162,7 +177,7 @@ export async function createAppCore(options: AppCoreOptions): Promise<AppCore> {
   }
 
   // Resuming interrupted downloads must not hold up the window; failures are logged, the library still opens.
-  void library.startup().catch((error: unknown) => {
+  void library.startup({ http }).catch((error: unknown) => {
     log.error('library startup failed', error);
   });
 
@@ -178,6 +193,19 @@ export async function createAppCore(options: AppCoreOptions): Promise<AppCore> {
     'key:save': ({ key, sessionOnly }) => keys.save(key, { sessionOnly }),
     'key:remove': () => keys.remove(),
     'key:test': () => keys.testConnection(),
+
+    'network:status': async () => {
+      const { proxyMode, apiBaseUrl } = settings.get();
+      const route = await http.route(apiBaseUrl).catch((error: unknown) => ({
+        kind: 'unusable' as const,
+        reason: error instanceof Error ? error.message : String(error),
+      }));
+      return {
+        source: proxyMode,
+        proxy: route.kind === 'proxy' ? describeProxy(route.url) : null,
+        problem: route.kind === 'unusable' ? route.reason : null,
+      };
+    },
 
     'generation:start': async ({ request, referenceIds }) =>
       toSnapshot(await jobs.start(request, referenceIds)),
@@ -349,6 +377,7 @@ export async function createAppCore(options: AppCoreOptions): Promise<AppCore> {
         new Promise((resolve) => setTimeout(resolve, 5_000)),
       ]);
       library.close();
+      await http.close();
     },
   };
 }

@@ -1,6 +1,16 @@
 import { release } from 'node:os';
 import { dirname, join } from 'node:path';
-import { BrowserWindow, Menu, Notification, app, clipboard, ipcMain, protocol, shell } from 'electron';
+import {
+  BrowserWindow,
+  Menu,
+  Notification,
+  app,
+  clipboard,
+  ipcMain,
+  protocol,
+  session,
+  shell,
+} from 'electron';
 import { createAppCore, libraryDirOf, type AppCore } from './app-core';
 import { createDispatch } from './ipc/dispatch';
 import { createEmitter, registerIpc } from './ipc/electron-ipc';
@@ -8,6 +18,7 @@ import { createSenderCheck } from './ipc/trusted-sender';
 import { createKeytarStore, keychainServiceName } from './keychain/keytar-store';
 import type { FileLogger } from './logging/logger';
 import type { ImageCodec } from './media/image-codec';
+import { trustedCertificates } from './network/trust-store';
 import { developmentOverrides } from './settings/development-overrides';
 import { originOf } from './shell/app-origin';
 import { createElectronDesktop } from './shell/electron-desktop';
@@ -15,6 +26,7 @@ import { createMainWindow } from './shell/main-window';
 import { createMenuTemplate, type HelpActions } from './shell/menu';
 import { handleAppProtocols } from './shell/protocols';
 import { APP_ORIGIN, mediaUrl } from './shell/schemes';
+import { electronSystemProxy } from './shell/system-proxy';
 import { createElectronUpdates, updateFeedFile } from './updates/electron-updates';
 
 let mainWindow: BrowserWindow | null = null;
@@ -73,6 +85,10 @@ export async function bootstrap({ log, codec, checkForUpdates }: BootstrapOption
     codec,
     log,
     systemLocale: app.getLocale(),
+    network: {
+      systemProxy: electronSystemProxy(session.defaultSession),
+      certificates: () => trustedCertificates(),
+    },
     emit: (event, payload) => {
       emitToWindow(event, payload);
       // Menus are built with the chosen language; a change in Settings rebuilds them.

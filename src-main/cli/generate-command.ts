@@ -18,6 +18,9 @@ import { readImageFile } from '../media/read-image-file';
 import { createKeyService } from '../keychain/key-service';
 import { createKeytarStore, keychainServiceName } from '../keychain/keytar-store';
 import type { JobSnapshot } from '../library/ingest-jobs';
+import { createHttpClient, type HttpClient } from '../network/http-client';
+import { environmentProxy } from '../network/proxy-choice';
+import { trustedCertificates } from '../network/trust-store';
 import type { Library } from '../library/library';
 import { readSettingsFile } from '../settings/settings-store';
 import { settingsFile } from './app-dirs';
@@ -156,8 +159,13 @@ function gatewayOf(parsed: ParsedOptions, io: CliIo): { baseUrl: string; named: 
   return { baseUrl, named: baseUrl };
 }
 
-async function connectionFor(io: CliIo, gateway: { baseUrl: string; named: string | undefined }) {
+async function connectionFor(
+  io: CliIo,
+  gateway: { baseUrl: string; named: string | undefined },
+  http: HttpClient,
+) {
   const keys = createKeyService({
+    http,
     store: createKeytarStore(undefined, io.env.SEEDREAM_KEYCHAIN_SERVICE ?? keychainServiceName),
     baseUrl: () => gateway.baseUrl,
     env: io.env,
@@ -240,13 +248,35 @@ export async function runGenerate(args: readonly string[], io: CliIo): Promise<n
     return exitCodes.ok;
   }
   const request = requestFrom(parsed);
+  const gateway = gatewayOf(parsed, io);
+  // The command line follows HTTPS_PROXY / HTTP_PROXY / NO_PROXY, as curl does.
+  const http = createHttpClient({
+    proxy: environmentProxy(io.env),
+    certificates: () => trustedCertificates(),
+  });
+  try {
+    return await generate(parsed, request, { io, gateway, http });
+  } finally {
+    await http.close();
+  }
+}
+
+async function generate(
+  parsed: ParsedOptions,
+  request: GenerationRequest,
+  {
+    io,
+    gateway,
+    http,
+  }: { io: CliIo; gateway: { baseUrl: string; named: string | undefined }; http: HttpClient },
+): Promise<number> {
   const json = flagValue(parsed, 'json');
-  const connection = await connectionFor(io, gatewayOf(parsed, io));
+  const connection = await connectionFor(io, gateway, http);
   const library = await openCliLibrary(libraryDirOf(stringValue(parsed, 'library'), io), true, io);
   try {
-    await library.resume({ signal: io.signal });
+    await library.resume({ http, signal: io.signal });
     const referenceIds = await storeReferences(library, stringList(parsed, 'ref'), io);
-    const jobs = library.createJobs({ connection: () => Promise.resolve(connection), log: io.log });
+    const jobs = library.createJobs({ http, connection: () => Promise.resolve(connection), log: io.log });
     jobs.subscribe(progressReporter(io, library));
     const started = await jobs.start(request, referenceIds);
     const cancel = () => jobs.cancel(started.jobId);

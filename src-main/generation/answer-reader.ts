@@ -5,7 +5,7 @@ import { parseExactSize, type ExactSize } from '../../src-preload/contract/gener
 import type { Usage } from '../../src-preload/contract/library-types';
 import { mapStreamFailure, type ProviderError } from './api-errors';
 import { Base64FieldExtractor, ordinalOfPlaceholder } from './base64-field-extractor';
-import type { HttpExchange } from './http-transport';
+import type { HttpResponse } from '../network/http-client';
 import { ImageFileWriter } from './saved-image';
 
 /** What the answer says, item by item, as soon as each item is known. */
@@ -101,11 +101,11 @@ function isEventStream(contentType: string | undefined): boolean {
  * a gateway may answer JSON when streaming was asked for). Base64 images go straight to files in `tmpDir`.
  */
 export async function readAnswer(
-  exchange: HttpExchange,
+  exchange: HttpResponse,
   tmpDir: string,
   onEvent: (event: AnswerEvent) => void,
 ): Promise<AnswerSummary> {
-  const streamed = isEventStream(exchange.response.headers['content-type']);
+  const streamed = isEventStream(exchange.headers['content-type']);
   const writers = new Map<number, ImageFileWriter>();
   const claimed = new Set<number>();
   const decoder = new TextDecoder();

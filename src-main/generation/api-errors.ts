@@ -5,9 +5,12 @@ import {
   abortedCode,
   badResponseCode,
   idleTimeoutCode,
+  invalidUrlCode,
+  proxyRefusedCode,
+  proxyUnusableCode,
   truncatedCode,
   type TransportError,
-} from './http-transport';
+} from '../network/transport-error';
 
 /** What a provider or storage host says about a failure, from any of the shapes they use. */
 export interface ProviderError {
@@ -178,12 +181,63 @@ export function mapStreamFailure(error: ProviderError): AppError {
 }
 
 const dnsCodes = new Set(['ENOTFOUND', 'EAI_AGAIN', 'EAI_FAIL', 'EAI_NONAME']);
-/** OpenSSL's verification failures as Node reports them (expired, self-signed, unknown issuer, wrong name). */
+
+/** OpenSSL's verification failures as Node reports them, in plain words. */
+const certificateReasons: Record<string, string> = {
+  CERT_HAS_EXPIRED: 'its certificate has expired (or the system clock is wrong)',
+  CERT_NOT_YET_VALID: 'its certificate is not valid yet (or the system clock is wrong)',
+  ERR_TLS_CERT_ALTNAME_INVALID: 'its certificate was issued for another name',
+  DEPTH_ZERO_SELF_SIGNED_CERT: 'it presented a self-signed certificate that this computer does not trust',
+  SELF_SIGNED_CERT_IN_CHAIN: 'its certificate comes from an authority that this computer does not trust',
+  UNABLE_TO_GET_ISSUER_CERT_LOCALLY:
+    'its certificate comes from an authority that this computer does not trust',
+  UNABLE_TO_GET_ISSUER_CERT: 'its certificate comes from an authority that this computer does not trust',
+  UNABLE_TO_VERIFY_LEAF_SIGNATURE:
+    'its certificate comes from an authority that this computer does not trust',
+  CERT_REVOKED: 'its certificate has been revoked',
+  CERT_SIGNATURE_FAILURE: 'its certificate signature is invalid',
+};
 const certificateCode =
-  /^(CERT_|ERR_TLS_CERT|DEPTH_ZERO_SELF_SIGNED|SELF_SIGNED_CERT|UNABLE_TO_(GET|VERIFY))/;
+  /^(CERT_|ERR_TLS_CERT|DEPTH_ZERO_SELF_SIGNED|SELF_SIGNED_CERT|UNABLE_TO_(GET|VERIFY)|ERR_SSL_)/;
+
+/** Whether a failure before sending is worth another attempt: a bad address, certificate or proxy setting is not. */
+export function isPermanentTransportFailure(failure: TransportError): boolean {
+  return (
+    failure.code === invalidUrlCode ||
+    failure.code === proxyUnusableCode ||
+    (failure.code === proxyRefusedCode && failure.status === 407) ||
+    certificateCode.test(failure.code)
+  );
+}
 
 /** How the exchange was cut short by us rather than by the network. */
 export type StopCause = 'cancelled' | 'timeout' | undefined;
+
+function proxyFailure(failure: TransportError, proxy: string): AppError | undefined {
+  if (failure.code === proxyRefusedCode) {
+    if (failure.status === 407) {
+      return appError(
+        'offline',
+        `The proxy ${proxy} asks for a user name and password (HTTP 407). Enter them in the proxy address in Settings, as http://user:password@host:port.`,
+      );
+    }
+    return appError(
+      'offline',
+      `The proxy ${proxy} could not reach ${failure.host} (HTTP ${failure.status ?? '?'}).`,
+    );
+  }
+  if (failure.phase === 'connect' && !certificateCode.test(failure.code)) {
+    return appError(
+      'offline',
+      `Cannot connect to the proxy ${proxy} (${failure.code}), which is set for ${failure.host}. Check the proxy in Settings or in the system's network settings.`,
+    );
+  }
+  return undefined;
+}
+
+function describeCause(failure: TransportError): string | undefined {
+  return failure.cause instanceof Error ? failure.cause.message : undefined;
+}
 
 export function mapTransportFailure(failure: TransportError, stopCause: StopCause): AppError {
   if (failure.code === abortedCode || stopCause) {
@@ -194,8 +248,13 @@ export function mapTransportFailure(failure: TransportError, stopCause: StopCaus
   if (failure.code === idleTimeoutCode) {
     return appError('timeout', `${failure.host} stopped sending data, so the transfer was stopped.`);
   }
-  if (failure.code === 'INVALID_URL') {
+  if (failure.code === invalidUrlCode) {
     return appError('bad-request', 'The address is not a valid http:// or https:// URL.');
+  }
+  const viaProxy = failure.proxy === undefined ? undefined : proxyFailure(failure, failure.proxy);
+  if (viaProxy) return viaProxy;
+  if (failure.code === proxyUnusableCode) {
+    return appError('offline', describeCause(failure) ?? 'The proxy settings cannot be used.');
   }
   if (dnsCodes.has(failure.code)) {
     return appError(
@@ -204,9 +263,10 @@ export function mapTransportFailure(failure: TransportError, stopCause: StopCaus
     );
   }
   if (certificateCode.test(failure.code)) {
+    const reason = certificateReasons[failure.code] ?? 'its certificate could not be verified';
     return appError(
       'offline',
-      `The secure connection to ${failure.host} could not be verified (${failure.code}). The system clock may be wrong, or a proxy or security program may be intercepting the connection.`,
+      `The secure connection to ${failure.host} was refused: ${reason} (${failure.code}). If your network inspects secure traffic, its root certificate must be installed in the system's certificate store, which the app trusts.`,
     );
   }
   if (failure.code === badResponseCode) {

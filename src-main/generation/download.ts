@@ -1,9 +1,10 @@
 import { setTimeout as delay } from 'node:timers/promises';
 import { appError, AppFailure, type AppError } from '../../src-preload/contract/errors';
 import type { ExactSize } from '../../src-preload/contract/generation';
+import { readText, type HttpClient, type HttpResponse } from '../network/http-client';
+import { TransportError } from '../network/transport-error';
 import { mapTransportFailure, parseProviderError } from './api-errors';
-import { openDownload, readBodyText, type DownloadResponse } from './download-connection';
-import { TransportError } from './http-transport';
+import { resolveLocation, splitRawUrl } from './raw-url';
 import { backoffDelay, defaultRetryPolicy, isTransientStatus, type RetryPolicy } from './retry-policy';
 import { ImageFileWriter, type SavedImage } from './saved-image';
 
@@ -12,6 +13,7 @@ export type Sleep = (ms: number, signal?: AbortSignal) => Promise<void>;
 export const abortableSleep: Sleep = (ms, signal) => delay(ms, undefined, { signal });
 
 export interface DownloadOptions {
+  http: HttpClient;
   tmpDir: string;
   signal?: AbortSignal;
   /** When the signed link stops working (epoch milliseconds); no retry is attempted after it. */
@@ -27,6 +29,8 @@ export interface DownloadOptions {
 }
 
 const defaultDownloadIdleTimeoutMs = 30_000;
+const maxRedirects = 3;
+const redirectStatuses = new Set([301, 302, 303, 307, 308]);
 
 class AttemptFailure extends Error {
   readonly error: AppError;
@@ -58,10 +62,33 @@ function statusFailure(status: number, body: string, expired: boolean): AttemptF
   );
 }
 
-async function saveBody(response: DownloadResponse, options: DownloadOptions): Promise<SavedImage> {
+const refusedRedirect = (message: string) => new AttemptFailure(appError('download-failed', message), false);
+
+/**
+ * The next address of a redirect, refused when it would leave https for plain http (the image and the signed
+ * link would cross the network readable by anyone) or when there have been too many.
+ */
+function redirectTarget(from: string, location: string, redirects: number): string {
+  const next = resolveLocation(from, location);
+  const target = next === undefined ? undefined : splitRawUrl(next);
+  if (next === undefined || !target) {
+    throw refusedRedirect('The storage server redirected the download to an address that is not http(s).');
+  }
+  if (splitRawUrl(from)?.protocol === 'https:' && target.protocol === 'http:') {
+    throw refusedRedirect(
+      `The storage server redirected the download from a secure address to an insecure http:// one on ${target.hostname}, which the app refuses.`,
+    );
+  }
+  if (redirects >= maxRedirects) {
+    throw refusedRedirect(`The storage server redirected the download more than ${maxRedirects} times.`);
+  }
+  return next;
+}
+
+async function saveBody(response: HttpResponse, options: DownloadOptions): Promise<SavedImage> {
   const writer = new ImageFileWriter(options.tmpDir);
   try {
-    await response.readBody(writer);
+    await response.consume((chunk) => writer.write(chunk));
   } catch (error) {
     await writer.discard();
     throw error;
@@ -69,34 +96,24 @@ async function saveBody(response: DownloadResponse, options: DownloadOptions): P
   return writer.finish(options.statedSize);
 }
 
-const maxRedirects = 3;
-
-/** Where a redirect points, taken as written: absolute, or a path on the same origin. */
-function redirectTarget(from: string, location: string | undefined): string | undefined {
-  if (location === undefined) return undefined;
-  if (/^https?:\/\//i.test(location)) return location;
-  const origin = /^https?:\/\/[^/?#]+/i.exec(from)?.[0];
-  return origin && location.startsWith('/') ? `${origin}${location}` : undefined;
-}
-
 async function attemptDownload(url: string, options: DownloadOptions, expired: boolean): Promise<SavedImage> {
   try {
     let target = url;
     for (let redirects = 0; ; redirects += 1) {
-      // Deliberately no Authorization header: the key belongs to the API host, not to storage hosts.
-      const response = await openDownload({
+      // Deliberately no Authorization header, here or after a redirect: the key belongs to the API host.
+      const response = await options.http.send({
         url: target,
+        method: 'GET',
         headers: { accept: 'image/*' },
         signal: options.signal,
         idleTimeoutMs: options.idleTimeoutMs ?? defaultDownloadIdleTimeoutMs,
       });
       const { status } = response;
       if (status === 200) return await saveBody(response, options);
-      const next =
-        status >= 300 && status < 400 ? redirectTarget(target, response.headers.location) : undefined;
-      const body = await readBodyText(response, 65_536);
-      if (!next || redirects >= maxRedirects) throw statusFailure(status, body, expired);
-      target = next;
+      const body = await readText(response, 65_536);
+      const location = response.headers.location;
+      if (!redirectStatuses.has(status) || location === undefined) throw statusFailure(status, body, expired);
+      target = redirectTarget(target, location, redirects);
     }
   } catch (error) {
     if (error instanceof AttemptFailure) throw error;

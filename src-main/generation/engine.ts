@@ -12,9 +12,9 @@ import {
   type StopCause,
 } from './api-errors';
 import { readAnswer, type AnswerEvent } from './answer-reader';
+import { readText, type HttpClient, type HttpResponse } from '../network/http-client';
+import { TransportError } from '../network/transport-error';
 import { abortableSleep, downloadResult, type Sleep } from './download';
-import { warmUpHashWorker } from './hash-worker';
-import { readSmallBody, sendHttpRequest, TransportError, type HttpExchange } from './http-transport';
 import { joinBaseUrl } from './raw-url';
 import { redactKey } from './redact-key';
 import { buildRequestParams, encodeRequestBody } from './request-body';
@@ -63,6 +63,8 @@ export interface GenerationOutcome {
 }
 
 export interface RunGenerationOptions {
+  /** The one client everything that leaves the machine goes through (proxy, trust store, pools). */
+  http: HttpClient;
   baseUrl: string;
   apiKey: string;
   request: GenerationRequest;
@@ -82,7 +84,8 @@ export interface RunGenerationOptions {
 }
 
 const defaultGenerationTimeoutMs = 10 * 60_000;
-const defaultDownloadConcurrency = 8;
+/** A sequence has at most 15 images, so every download of a generation runs at once. */
+const defaultDownloadConcurrency = 15;
 /** Result links are documented as valid for 24 hours from creation. */
 const resultLinkLifetimeMs = 24 * 60 * 60_000;
 
@@ -100,7 +103,6 @@ export function checkKey(apiKey: string): void {
   }
 }
 
-/** The key must never reach errors or logs, even if some layer echoed it back. */
 function createLimiter(concurrency: number) {
   let active = 0;
   const queue: Array<() => void> = [];
@@ -120,7 +122,7 @@ async function postGeneration(
   options: RunGenerationOptions,
   body: string[],
   emit: (e: EngineEvent) => void,
-): Promise<{ exchange: HttpExchange; stopCause: () => StopCause }> {
+): Promise<{ exchange: HttpResponse; stopCause: () => StopCause }> {
   const policy = options.retryPolicy ?? defaultRetryPolicy;
   const sleep = options.sleep ?? abortableSleep;
   const now = options.now ?? Date.now;
@@ -133,7 +135,7 @@ async function postGeneration(
     let failure: AttemptFailure;
     let error: AppError;
     try {
-      const exchange = await sendHttpRequest({
+      const exchange = await options.http.send({
         url: joinBaseUrl(options.baseUrl, generationPath),
         method: 'POST',
         headers: {
@@ -148,10 +150,10 @@ async function postGeneration(
           emit({ type: 'waiting' });
         },
       });
-      const status = exchange.response.statusCode ?? 0;
+      const status = exchange.status;
       if (status >= 200 && status < 300) return { exchange, stopCause };
-      const retryAfterSeconds = parseRetryAfter(exchange.response.headers['retry-after'], now());
-      const text = await readSmallBody(exchange);
+      const retryAfterSeconds = parseRetryAfter(exchange.headers['retry-after'], now());
+      const text = await readText(exchange);
       failure = { kind: 'http', status, ...(retryAfterSeconds === undefined ? {} : { retryAfterSeconds }) };
       error = mapApiFailure(status, parseProviderError(text), retryAfterSeconds);
     } catch (caught) {
@@ -201,7 +203,6 @@ async function generate(
   checkKey(options.apiKey);
   const now = options.now ?? Date.now;
   const params = buildRequestParams(options.request, model);
-  void warmUpHashWorker();
   const { exchange, stopCause } = await postGeneration(
     options,
     encodeRequestBody(params, options.references),
@@ -269,6 +270,7 @@ async function generate(
           index,
           limit(() =>
             downloadResult(event.url, {
+              http: options.http,
               tmpDir: options.tmpDir,
               signal: options.signal,
               expiresAt,

@@ -34,3 +34,46 @@ export function splitRawUrl(url: string): RawTarget | undefined {
 export function joinBaseUrl(baseUrl: string, apiPath: string): string {
   return `${baseUrl.trim().replace(/\/+$/, '').replace(/\/v1$/i, '')}${apiPath}`;
 }
+
+/** RFC 3986 §5.2.4 on a raw path: `.` and `..` segments go, nothing is decoded or re-encoded. */
+function removeDotSegments(path: string): string {
+  if (!/(^|\/)\.\.?(\/|$)/.test(path)) return path;
+  const input = path.split('/');
+  const output: string[] = [];
+  input.forEach((segment, index) => {
+    const last = index === input.length - 1;
+    if (segment === '.' || segment === '..') {
+      if (segment === '..' && output.length > 1) output.pop();
+      if (last) output.push('');
+    } else output.push(segment);
+  });
+  return output.join('/');
+}
+
+function withCleanPath(origin: string, pathAndQuery: string): string {
+  const query = pathAndQuery.indexOf('?');
+  const path = query === -1 ? pathAndQuery : pathAndQuery.slice(0, query);
+  const rest = query === -1 ? '' : pathAndQuery.slice(query);
+  return `${origin}${removeDotSegments(path === '' ? '/' : path)}${rest}`;
+}
+
+/**
+ * Where a `Location` points, resolved against the address that answered as RFC 3986 §5.2 says (`//host/x` is
+ * another host, `x` is relative to the folder), without decoding or re-encoding anything: a signed link stays
+ * byte for byte what the server wrote. Undefined when `base` is not an http(s) address.
+ */
+export function resolveLocation(base: string, location: string): string | undefined {
+  const match = urlPattern.exec(base);
+  if (!match || !splitRawUrl(base)) return undefined;
+  const [, scheme = '', authority = ''] = match;
+  const reference = location.split('#')[0] ?? '';
+  if (/^[a-z][a-z0-9+.-]*:/i.test(reference)) return reference;
+  if (reference.startsWith('//')) return `${scheme}:${reference}`;
+  const origin = `${scheme}://${authority}`;
+  const basePath = splitRawUrl(base)?.path ?? '/';
+  if (reference === '') return `${origin}${basePath}`;
+  if (reference.startsWith('/')) return withCleanPath(origin, reference);
+  const baseFolder = (basePath.split('?')[0] ?? '/').replace(/[^/]*$/, '');
+  if (reference.startsWith('?')) return `${origin}${basePath.split('?')[0] ?? '/'}${reference}`;
+  return withCleanPath(origin, `${baseFolder}${reference}`);
+}

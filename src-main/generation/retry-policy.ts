@@ -1,4 +1,5 @@
-import type { TransportError } from './http-transport';
+import type { TransportError } from '../network/transport-error';
+import { isPermanentTransportFailure } from './api-errors';
 
 /**
  * When to try again. A generation POST bills the user, so it is repeated only when it certainly did not reach
@@ -43,7 +44,8 @@ export function generationRetryDelay(
 ): number | undefined {
   if (retriesSoFar >= policy.generationRetries) return undefined;
   if (failure.kind === 'transport') {
-    const refusedBeforeSending = failure.error.phase === 'connect' && failure.error.code !== 'INVALID_URL';
+    const refusedBeforeSending =
+      failure.error.phase === 'connect' && !isPermanentTransportFailure(failure.error);
     return refusedBeforeSending ? backoffDelay(retriesSoFar, policy) : undefined;
   }
   if (failure.status !== 429) return undefined;

@@ -1,12 +1,10 @@
-import { randomUUID } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import { close, open as openFile, write } from 'node:fs';
 import { open, rename, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { appError, AppFailure } from '../../src-preload/contract/errors';
 import type { ExactSize } from '../../src-preload/contract/generation';
 import { endLooksComplete, sniffImage, type ImageFormat } from '../media/image-info';
-import type { BodySink } from './download-connection';
-import { SharedMemoryHash } from './hash-worker';
 
 /** A verified image file in the engine's temporary folder; the library moves it into its store. */
 export interface SavedImage {
@@ -22,43 +20,10 @@ const headBytes = 128 * 1024;
 const tailBytes = 64;
 /** How far into a file to look for a JPEG frame header hidden behind large metadata. */
 const maxHeaderSearch = 8 * 1024 * 1024;
-/** Each block is written (and hashed) as one piece, so writes are few and large. */
+/** Bytes are gathered into blocks of this size, so writes to disk are few and large. */
 const blockBytes = 1024 * 1024;
-/** A block is sent off once less room than this is left, so a socket never reads into a sliver. */
-const minSpace = 64 * 1024;
 /** Blocks on their way to disk before the source is asked to wait; bounds the memory one file may hold. */
 const maxBlocksInFlight = 2;
-
-/** A block of memory the hashing thread can read without a copy. */
-interface Block {
-  memory: SharedArrayBuffer;
-  bytes: Buffer;
-}
-
-/**
- * Blocks given back by writers, reused by the next ones: shared memory is only freed by a full garbage
- * collection, so allocating afresh for every block would leave a base64 answer's worth of dead blocks behind.
- * Emptied when no writer is open, so an idle app holds none.
- */
-const freeBlocks: Block[] = [];
-const maxFreeBlocks = 64;
-let openWriters = 0;
-
-function takeBlock(): Block {
-  const reused = freeBlocks.pop();
-  if (reused) return reused;
-  const memory = new SharedArrayBuffer(blockBytes);
-  return { memory, bytes: Buffer.from(memory) };
-}
-
-function giveBack(block: Block): void {
-  if (openWriters > 0 && freeBlocks.length < maxFreeBlocks) freeBlocks.push(block);
-}
-
-function writerClosed(): void {
-  openWriters -= 1;
-  if (openWriters === 0) freeBlocks.length = 0;
-}
 
 interface Deferred {
   promise: Promise<void>;
@@ -77,23 +42,23 @@ function deferred(): Deferred {
 }
 
 /**
- * Streams one image to a `.part` file in blocks: each full block goes to disk on libuv's threads and to the
- * hashing thread at once, from the same shared memory. Only the first and last bytes stay for the checks that
- * follow. As a `BodySink`, a download socket reads straight into the current block; `write` copies in bytes
- * from any other source. Both return a promise only when the disk is behind, so callers pause without paying
- * for a promise per piece.
+ * Streams one image to a `.part` file: bytes are hashed as they come (SHA-256 runs at about 1 GB/s, so a 4K
+ * image costs the JavaScript thread a few milliseconds in 64 KiB slices) and gathered into 1 MiB blocks that
+ * are written on libuv's threads. Only the first and last bytes stay for the checks that follow. `write`
+ * returns a promise only when the disk is behind, so callers pause without paying for a promise per piece.
  */
-export class ImageFileWriter implements BodySink {
+export class ImageFileWriter {
   readonly path: string;
   private fd: number | undefined;
   /** Settles once the file is open or failed to open; blocks filled before then wait in `afterOpen`. */
   private readonly opened: Promise<void>;
   private afterOpen: (() => void)[] | undefined = [];
-  private readonly hash = new SharedMemoryHash();
-  /** The block being filled; taken when bytes come, so a writer waiting for `finish` holds none. */
-  private current: Block | undefined;
+  private readonly hash = createHash('sha256');
+  /** The block being filled; allocated when bytes come, so a writer waiting for `finish` holds none. */
+  private current: Buffer | undefined;
   private fill = 0;
-  private closed = false;
+  /** Bytes already handed to disk in earlier blocks: where the next block goes in the file. */
+  private sent = 0;
   private blocksInFlight = 0;
   private size = 0;
   private failure: Error | undefined;
@@ -105,7 +70,6 @@ export class ImageFileWriter implements BodySink {
   private tailLength = 0;
 
   constructor(tmpDir: string) {
-    openWriters += 1;
     this.path = join(tmpDir, `seedream-${randomUUID()}.part`);
     // Opened on libuv's threads: creating a file can take milliseconds (antivirus, network folders).
     this.opened = new Promise<void>((resolve) => {
@@ -124,61 +88,48 @@ export class ImageFileWriter implements BodySink {
     return this.size;
   }
 
-  space(): Uint8Array {
-    return this.block().bytes.subarray(this.fill);
-  }
-
-  private block(): Block {
-    this.current ??= takeBlock();
-    return this.current;
-  }
-
-  commit(length: number): Promise<void> | undefined {
+  /** Copies `chunk` in; the caller may reuse it as soon as this returns. */
+  write(chunk: Uint8Array): Promise<void> | undefined {
     if (this.failure) return Promise.reject(storageFailure(this.failure));
-    this.remember(this.block().bytes.subarray(this.fill, this.fill + length));
-    this.fill += length;
-    this.size += length;
-    if (blockBytes - this.fill < minSpace) this.sendBlock();
+    this.hash.update(chunk);
+    this.remember(chunk);
+    this.size += chunk.length;
+    for (let offset = 0; offset < chunk.length;) {
+      this.current ??= Buffer.allocUnsafe(blockBytes);
+      const taken = Math.min(blockBytes - this.fill, chunk.length - offset);
+      this.current.set(chunk.subarray(offset, offset + taken), this.fill);
+      this.fill += taken;
+      offset += taken;
+      if (this.fill === blockBytes) this.sendBlock();
+    }
     if (this.blocksInFlight < maxBlocksInFlight) return undefined;
     this.room ??= deferred();
     return this.room.promise;
   }
 
-  /** Copies `chunk` in; the caller may reuse it as soon as this returns. */
-  write(chunk: Uint8Array): Promise<void> | undefined {
-    if (this.failure) return Promise.reject(storageFailure(this.failure));
-    let pending: Promise<void> | undefined;
-    for (let offset = 0; offset < chunk.length;) {
-      const space = this.space();
-      const taken = Math.min(space.length, chunk.length - offset);
-      space.set(chunk.subarray(offset, offset + taken));
-      offset += taken;
-      pending = this.commit(taken) ?? pending;
-    }
-    return pending;
-  }
-
   /**
-   * No more bytes will come: sends what is buffered to disk and lets go of every block once written. A base64
-   * answer holds a writer per image until the whole answer is read, so this keeps that to one block at a time.
+   * No more bytes will come: sends what is buffered to disk. A base64 answer holds a writer per image until
+   * the whole answer is read, so this keeps that to no block at all.
    */
   endOfInput(): void {
     this.sendBlock();
-    if (this.current) giveBack(this.current);
-    this.current = undefined;
   }
 
   /** Keeps the first bytes (to identify the image) and the last ones (to see that it is whole). */
-  private remember(added: Buffer): void {
-    if (this.headLength < headBytes) this.headLength += added.copy(this.head, this.headLength);
+  private remember(added: Uint8Array): void {
+    if (this.headLength < headBytes) {
+      const taken = Math.min(headBytes - this.headLength, added.length);
+      this.head.set(added.subarray(0, taken), this.headLength);
+      this.headLength += taken;
+    }
     if (added.length >= tailBytes) {
-      added.copy(this.tail, 0, added.length - tailBytes);
+      this.tail.set(added.subarray(added.length - tailBytes));
       this.tailLength = tailBytes;
       return;
     }
     const kept = Math.min(this.tailLength, tailBytes - added.length);
     this.tail.copyWithin(0, this.tailLength - kept, this.tailLength);
-    added.copy(this.tail, kept);
+    this.tail.set(added, kept);
     this.tailLength = kept + added.length;
   }
 
@@ -186,17 +137,13 @@ export class ImageFileWriter implements BodySink {
     const block = this.current;
     if (!block || this.fill === 0 || this.failure) return;
     const length = this.fill;
-    // Every committed byte before this block has already been sent in earlier blocks.
-    const position = this.size - length;
+    const position = this.sent;
+    this.sent += length;
     this.current = undefined;
     this.fill = 0;
     this.blocksInFlight += 1;
-    let unfinished = 2;
     const release = (error?: Error) => {
       if (error) this.fail(error);
-      unfinished -= 1;
-      if (unfinished > 0) return;
-      giveBack(block);
       this.blocksInFlight -= 1;
       if (this.blocksInFlight < maxBlocksInFlight && this.room) {
         this.room.resolve();
@@ -209,32 +156,16 @@ export class ImageFileWriter implements BodySink {
     };
     const startWrite = () => {
       if (this.fd === undefined) release(this.failure ?? new Error('The file is not open.'));
-      else writeFully(this.fd, block.bytes, length, position, release);
+      else writeFully(this.fd, block, length, position, release);
     };
     if (this.afterOpen) this.afterOpen.push(startWrite);
     else startWrite();
-    this.hash.update(block.memory, length).then(
-      () => {
-        release();
-      },
-      (error: unknown) => {
-        release(error instanceof Error ? error : new Error(String(error)));
-      },
-    );
   }
 
   private fail(error: Error): void {
     this.failure ??= error;
     this.room?.reject(storageFailure(error));
     this.room = undefined;
-  }
-
-  /** Counts the writer out of the shared blocks; once only, whether it finished or was discarded. */
-  private close(): void {
-    if (this.closed) return;
-    this.closed = true;
-    this.endOfInput();
-    writerClosed();
   }
 
   /** Settles once no block is on its way to disk. */
@@ -266,9 +197,7 @@ export class ImageFileWriter implements BodySink {
       await this.closeFile().catch((error: unknown) => {
         throw storageFailure(error instanceof Error ? error : new Error(String(error)));
       });
-      const sha256 = await this.hash.digest().catch((error: unknown) => {
-        throw storageFailure(error instanceof Error ? error : new Error(String(error)));
-      });
+      const sha256 = this.hash.digest('hex');
       const info = await this.identify();
       const head = this.head.subarray(0, this.headLength);
       const tail = this.tail.subarray(0, this.tailLength);
@@ -287,7 +216,6 @@ export class ImageFileWriter implements BodySink {
       await rename(this.path, finalPath).catch((error: unknown) => {
         throw storageFailure(error instanceof Error ? error : new Error(String(error)));
       });
-      this.close();
       return { tmpPath: finalPath, sha256, bytes: this.size, ...info };
     } catch (error) {
       await this.discard();
@@ -298,11 +226,11 @@ export class ImageFileWriter implements BodySink {
   /** Drops the partial file: nothing half-written is left for the library to find. */
   async discard(): Promise<void> {
     this.fail(new Error('discarded'));
+    this.current = undefined;
+    this.fill = 0;
     // Windows refuses to remove a file that is still open, and a write still on its way would recreate it.
     await this.allWritten();
-    this.close();
     await this.closeFile().catch(() => undefined);
-    await this.hash.drop();
     await rm(this.path, { force: true });
   }
 

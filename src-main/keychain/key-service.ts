@@ -2,7 +2,8 @@ import { appError, AppFailure } from '../../src-preload/contract/errors';
 import { defaultGatewayUrl, gatewayOrigin } from '../../src-preload/contract/gateway';
 import type { ConnectionTest, KeyStatus } from '../../src-preload/contract/ipc';
 import { mapApiFailure, mapTransportFailure, parseProviderError } from '../generation/api-errors';
-import { abortedCode, readSmallBody, sendHttpRequest, TransportError } from '../generation/http-transport';
+import { readText, type HttpClient } from '../network/http-client';
+import { abortedCode, TransportError } from '../network/transport-error';
 import { joinBaseUrl, splitRawUrl } from '../generation/raw-url';
 import { redactKey } from '../generation/redact-key';
 import { SecretStoreUnavailable, type SecretStore } from './secret-store';
@@ -23,6 +24,8 @@ const apiKeyEnvironmentVariable = 'COMETAPI_KEY';
 
 export interface KeyServiceOptions {
   store: SecretStore;
+  /** Sends the key test; the same client as the generations, so it sees the same proxy and certificates. */
+  http: HttpClient;
   /** The API base URL in use now (it can change in Settings). */
   baseUrl: () => string;
   /** Read for COMETAPI_KEY only. */
@@ -170,14 +173,14 @@ export function createKeyService(options: KeyServiceOptions): KeyService {
     const url = joinBaseUrl(target.baseUrl, '/v1/models');
     const host = splitRawUrl(url)?.hostname ?? target.baseUrl;
     try {
-      const exchange = await sendHttpRequest({
+      const exchange = await options.http.send({
         url,
         method: 'GET',
         headers: { authorization: `Bearer ${target.apiKey}`, accept: 'application/json' },
         signal: AbortSignal.timeout(options.testTimeoutMs ?? 15_000),
       });
-      const status = exchange.response.statusCode ?? 0;
-      const body = await readSmallBody(exchange);
+      const status = exchange.status;
+      const body = await readText(exchange);
       if (status >= 200 && status < 300) {
         return { ok: true, code: null, message: `Connected to ${host}: the key works.` };
       }

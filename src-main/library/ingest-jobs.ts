@@ -12,6 +12,7 @@ import {
   type GenerationOutcome,
   type RunGenerationOptions,
 } from '../generation/engine';
+import type { HttpClient } from '../network/http-client';
 import { referenceDataUri } from '../generation/references';
 import { buildRequestParams } from '../generation/request-body';
 import { checkRequest } from '../generation/request-check';
@@ -38,6 +39,7 @@ export interface GenerationJobsDeps {
   /** Reads a reference image's stored file. */
   referenceFile(imageId: number): { path: string; format: ImageRecord['format'] } | undefined;
   run: RunGeneration;
+  http: HttpClient;
   /** Asked at the start of every job, so a key changed in Settings applies to the next one. */
   connection: () => Promise<{ baseUrl: string; apiKey: string }>;
   catalogue?: readonly ModelInfo[];
@@ -182,6 +184,7 @@ export function createGenerationJobs(deps: GenerationJobsDeps): GenerationJobs {
     let failure: AppError | null = null;
     try {
       outcome = await deps.run({
+        http: deps.http,
         baseUrl: connection.baseUrl,
         apiKey: connection.apiKey,
         request: snapshot.request,

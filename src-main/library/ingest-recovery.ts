@@ -6,7 +6,8 @@ import type { GenerationStore } from './generation-store';
 import type { ImageStore } from './image-store';
 import type { WriteContext } from './write-context';
 
-export type DownloadResult = (url: string, options: DownloadOptions) => Promise<SavedImage>;
+/** Downloads one link; the caller supplies the HTTP client (see `library.resume`). */
+export type DownloadResult = (url: string, options: Omit<DownloadOptions, 'http'>) => Promise<SavedImage>;
 
 export interface RecoveryDeps {
   context: WriteContext;

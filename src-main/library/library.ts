@@ -3,6 +3,7 @@ import type { ModelInfo } from '../../src-preload/contract/models';
 import type { Logger } from '../logging/logger';
 import type { ImageCodec } from '../media/image-codec';
 import { downloadResult, runGeneration } from '../generation/engine';
+import type { HttpClient } from '../network/http-client';
 import { openCatalog } from './catalog';
 import type { CatalogConnections } from './database';
 import { createDetailQueries, type DetailQueries } from './detail-queries';
@@ -29,12 +30,20 @@ export interface StartupReport {
 }
 
 export interface JobOptions {
+  /** Sends the generations and brings the results home. */
+  http: HttpClient;
   /** Asked at the start of every job. */
   connection: () => Promise<{ baseUrl: string; apiKey: string }>;
   run?: RunGeneration;
   catalogue?: readonly ModelInfo[];
   /** Where jobs write what went wrong beyond what the snapshot tells the user. */
   log: Logger;
+}
+
+export interface ResumeOptions {
+  /** Downloads the links left waiting. */
+  http: HttpClient;
+  signal?: AbortSignal;
 }
 
 export interface LibraryOptions {
@@ -66,11 +75,11 @@ export interface Library {
   tidy(): Promise<void>;
   /**
    * What to run once at start: tidy, resume the downloads of generations a stopped process left (expired links
-   * marked lost), then the fast integrity check. `download` defaults to the engine's.
+   * marked lost), then the fast integrity check.
    */
-  startup(options?: { download?: DownloadResult; signal?: AbortSignal }): Promise<StartupReport>;
+  startup(options: ResumeOptions): Promise<StartupReport>;
   /** Tidy and resume interrupted generations, without the integrity check (for short-lived processes). */
-  resume(options?: { download?: DownloadResult; signal?: AbortSignal }): Promise<RecoveryReport>;
+  resume(options: ResumeOptions): Promise<RecoveryReport>;
   /** The integrity check on demand; `full` re-hashes every file. */
   check(full: boolean): Promise<IntegrityReport>;
   /** Backs the library up into a folder (see backup.ts); restoring needs the library closed: `restoreLibrary`. */
@@ -106,15 +115,11 @@ export async function openLibrary(options: LibraryOptions): Promise<Library> {
       await removeStaleTmpDirs(paths);
       purgeScheduledFiles(context);
     };
-    const resume = async (resumeOptions: { download?: DownloadResult; signal?: AbortSignal } = {}) => {
+    const resume = async (resumeOptions: ResumeOptions) => {
       await tidy();
-      return recoverInterrupted({
-        context,
-        generations,
-        imageStore,
-        download: resumeOptions.download ?? downloadResult,
-        signal: resumeOptions.signal,
-      });
+      const download: DownloadResult = (url, downloadOptions) =>
+        downloadResult(url, { ...downloadOptions, http: resumeOptions.http });
+      return recoverInterrupted({ context, generations, imageStore, download, signal: resumeOptions.signal });
     };
     return {
       paths,
@@ -137,7 +142,7 @@ export async function openLibrary(options: LibraryOptions): Promise<Library> {
       thumbnailPath: (image, size) => thumbnailPath(paths, image.sha256, size),
       tidy,
       resume,
-      async startup(startupOptions = {}) {
+      async startup(startupOptions) {
         const recovery = await resume(startupOptions);
         const integrity = await checkIntegrity(context, { full: false });
         integrity.lostDownloads += recovery.lost;
@@ -160,6 +165,7 @@ export async function openLibrary(options: LibraryOptions): Promise<Library> {
               : undefined;
           },
           run: jobOptions.run ?? runGeneration,
+          http: jobOptions.http,
           connection: jobOptions.connection,
           catalogue: jobOptions.catalogue,
           log: jobOptions.log,

@@ -1,12 +1,16 @@
 import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { defaultGatewayUrl } from '../../src-preload/contract/gateway';
+import { appError, AppFailure } from '../../src-preload/contract/errors';
 import { settingsSchema, type Settings } from '../../src-preload/contract/ipc';
+import { normalizeProxyUrl } from '../network/proxy-choice';
 
 export const defaultSettings: Settings = {
   apiBaseUrl: defaultGatewayUrl,
   progressiveResults: false,
   language: 'system',
+  proxyMode: 'system',
+  proxyUrl: '',
 };
 
 export interface SettingsStore {
@@ -36,6 +40,15 @@ export function readSettingsFile(file: string): Settings {
   return result;
 }
 
+/** A manual proxy must be usable; it is stored as `scheme://[user:password@]host:port`. */
+function checkedProxyUrl(settings: Settings): string {
+  if (settings.proxyMode === 'system' && settings.proxyUrl === '') return '';
+  const normalized = normalizeProxyUrl(settings.proxyUrl);
+  if ('url' in normalized) return normalized.url;
+  if (settings.proxyMode === 'system') return settings.proxyUrl;
+  throw new AppFailure(appError('invalid-input', normalized.problem, { field: 'proxyUrl' }));
+}
+
 /**
  * `overrides` (e.g. SEEDREAM_API_BASE_URL for tests and headless use) win until the user changes that field;
  * they are never written to the file.
@@ -47,7 +60,8 @@ export function createSettingsStore(file: string, overrides: Partial<Settings> =
   return {
     get: () => ({ ...persisted, ...active }),
     update: (patch) => {
-      persisted = settingsSchema.parse({ ...persisted, ...patch });
+      const next = settingsSchema.parse({ ...persisted, ...patch });
+      persisted = { ...next, proxyUrl: checkedProxyUrl(next) };
       active = Object.fromEntries(Object.entries(active).filter(([key]) => !(key in patch)));
       mkdirSync(dirname(file), { recursive: true });
       const temp = `${file}.tmp`;

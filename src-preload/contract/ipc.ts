@@ -41,9 +41,23 @@ export const settingsSchema = z.object({
   apiBaseUrl: gatewayUrlSchema,
   progressiveResults: z.boolean(),
   language: z.enum(['system', 'en', 'zh-CN']),
+  /** `system`: the operating system's proxy settings (PAC included); `manual`: `proxyUrl` for all but loopback. */
+  proxyMode: z.enum(['system', 'manual']),
+  /** `http://`, `https://` or `socks5://` with host and port, optionally `user:password@`; used when manual. */
+  proxyUrl: z.string().trim().max(2000),
 });
 
 export type Settings = z.infer<typeof settingsSchema>;
+
+/** The way to the gateway right now, for Settings to show. */
+export interface NetworkStatus {
+  /** Who decides the proxy: the system's settings, or the manual proxy set in Settings. */
+  source: 'system' | 'manual';
+  /** The proxy the gateway is reached through, without credentials; null when the connection is direct. */
+  proxy: string | null;
+  /** Why the proxy settings cannot be used, in plain words; null when they can. */
+  problem: string | null;
+}
 
 export type JobPhase = 'sending' | 'generating' | 'downloading' | 'done' | 'failed' | 'cancelled';
 
@@ -119,6 +133,8 @@ export const channels = {
   ),
   'key:remove': request<KeyStatus>()(none),
   'key:test': request<ConnectionTest>()(none),
+
+  'network:status': request<NetworkStatus>()(none),
 
   'generation:start': request<JobSnapshot>()(
     z.object({

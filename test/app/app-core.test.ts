@@ -10,6 +10,7 @@ import { useFakeCometApi } from '../support/fake-cometapi-server';
 import { createRecordingDesktop, type RecordingDesktop } from '../e2e/support/recording-desktop';
 import { silentLogger } from '../../src-main/logging/logger';
 import { nativeCodec } from '../support/codecs';
+import { directRoute } from '../support/http-client';
 
 const api = useFakeCometApi({ scenario: { count: 2 } });
 let core: AppCore;
@@ -32,6 +33,7 @@ beforeEach(async () => {
     emit: (event, payload) => events.push({ event, payload }),
     log: silentLogger,
     systemLocale: 'en-US',
+    network: { systemProxy: directRoute, certificates: () => [] },
   });
 });
 

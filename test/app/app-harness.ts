@@ -10,6 +10,7 @@ import { MemorySecretStore, type SecretStore } from '../../src-main/keychain/sec
 import { createFileLogger, type Logger } from '../../src-main/logging/logger';
 import { nativeCodec } from '../support/codecs';
 import { createRecordingDesktop, type RecordingDesktop } from '../e2e/support/recording-desktop';
+import { directRoute } from '../support/http-client';
 
 const appPage = { url: 'app://studio/index.html', isMainFrame: true };
 
@@ -71,6 +72,7 @@ export async function startAppHarness(options: HarnessOptions): Promise<AppHarne
     emit: (event, payload) => events.push({ event, payload }),
     log,
     systemLocale: 'en-US',
+    network: { systemProxy: directRoute, certificates: () => [] },
   });
   const dispatch = createDispatch(core.handlers, {
     isTrustedSender: createSenderCheck('app://studio'),

@@ -6,7 +6,7 @@ import OpenAI from 'openai';
 import type { ImageGenerateParamsNonStreaming } from 'openai/resources/images';
 import { generationRequestSchema } from '../../src-preload/contract/generation';
 import { runGeneration } from '../../src-main/generation/engine';
-import { warmUpHashWorker } from '../../src-main/generation/hash-worker';
+import { createHttpClient } from '../../src-main/network/http-client';
 
 /**
  * One benchmark contender, run by generation.bench.ts in its own process so its peak memory is its own.
@@ -42,7 +42,10 @@ async function engine(
   tmpDir: string,
   request: ReturnType<typeof engineRequest>,
 ) {
-  const outcome = await runGeneration({ baseUrl, apiKey, tmpDir, references: [], request });
+  const http = createHttpClient({ proxy: () => Promise.resolve({ kind: 'direct' }), certificates: () => [] });
+  const outcome = await runGeneration({ http, baseUrl, apiKey, tmpDir, references: [], request }).finally(
+    () => http.close(),
+  );
   const saved = outcome.images.flatMap((slot) => ('image' in slot ? [slot.image] : []));
   return { images: saved.length, bytes: saved.reduce((sum, image) => sum + image.bytes, 0) };
 }
@@ -151,12 +154,6 @@ async function main(): Promise<void> {
   const [contender, baseUrl = '', apiKey = '', tmpDir = ''] = process.argv.slice(2);
   const urlRequest = engineRequest('url');
   const base64Request = engineRequest('b64_json');
-  if (contender?.startsWith('engine-')) {
-    // The engine starts its hashing thread when it sends a generation, and the real API then takes 25 s to two
-    // minutes to answer, so that start never overlaps a download. The fake answers at once; started here, the
-    // thread is as ready as it would be in the app, and the clock measures the downloads, not a thread start.
-    await warmUpHashWorker();
-  }
   const started = performance.now();
   const cpuBefore = process.cpuUsage();
   let result: { images: number; bytes: number; peakKb?: number };

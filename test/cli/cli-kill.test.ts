@@ -1,15 +1,16 @@
 import { spawn } from 'node:child_process';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { downloadResult } from '../../src-main/generation/engine';
 import { openLibrary, type Library } from '../../src-main/library/library';
 import { useFakeCometApi } from '../support/fake-cometapi-server';
 import { tempDir } from '../library/fixtures';
 import { expectIngestionKept } from '../library/ingestion-invariants';
 import { seededRandom } from '../library/seeded-random';
 import { nativeCodec } from '../support/codecs';
+import { useHttpClient } from '../support/http-client';
 import { cliBundle } from './run-cli-process';
 
+const client = useHttpClient();
 const root = path.resolve(import.meta.dirname, '../..');
 const kills = 20;
 
@@ -125,7 +126,7 @@ describe('the command line killed during ingestion', () => {
         // What the app does at its next start: clear, resume the downloads of recorded links, check.
         const library = await openLibrary({ dir, codec: nativeCodec });
         try {
-          const { recovery } = await library.startup({ download: downloadResult });
+          const { recovery } = await library.startup({ http: client.http });
           resumed += recovery.saved;
           expect(api.fake.stats.generationPosts, `${context}: resuming sent no generation again`).toBe(
             postsBefore,

@@ -11,6 +11,8 @@ import { createKeytarStore } from '../../src-main/keychain/keytar-store';
 import { developmentOverrides } from '../../src-main/settings/development-overrides';
 import { createSenderCheck } from '../../src-main/ipc/trusted-sender';
 import { createMediaHandler } from '../../src-main/media/media-handler';
+import { environmentProxy } from '../../src-main/network/proxy-choice';
+import { trustedCertificates } from '../../src-main/network/trust-store';
 import { createRendererHandler } from '../../src-main/shell/renderer-handler';
 import { MEDIA_ORIGIN, mediaUrl } from '../../src-main/shell/schemes';
 import { chooseDriver, type DriverName } from './support/driver';
@@ -142,6 +144,8 @@ async function launchChromium(executable: string, options: LaunchOptions): Promi
     // As the app does: a log file in the user-data folder's logs/, echoed to the test output.
     log: createFileLogger({ dir: join(options.userDataDir, 'logs'), fileName: 'main.log', console: true }),
     systemLocale: 'en-US',
+    // Electron's own proxy resolution follows the environment on Linux; this driver reads it the same way.
+    network: { systemProxy: environmentProxy(environment), certificates: () => trustedCertificates() },
   });
   const dispatch = createDispatch(core.handlers, {
     isTrustedSender: createSenderCheck(server.origin),

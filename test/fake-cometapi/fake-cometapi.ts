@@ -1,5 +1,6 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import { createServer as createHttpsServer } from 'node:https';
 import type { AddressInfo, Socket } from 'node:net';
 import { once } from 'node:events';
 import { fakeImage, type FakeImage, type FakeImageSpec } from './noise-images';
@@ -33,6 +34,8 @@ export type DownloadBehaviour =
   | { kind: 'not-an-image' }
   /** Answers 302 back to the same signed path, as a relative Location. */
   | { kind: 'redirect' }
+  /** Answers `status` (302 by default) with this Location, `{path}` standing for the signed path as requested. */
+  | { kind: 'redirect-to'; location: string; status?: number }
   /** Sends the image with chunked transfer coding in uneven pieces, as CDNs and gateways that stream do. */
   | { kind: 'chunked' };
 
@@ -56,6 +59,13 @@ export interface FakeScenario {
    * as fast as loopback allows, which measures CPU rather than ingestion over a real network.
    */
   linkBytesPerSecond?: number;
+  /**
+   * Speed of each download's own connection (bytes per second), as a CDN paces each client: N downloads in
+   * parallel get N times this. Applies on top of `linkBytesPerSecond`.
+   */
+  connectionBytesPerSecond?: number;
+  /** The host name result links point at (default: the one the generation was sent to), port unchanged. */
+  linkHost?: string;
   /** Answer plain JSON even when `stream: true` was asked for. */
   ignoreStream?: boolean;
   /** Write base64 with `\/` escapes, as some JSON encoders do. */
@@ -76,6 +86,8 @@ export interface FakeStats {
   downloads: number;
   /** The Authorization header of each download (undefined when absent, as it must be). */
   downloadAuthorization: (string | undefined)[];
+  /** The Host header of each download, to see where a redirect led. */
+  downloadHosts: (string | undefined)[];
   /** Downloads refused because the link was altered or expired. */
   accessDenied: number;
   modelListings: number;
@@ -102,6 +114,8 @@ export interface FakeOptions {
   scenario?: FakeScenario;
   /** Fill `stats.generatedSha256` (default). The benchmark turns it off to keep the fake out of the timings. */
   recordHashes?: boolean;
+  /** Serve HTTPS with this certificate; `baseUrl` is then `https://localhost:PORT`. */
+  tls?: { cert: string; key: string };
 }
 
 export const fakeApiKey = 'sk-fake-0123456789abcdef';
@@ -167,6 +181,7 @@ interface Generation {
   failIndices: Set<number>;
   responseFormat: 'url' | 'b64_json';
   images: FakeImage[];
+  linkOrigin: string;
 }
 
 function emptyStats(): FakeStats {
@@ -175,6 +190,7 @@ function emptyStats(): FakeStats {
     bodies: [],
     downloads: 0,
     downloadAuthorization: [],
+    downloadHosts: [],
     accessDenied: 0,
     modelListings: 0,
     generatedSha256: [],
@@ -250,7 +266,7 @@ export async function startFakeCometApi(options: FakeOptions = {}): Promise<Fake
   };
 
   /** A link shaped like a real signed storage URL: `&`, `%2F`, lower-case escapes and a bare `'`. */
-  function issueLink(image: FakeImage, format: string, index: number): string {
+  function issueLink(image: FakeImage, format: string, index: number, origin: string): string {
     const id = randomUUID().replaceAll('-', '');
     const date = new Date().toISOString().replace(/[-:]/g, '').replace(/\.\d+/, '');
     const target =
@@ -259,19 +275,34 @@ export async function startFakeCometApi(options: FakeOptions = {}): Promise<Fake
       `&X-Tos-Date=${date}&X-Tos-Expires=86400&X-Tos-Signature=${id}${id.slice(0, 32)}` +
       `&X-Tos-SignedHeaders=host${scenario.plainLinks ? '' : "&x-tos-meta-note=it's%2fa%20test%3D1"}`;
     links.set(target, { image, expiresAt: Date.now() + (scenario.linkTtlMs ?? 24 * 3_600_000) });
-    const url = `${api.baseUrl}${target}`;
+    const url = `${origin}${target}`;
     api.issuedUrls.push(url);
     return url;
   }
 
-  /** The time the shared link is busy until; each piece books its slot, so all downloads share the speed. */
+  /**
+   * The time the shared link is busy until; each piece books its slot, so all downloads share the speed. A
+   * connection's own pace books its slots the same way, on its own clock.
+   */
   let linkBusyUntil = 0;
-  async function writePaced(res: ServerResponse, data: Buffer, bytesPerSecond: number): Promise<void> {
-    const piece = 256 * 1024;
+  async function writePaced(
+    res: ServerResponse,
+    data: Buffer,
+    linkRate: number | undefined,
+    connection: { rate: number; busyUntil: number } | undefined,
+  ): Promise<void> {
+    const piece = 64 * 1024;
     for (let offset = 0; offset < data.length; offset += piece) {
       const slice = data.subarray(offset, offset + piece);
-      const start = Math.max(performance.now(), linkBusyUntil);
-      linkBusyUntil = start + (slice.length / bytesPerSecond) * 1000;
+      let start = performance.now();
+      if (linkRate !== undefined) {
+        start = Math.max(start, linkBusyUntil);
+        linkBusyUntil = start + (slice.length / linkRate) * 1000;
+      }
+      if (connection) {
+        start = Math.max(start, connection.busyUntil);
+        connection.busyUntil = start + (slice.length / connection.rate) * 1000;
+      }
       await sleep(Math.max(0, start - performance.now()));
       await write(res, slice);
     }
@@ -306,7 +337,11 @@ export async function startFakeCometApi(options: FakeOptions = {}): Promise<Fake
     return undefined;
   }
 
-  async function prepare(body: Record<string, unknown>, effective: FakeScenario): Promise<Generation> {
+  async function prepare(
+    body: Record<string, unknown>,
+    effective: FakeScenario,
+    linkOriginOf: string,
+  ): Promise<Generation> {
     const sequence = body.sequential_image_generation_options as { max_images?: number } | undefined;
     const asked = body.sequential_image_generation === 'auto' ? (sequence?.max_images ?? 15) : 1;
     const count = effective.count ?? asked;
@@ -336,6 +371,7 @@ export async function startFakeCometApi(options: FakeOptions = {}): Promise<Fake
       failIndices,
       responseFormat: body.response_format === 'b64_json' ? 'b64_json' : 'url',
       images,
+      linkOrigin: linkOriginOf,
     };
   }
 
@@ -357,6 +393,14 @@ export async function startFakeCometApi(options: FakeOptions = {}): Promise<Fake
   }
 
   /** The fields of one successful item, without braces: JSON items and stream events share them. */
+  /** Links point where the generation was sent (through a proxy, that is a name only the proxy resolves). */
+  function linkOrigin(req: IncomingMessage): string {
+    const host = req.headers.host ?? `127.0.0.1:${api.port}`;
+    const port = /:(\d+)$/.exec(host)?.[1] ?? String(api.port);
+    const name = scenario.linkHost ?? host.replace(/:\d+$/, '');
+    return `${options.tls ? 'https' : 'http'}://${name}:${port}`;
+  }
+
   async function writeItemFields(
     res: ServerResponse,
     generation: Generation,
@@ -368,7 +412,7 @@ export async function startFakeCometApi(options: FakeOptions = {}): Promise<Fake
     if (generation.responseFormat === 'url') {
       await write(
         res,
-        `"url":${JSON.stringify(issueLink(image, generation.specs.format, index))},"size":"${size}"`,
+        `"url":${JSON.stringify(issueLink(image, generation.specs.format, index, generation.linkOrigin))},"size":"${size}"`,
       );
       return;
     }
@@ -492,7 +536,7 @@ export async function startFakeCometApi(options: FakeOptions = {}): Promise<Fake
       sendJson(res, refused.status, refused.body);
       return;
     }
-    const generation = await prepare(body, effective);
+    const generation = await prepare(body, effective, linkOrigin(req));
     const streamed = body.stream === true && !effective.ignoreStream;
     if (streamed) {
       await answerStream(res, generation, effective, behaviour);
@@ -505,6 +549,7 @@ export async function startFakeCometApi(options: FakeOptions = {}): Promise<Fake
   async function handleDownload(req: IncomingMessage, res: ServerResponse) {
     api.stats.downloads += 1;
     api.stats.downloadAuthorization.push(req.headers.authorization);
+    api.stats.downloadHosts.push(req.headers.host);
     const link = links.get(req.url ?? '');
     if (!link || Date.now() > link.expiresAt) {
       api.stats.accessDenied += 1;
@@ -527,6 +572,13 @@ export async function startFakeCometApi(options: FakeOptions = {}): Promise<Fake
       res.end();
       return;
     }
+    if (behaviour.kind === 'redirect-to') {
+      res.writeHead(behaviour.status ?? 302, {
+        location: behaviour.location.replace('{path}', req.url ?? '/'),
+      });
+      res.end();
+      return;
+    }
     if (behaviour.kind === 'not-an-image') {
       res.writeHead(200, { 'content-type': 'text/html' });
       res.end('<html><body>Gateway says hello</body></html>');
@@ -544,9 +596,11 @@ export async function startFakeCometApi(options: FakeOptions = {}): Promise<Fake
     res.writeHead(200, { 'content-type': 'image/jpeg', 'content-length': link.image.length });
     if (behaviour.kind === 'ok') {
       const rate = scenario.linkBytesPerSecond;
+      const own = scenario.connectionBytesPerSecond;
+      const paced = { connection: own === undefined ? undefined : { rate: own, busyUntil: 0 } };
       for (const part of link.image.parts) {
-        if (rate === undefined) res.write(part);
-        else await writePaced(res, part, rate);
+        if (rate === undefined && paced.connection === undefined) res.write(part);
+        else await writePaced(res, part, rate, paced.connection);
       }
       res.end();
       return;
@@ -590,16 +644,19 @@ export async function startFakeCometApi(options: FakeOptions = {}): Promise<Fake
     sendJson(res, 404, providerError('NotFound', 'No such endpoint'));
   }
 
-  const server = createServer((req, res) => {
+  const listener = (req: IncomingMessage, res: ServerResponse) => {
     route(req, res).catch(() => res.destroy());
-  });
-  server.on('connection', (socket) => {
+  };
+  const server = options.tls
+    ? createHttpsServer({ cert: options.tls.cert, key: options.tls.key }, listener)
+    : createServer(listener);
+  server.on('connection', (socket: Socket) => {
     sockets.add(socket);
     socket.on('close', () => sockets.delete(socket));
   });
   server.listen(options.port ?? 0, '127.0.0.1');
   await once(server, 'listening');
   api.port = (server.address() as AddressInfo).port;
-  api.baseUrl = `http://127.0.0.1:${api.port}`;
+  api.baseUrl = options.tls ? `https://localhost:${api.port}` : `http://127.0.0.1:${api.port}`;
   return api;
 }

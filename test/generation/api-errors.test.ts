@@ -7,7 +7,7 @@ import {
   parseProviderError,
   parseRetryAfter,
 } from '../../src-main/generation/api-errors';
-import { TransportError } from '../../src-main/generation/http-transport';
+import { TransportError } from '../../src-main/network/transport-error';
 
 describe('parseProviderError', () => {
   it('reads the OpenAI-style wrapper, a bare object and the storage shape', () => {
@@ -101,10 +101,15 @@ describe('mapTransportFailure', () => {
   it('names a certificate that could not be verified instead of blaming the connection', () => {
     const error = mapTransportFailure(failure('connect', 'CERT_HAS_EXPIRED'), undefined);
     expect(error.code).toBe('offline');
-    expect(error.message).toContain('could not be verified (CERT_HAS_EXPIRED)');
+    expect(error.message).toContain('api.example');
+    expect(error.message).toContain('its certificate has expired (or the system clock is wrong)');
+    expect(error.message).toContain('(CERT_HAS_EXPIRED)');
     expect(
       mapTransportFailure(failure('connect', 'ERR_TLS_CERT_ALTNAME_INVALID'), undefined).message,
-    ).toContain('system clock');
+    ).toContain('its certificate was issued for another name');
+    expect(
+      mapTransportFailure(failure('connect', 'UNABLE_TO_GET_ISSUER_CERT_LOCALLY'), undefined).message,
+    ).toContain('an authority that this computer does not trust');
   });
 
   it('calls an answer that is not HTTP a lost connection, so downloads retry it', () => {

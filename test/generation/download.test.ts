@@ -10,6 +10,8 @@ import {
   request,
   useFakeApi,
 } from './harness';
+import { startFakeCometApi, type FakeCometApi } from '../fake-cometapi/fake-cometapi';
+import { testTls } from '../support/http-client';
 import { sha256File } from '../support/sha256-file';
 
 const api = useFakeApi();
@@ -18,7 +20,7 @@ const api = useFakeApi();
 async function issueOneLink(): Promise<string> {
   const scenario = { downloads: [{ kind: 'status' as const, status: 404 }] };
   api.fake.setScenario(scenario);
-  await runGeneration(engineOptions(api.fake, api.tmpDir, []));
+  await runGeneration(engineOptions(api, []));
   const [url] = api.fake.issuedUrls;
   if (!url) throw new Error('no link issued');
   api.fake.setScenario({});
@@ -31,7 +33,11 @@ describe('downloadResult', () => {
     const url = await issueOneLink();
     expect(url).toContain('%2F');
     expect(url).toContain('&');
-    const image = await downloadResult(url, { tmpDir: api.tmpDir, expiresAt: Date.now() + 60_000 });
+    const image = await downloadResult(url, {
+      http: api.http,
+      tmpDir: api.tmpDir,
+      expiresAt: Date.now() + 60_000,
+    });
     expect(image).toMatchObject({ format: 'jpeg', width: 96, height: 64 });
     expect(await sha256File(image.tmpPath)).toBe(image.sha256);
     expect(api.fake.stats.generatedSha256).toContain(image.sha256);
@@ -44,7 +50,7 @@ describe('downloadResult', () => {
     expect(normalised).not.toBe(url);
     for (const mangled of [normalised, url.replaceAll('%2F', '/')]) {
       const error = await failureOf(
-        downloadResult(mangled, { tmpDir: api.tmpDir, retryPolicy: quickPolicy }),
+        downloadResult(mangled, { http: api.http, tmpDir: api.tmpDir, retryPolicy: quickPolicy }),
       );
       expect(error.code).toBe('link-expired');
     }
@@ -54,18 +60,20 @@ describe('downloadResult', () => {
 
   it('refuses, without sending, a link that cannot be sent as it is', async () => {
     const url = await issueOneLink();
-    const error = await failureOf(downloadResult(decodeURIComponent(url), { tmpDir: api.tmpDir }));
+    const error = await failureOf(
+      downloadResult(decodeURIComponent(url), { http: api.http, tmpDir: api.tmpDir }),
+    );
     expect(error.code).toBe('bad-request');
     expect(api.fake.stats.downloads).toBe(0);
   });
 
   it('does not retry an expired link', async () => {
     api.fake.setScenario({ linkTtlMs: -1, downloads: [{ kind: 'status', status: 404 }] });
-    await runGeneration(engineOptions(api.fake, api.tmpDir, []));
+    await runGeneration(engineOptions(api, []));
     const [url = ''] = api.fake.issuedUrls;
     const { delays, sleep } = recordingSleep();
     const error = await failureOf(
-      downloadResult(url, { tmpDir: api.tmpDir, expiresAt: Date.now() - 1, sleep }),
+      downloadResult(url, { http: api.http, tmpDir: api.tmpDir, expiresAt: Date.now() - 1, sleep }),
     );
     expect(error.code).toBe('link-expired');
     expect(error.message).toContain('expired');
@@ -83,6 +91,7 @@ describe('downloadResult', () => {
     const { delays, sleep } = recordingSleep();
     const retries: number[] = [];
     const image = await downloadResult(url, {
+      http: api.http,
       tmpDir: api.tmpDir,
       retryPolicy: quickPolicy,
       idleTimeoutMs: 200,
@@ -99,7 +108,7 @@ describe('downloadResult', () => {
   it('takes an image sent with chunked transfer coding in uneven pieces', async () => {
     const url = await issueOneLink();
     api.fake.setScenario({ downloads: [{ kind: 'chunked' }] });
-    const image = await downloadResult(url, { tmpDir: api.tmpDir });
+    const image = await downloadResult(url, { http: api.http, tmpDir: api.tmpDir });
     expect(api.fake.stats.generatedSha256).toContain(image.sha256);
     expect(await sha256File(image.tmpPath)).toBe(image.sha256);
     expect(api.fake.stats.downloads).toBe(1);
@@ -110,6 +119,7 @@ describe('downloadResult', () => {
     api.fake.setScenario({ downloads: [{ kind: 'redirect' }] });
     const retries: number[] = [];
     const image = await downloadResult(url, {
+      http: api.http,
       tmpDir: api.tmpDir,
       onRetry: (attempt) => retries.push(attempt),
     });
@@ -126,7 +136,7 @@ describe('downloadResult', () => {
     });
     const { sleep } = recordingSleep();
     const error = await failureOf(
-      downloadResult(url, { tmpDir: api.tmpDir, retryPolicy: quickPolicy, sleep }),
+      downloadResult(url, { http: api.http, tmpDir: api.tmpDir, retryPolicy: quickPolicy, sleep }),
     );
     expect(error.code).toBe('download-failed');
     expect(api.fake.stats.downloads).toBe(quickPolicy.downloadAttempts);
@@ -137,13 +147,89 @@ describe('downloadResult', () => {
     api.fake.setScenario({ downloads: [{ kind: 'status', status: 500 }] });
     const { sleep } = recordingSleep();
     const events: EngineEvent[] = [];
-    const outcome = await runGeneration(
-      engineOptions(api.fake, api.tmpDir, events, { sleep, request: request() }),
-    );
+    const outcome = await runGeneration(engineOptions(api, events, { sleep, request: request() }));
     expect(outcome.images[0]).toHaveProperty('image');
     expect(events).toContainEqual(
       expect.objectContaining({ type: 'download-retrying', index: 0, attempt: 2 }),
     );
     expect(api.fake.stats.generationPosts).toBe(1);
+  });
+});
+
+describe('downloadResult, redirects', () => {
+  /** Issues one link on `fake` (the download is refused once, so only the link is made). */
+  async function linkOn(fake: FakeCometApi): Promise<string> {
+    fake.setScenario({ downloads: [{ kind: 'status', status: 404 }] });
+    await runGeneration({ ...engineOptions(api, []), baseUrl: fake.baseUrl, apiKey: fake.apiKey });
+    const url = fake.issuedUrls.at(-1);
+    if (!url) throw new Error('no link issued');
+    fake.setScenario({});
+    return url;
+  }
+
+  it('resolves a scheme-relative Location as another host, not as a path on the same one', async () => {
+    const url = await linkOn(api.fake);
+    const port = api.fake.port;
+    api.fake.setScenario({ downloads: [{ kind: 'redirect-to', location: `//localhost:${port}{path}` }] });
+    const image = await downloadResult(url, { http: api.http, tmpDir: api.tmpDir });
+    expect(api.fake.stats.generatedSha256).toContain(image.sha256);
+    expect(api.fake.stats.downloadHosts.slice(-2)).toEqual([`127.0.0.1:${port}`, `localhost:${port}`]);
+    expect(api.fake.stats.accessDenied).toBe(0);
+  });
+
+  it('refuses a redirect from https to plain http, without contacting the http host', async () => {
+    const secure = await startFakeCometApi({ tls: testTls });
+    const plain = await startFakeCometApi();
+    try {
+      const url = await linkOn(secure);
+      expect(url.startsWith('https://localhost:')).toBe(true);
+      const before = secure.stats.downloads;
+      secure.setScenario({
+        downloads: [{ kind: 'redirect-to', location: `http://127.0.0.1:${plain.port}{path}` }],
+      });
+      const { sleep } = recordingSleep();
+      const error = await failureOf(
+        downloadResult(url, { http: api.http, tmpDir: api.tmpDir, retryPolicy: quickPolicy, sleep }),
+      );
+      expect(error.code).toBe('download-failed');
+      expect(error.message).toContain('insecure http://');
+      expect(plain.stats.downloads).toBe(0);
+      expect(secure.stats.downloads - before).toBe(1);
+      expect(await filesIn(api.tmpDir)).toEqual([]);
+    } finally {
+      await secure.stop();
+      await plain.stop();
+    }
+  });
+
+  it('never sends the Authorization header to storage, before or after a redirect to another host', async () => {
+    const url = await linkOn(api.fake);
+    api.fake.setScenario({
+      downloads: [{ kind: 'redirect-to', location: `http://localhost:${api.fake.port}{path}`, status: 307 }],
+    });
+    await downloadResult(url, { http: api.http, tmpDir: api.tmpDir });
+    expect(api.fake.stats.downloadAuthorization.length).toBeGreaterThanOrEqual(2);
+    expect(api.fake.stats.downloadAuthorization.every((header) => header === undefined)).toBe(true);
+  });
+
+  it('gives up after three redirects instead of following a loop', async () => {
+    const url = await linkOn(api.fake);
+    const before = api.fake.stats.downloads;
+    api.fake.setScenario({ downloads: Array.from({ length: 20 }, () => ({ kind: 'redirect' as const })) });
+    const { sleep } = recordingSleep();
+    const error = await failureOf(
+      downloadResult(url, { http: api.http, tmpDir: api.tmpDir, retryPolicy: quickPolicy, sleep }),
+    );
+    expect(error.code).toBe('download-failed');
+    expect(api.fake.stats.downloads - before).toBe(4);
+  });
+
+  it('resolves a relative Location against the folder of the link, keeping its query as written', async () => {
+    const url = await linkOn(api.fake);
+    const file = /\/([^/?]+\?.*)$/.exec(url)?.[1] ?? '';
+    api.fake.setScenario({ downloads: [{ kind: 'redirect-to', location: `./${file}` }] });
+    const image = await downloadResult(url, { http: api.http, tmpDir: api.tmpDir });
+    expect(api.fake.stats.generatedSha256).toContain(image.sha256);
+    expect(api.fake.stats.accessDenied).toBe(0);
   });
 });

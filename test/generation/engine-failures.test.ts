@@ -39,7 +39,7 @@ describe('runGeneration, refusals by the API', () => {
     [503, 'ServiceUnavailable', 'server-error'],
   ])('maps HTTP %i (%s) to %s and sends once', async (status, code, expected) => {
     api.fake.setScenario({ posts: [{ kind: 'status', status, body: errorBody(code, 'nope') }] });
-    const error = await failureOf(runGeneration(engineOptions(api.fake, api.tmpDir, [])));
+    const error = await failureOf(runGeneration(engineOptions(api, [])));
     expect(error.code).toBe(expected);
     expect(api.fake.stats.generationPosts).toBe(1);
   });
@@ -50,14 +50,12 @@ describe('runGeneration, refusals by the API', () => {
         { kind: 'status', status: 200, body: errorBody('OutputImageSensitiveContentDetected', 'withheld') },
       ],
     });
-    const error = await failureOf(runGeneration(engineOptions(api.fake, api.tmpDir, [])));
+    const error = await failureOf(runGeneration(engineOptions(api, [])));
     expect(error.code).toBe('content-rejected');
   });
 
   it('rejects a wrong key', async () => {
-    const error = await failureOf(
-      runGeneration({ ...engineOptions(api.fake, api.tmpDir, []), apiKey: 'sk-wrong-key' }),
-    );
+    const error = await failureOf(runGeneration({ ...engineOptions(api, []), apiKey: 'sk-wrong-key' }));
     expect(error.code).toBe('key-rejected');
     expect(error.message).not.toContain('sk-wrong-key');
   });
@@ -68,7 +66,7 @@ describe('runGeneration, refusals by the API', () => {
         { kind: 'status', status: 400, body: errorBody('InvalidParameter', 'size is invalid', 'size') },
       ],
     });
-    const error = await failureOf(runGeneration(engineOptions(api.fake, api.tmpDir, [])));
+    const error = await failureOf(runGeneration(engineOptions(api, [])));
     expect(error).toMatchObject({ code: 'bad-request', field: 'size' });
     expect(error.message).toContain('size is invalid');
   });
@@ -76,7 +74,7 @@ describe('runGeneration, refusals by the API', () => {
   it('maps sensitive-content codes to content-rejected on the right control', async () => {
     const error = await failureOf(
       runGeneration(
-        engineOptions(api.fake, api.tmpDir, [], {
+        engineOptions(api, [], {
           request: request({ prompt: 'x [fake:sensitive-prompt]' }),
         }),
       ),
@@ -90,25 +88,25 @@ describe('runGeneration, refusals by the API', () => {
         { kind: 'status', status: 400, body: errorBody('InvalidParameter', `bad key ${api.fake.apiKey}`) },
       ],
     });
-    const error = await failureOf(runGeneration(engineOptions(api.fake, api.tmpDir, [])));
+    const error = await failureOf(runGeneration(engineOptions(api, [])));
     expect(JSON.stringify(error)).not.toContain(api.fake.apiKey);
   });
 
   it('sends nothing when the request is invalid or no key is set', async () => {
     const invalid = await failureOf(
-      runGeneration(engineOptions(api.fake, api.tmpDir, [], { request: request({ outputFormat: 'png' }) })),
+      runGeneration(engineOptions(api, [], { request: request({ outputFormat: 'png' }) })),
     );
     expect(invalid).toMatchObject({ code: 'invalid-input', field: 'outputFormat' });
     const tooMany = await failureOf(
       runGeneration(
-        engineOptions(api.fake, api.tmpDir, [], {
+        engineOptions(api, [], {
           request: request({ sequential: 'auto', maxImages: 10 }),
           references: Array.from({ length: 6 }, () => 'data:image/png;base64,AAAA'),
         }),
       ),
     );
     expect(tooMany).toMatchObject({ code: 'invalid-input', field: 'maxImages' });
-    const noKey = await failureOf(runGeneration({ ...engineOptions(api.fake, api.tmpDir, []), apiKey: '' }));
+    const noKey = await failureOf(runGeneration({ ...engineOptions(api, []), apiKey: '' }));
     expect(noKey.code).toBe('key-missing');
     expect(api.fake.stats.generationPosts).toBe(0);
   });
@@ -125,7 +123,7 @@ describe('runGeneration, money-safe retries', () => {
     api.fake.setScenario({ posts: [busy, busy] });
     const { delays, sleep } = recordingSleep();
     const events: EngineEvent[] = [];
-    const outcome = await runGeneration(engineOptions(api.fake, api.tmpDir, events, { sleep }));
+    const outcome = await runGeneration(engineOptions(api, events, { sleep }));
     expect(outcome.images).toHaveLength(1);
     expect(api.fake.stats.generationPosts).toBe(3);
     expect(delays).toEqual([2000, 2000]);
@@ -155,7 +153,7 @@ describe('runGeneration, money-safe retries', () => {
     };
     api.fake.setScenario({ posts: Array.from({ length: 10 }, () => busy) });
     const { sleep } = recordingSleep();
-    const error = await failureOf(runGeneration(engineOptions(api.fake, api.tmpDir, [], { sleep })));
+    const error = await failureOf(runGeneration(engineOptions(api, [], { sleep })));
     expect(error).toMatchObject({ code: 'rate-limited', retryAfterSeconds: 1 });
     expect(api.fake.stats.generationPosts).toBe(1 + quickPolicy.generationRetries);
   });
@@ -163,7 +161,7 @@ describe('runGeneration, money-safe retries', () => {
   it('does not wait out a Retry-After longer than the limit', async () => {
     api.fake.setScenario({ posts: [{ kind: 'status', status: 429, retryAfter: '3600', body: {} }] });
     const { delays, sleep } = recordingSleep();
-    const error = await failureOf(runGeneration(engineOptions(api.fake, api.tmpDir, [], { sleep })));
+    const error = await failureOf(runGeneration(engineOptions(api, [], { sleep })));
     expect(error).toMatchObject({ code: 'rate-limited', retryAfterSeconds: 3600 });
     expect(delays).toEqual([]);
     expect(api.fake.stats.generationPosts).toBe(1);
@@ -172,7 +170,7 @@ describe('runGeneration, money-safe retries', () => {
   it('never re-sends after a server error', async () => {
     api.fake.setScenario({ posts: [{ kind: 'status', status: 502, body: {} }] });
     const { delays, sleep } = recordingSleep();
-    await failureOf(runGeneration(engineOptions(api.fake, api.tmpDir, [], { sleep })));
+    await failureOf(runGeneration(engineOptions(api, [], { sleep })));
     expect(delays).toEqual([]);
     expect(api.fake.stats.generationPosts).toBe(1);
   });
@@ -180,7 +178,7 @@ describe('runGeneration, money-safe retries', () => {
   it('never re-sends when the connection dropped after the request arrived', async () => {
     api.fake.setScenario({ posts: [{ kind: 'drop' }] });
     const { delays, sleep } = recordingSleep();
-    const error = await failureOf(runGeneration(engineOptions(api.fake, api.tmpDir, [], { sleep })));
+    const error = await failureOf(runGeneration(engineOptions(api, [], { sleep })));
     expect(error.code).toBe('connection-lost');
     expect(delays).toEqual([]);
     expect(api.fake.stats.generationPosts).toBe(1);
@@ -190,7 +188,7 @@ describe('runGeneration, money-safe retries', () => {
     api.fake.setScenario({ posts: [{ kind: 'drop-mid-body' }] });
     const error = await failureOf(
       runGeneration(
-        engineOptions(api.fake, api.tmpDir, [], {
+        engineOptions(api, [], {
           request: request({ responseFormat: 'b64_json', sequential: 'auto', maxImages: 4 }),
         }),
       ),
@@ -211,7 +209,7 @@ describe('runGeneration, money-safe retries', () => {
     try {
       const events: EngineEvent[] = [];
       const outcome = await runGeneration({
-        ...engineOptions(api.fake, api.tmpDir, events, { sleep }),
+        ...engineOptions(api, events, { sleep }),
         baseUrl: `http://127.0.0.1:${port}`,
       });
       expect(outcome.images).toHaveLength(1);
@@ -231,7 +229,7 @@ describe('runGeneration, money-safe retries', () => {
     const { delays, sleep } = recordingSleep();
     const error = await failureOf(
       runGeneration({
-        ...engineOptions(api.fake, api.tmpDir, [], { sleep }),
+        ...engineOptions(api, [], { sleep }),
         baseUrl: `http://127.0.0.1:${port}/`,
       }),
     );
@@ -244,7 +242,7 @@ describe('runGeneration, money-safe retries', () => {
 describe('runGeneration, time limits and cancel', () => {
   it('times out a stalled generation without re-sending it', async () => {
     api.fake.setScenario({ posts: [{ kind: 'stall' }] });
-    const error = await failureOf(runGeneration(engineOptions(api.fake, api.tmpDir, [], { timeoutMs: 300 })));
+    const error = await failureOf(runGeneration(engineOptions(api, [], { timeoutMs: 300 })));
     expect(error.code).toBe('timeout');
     expect(api.fake.stats.generationPosts).toBe(1);
   });
@@ -252,9 +250,7 @@ describe('runGeneration, time limits and cancel', () => {
   it('sends nothing when cancelled before it starts', async () => {
     const controller = new AbortController();
     controller.abort();
-    const error = await failureOf(
-      runGeneration(engineOptions(api.fake, api.tmpDir, [], { signal: controller.signal })),
-    );
+    const error = await failureOf(runGeneration(engineOptions(api, [], { signal: controller.signal })));
     expect(error.code).toBe('cancelled');
     expect(api.fake.stats.generationPosts).toBe(0);
   });
@@ -264,7 +260,7 @@ describe('runGeneration, time limits and cancel', () => {
     const controller = new AbortController();
     const events: EngineEvent[] = [];
     const running = runGeneration(
-      engineOptions(api.fake, api.tmpDir, events, {
+      engineOptions(api, events, {
         signal: controller.signal,
         onEvent: (event) => {
           events.push(event);
@@ -284,7 +280,7 @@ describe('runGeneration, time limits and cancel', () => {
     const controller = new AbortController();
     let announced = 0;
     const running = runGeneration(
-      engineOptions(api.fake, api.tmpDir, [], {
+      engineOptions(api, [], {
         request: request({ sequential: 'auto', maxImages: 2 }),
         signal: controller.signal,
         onEvent: (event) => {

@@ -22,7 +22,7 @@ describe('runGeneration, URL results', () => {
   it('downloads every image byte for byte, without the Authorization header, after announcing its link', async () => {
     const events: EngineEvent[] = [];
     const outcome = await runGeneration(
-      engineOptions(api.fake, api.tmpDir, events, { request: request({ sequential: 'auto', maxImages: 3 }) }),
+      engineOptions(api, events, { request: request({ sequential: 'auto', maxImages: 3 }) }),
     );
 
     expect(outcome.images.map((slot) => slot.index)).toEqual([0, 1, 2]);
@@ -54,7 +54,7 @@ describe('runGeneration, URL results', () => {
   it('sends references as an image array of data URIs and the pro model no sequence fields', async () => {
     const references = ['data:image/png;base64,iVBORw0KGgo=', 'data:image/jpeg;base64,/9j/4AAQSkZJRg=='];
     await runGeneration(
-      engineOptions(api.fake, api.tmpDir, [], {
+      engineOptions(api, [], {
         request: request({ model: 'seedream-5-0-pro-260628', size: '2K', watermark: true, stream: true }),
         references,
       }),
@@ -67,7 +67,7 @@ describe('runGeneration, URL results', () => {
 
   it('gives each link an expiry 24 hours after creation', async () => {
     const events: EngineEvent[] = [];
-    const outcome = await runGeneration(engineOptions(api.fake, api.tmpDir, events));
+    const outcome = await runGeneration(engineOptions(api, events));
     const link = events.find((event) => event.type === 'result-url');
     expect(link).toMatchObject({
       expiresAt: outcome.created * 1000 + 24 * 3_600_000,
@@ -79,7 +79,7 @@ describe('runGeneration, URL results', () => {
     api.fake.setScenario({ failIndices: [1] });
     const events: EngineEvent[] = [];
     const outcome = await runGeneration(
-      engineOptions(api.fake, api.tmpDir, events, { request: request({ sequential: 'auto', maxImages: 3 }) }),
+      engineOptions(api, events, { request: request({ sequential: 'auto', maxImages: 3 }) }),
     );
     expect(outcome.images[1]).toEqual({
       index: 1,
@@ -91,7 +91,7 @@ describe('runGeneration, URL results', () => {
 
   it('refuses an image whose size is not the size the answer stated', async () => {
     api.fake.setScenario({ wrongStatedSize: true });
-    const outcome = await runGeneration(engineOptions(api.fake, api.tmpDir, []));
+    const outcome = await runGeneration(engineOptions(api, []));
     expect(outcome.images).toEqual([
       { index: 0, error: expect.objectContaining({ code: 'invalid-image' }) as unknown },
     ]);
@@ -103,7 +103,7 @@ describe('runGeneration, base64 results', () => {
   it('decodes each image straight to a verified file', async () => {
     const events: EngineEvent[] = [];
     const outcome = await runGeneration(
-      engineOptions(api.fake, api.tmpDir, events, {
+      engineOptions(api, events, {
         request: request({ responseFormat: 'b64_json', sequential: 'auto', maxImages: 4 }),
       }),
     );
@@ -117,7 +117,7 @@ describe('runGeneration, base64 results', () => {
   it('decodes PNG results and base64 written with escaped slashes', async () => {
     api.fake.setScenario({ escapeSlashes: true, image: { width: 700, height: 500 } });
     const outcome = await runGeneration(
-      engineOptions(api.fake, api.tmpDir, [], {
+      engineOptions(api, [], {
         request: request({
           model: 'doubao-seedream-5-0-260128',
           size: '2K',
@@ -135,7 +135,7 @@ describe('runGeneration, base64 results', () => {
   it('keeps the other images when one base64 item is an error', async () => {
     api.fake.setScenario({ failIndices: [0] });
     const outcome = await runGeneration(
-      engineOptions(api.fake, api.tmpDir, [], {
+      engineOptions(api, [], {
         request: request({ responseFormat: 'b64_json', sequential: 'auto', maxImages: 2 }),
       }),
     );
@@ -152,7 +152,7 @@ describe('runGeneration, progressive results', () => {
     api.fake.setScenario({ delayMs: 30 });
     const events: EngineEvent[] = [];
     const outcome = await runGeneration(
-      engineOptions(api.fake, api.tmpDir, events, {
+      engineOptions(api, events, {
         request: request({ stream: true, sequential: 'auto', maxImages: 3 }),
       }),
     );
@@ -169,7 +169,7 @@ describe('runGeneration, progressive results', () => {
     api.fake.setScenario({ failIndices: [1] });
     const events: EngineEvent[] = [];
     const outcome = await runGeneration(
-      engineOptions(api.fake, api.tmpDir, events, {
+      engineOptions(api, events, {
         request: request({ stream: true, responseFormat: 'b64_json', sequential: 'auto', maxImages: 3 }),
       }),
     );
@@ -184,7 +184,7 @@ describe('runGeneration, progressive results', () => {
   it('accepts a plain JSON answer when streaming was asked for', async () => {
     api.fake.setScenario({ ignoreStream: true });
     const outcome = await runGeneration(
-      engineOptions(api.fake, api.tmpDir, [], {
+      engineOptions(api, [], {
         request: request({ stream: true, sequential: 'auto', maxImages: 2 }),
       }),
     );
@@ -196,7 +196,7 @@ describe('runGeneration, progressive results', () => {
     api.fake.setScenario({ posts: [{ kind: 'drop-mid-body' }] });
     const events: EngineEvent[] = [];
     const outcome = await runGeneration(
-      engineOptions(api.fake, api.tmpDir, events, {
+      engineOptions(api, events, {
         request: request({ stream: true, sequential: 'auto', maxImages: 3 }),
       }),
     );
@@ -208,7 +208,7 @@ describe('runGeneration, progressive results', () => {
   it('reports an error event that ends the stream', async () => {
     api.fake.setScenario({ posts: [{ kind: 'stream-error', afterImages: 2, code: 'InternalServiceError' }] });
     const outcome = await runGeneration(
-      engineOptions(api.fake, api.tmpDir, [], {
+      engineOptions(api, [], {
         request: request({ stream: true, sequential: 'auto', maxImages: 4 }),
       }),
     );

@@ -15,9 +15,7 @@ async function admin(path: string, body?: unknown): Promise<unknown> {
 describe('fake CometAPI control from another process', () => {
   it('takes a scenario and reports its counters over the admin endpoints', async () => {
     await admin('scenario', { posts: [{ kind: 'status', status: 503, body: {} }] });
-    expect((await failureOf(runGeneration(engineOptions(api.fake, api.tmpDir, [])))).code).toBe(
-      'server-error',
-    );
+    expect((await failureOf(runGeneration(engineOptions(api, [])))).code).toBe('server-error');
     expect(await admin('stats')).toMatchObject({ generationPosts: 1, downloads: 0 });
     await admin('reset', {});
     expect(await admin('stats')).toMatchObject({ generationPosts: 0 });
@@ -25,13 +23,11 @@ describe('fake CometAPI control from another process', () => {
 
   it('picks a behaviour from a keyword in the prompt', async () => {
     const limited = await failureOf(
-      runGeneration(
-        engineOptions(api.fake, api.tmpDir, [], { request: request({ prompt: 'a cat [fake:no-credit]' }) }),
-      ),
+      runGeneration(engineOptions(api, [], { request: request({ prompt: 'a cat [fake:no-credit]' }) })),
     );
     expect(limited.code).toBe('no-credit');
     const outcome = await runGeneration(
-      engineOptions(api.fake, api.tmpDir, [], {
+      engineOptions(api, [], {
         request: request({ prompt: 'cats [fake:partial-failure]', sequential: 'auto', maxImages: 2 }),
       }),
     );
@@ -55,7 +51,7 @@ describe('4K results', () => {
     async (stream) => {
       api.fake.setScenario({ image: { format: 'jpeg', width: 4096, height: 4096 } });
       const outcome = await runGeneration(
-        engineOptions(api.fake, api.tmpDir, [], {
+        engineOptions(api, [], {
           request: request({ size: '4K', responseFormat: 'b64_json', stream }),
         }),
       );

@@ -6,12 +6,21 @@ import { generationRequestSchema, type GenerationRequestInput } from '../../src-
 import { AppFailure, type AppError } from '../../src-preload/contract/errors';
 import type { EngineEvent, RunGenerationOptions } from '../../src-main/generation/engine';
 import { defaultRetryPolicy } from '../../src-main/generation/retry-policy';
+import type { HttpClient } from '../../src-main/network/http-client';
 import type { FakeCometApi } from '../fake-cometapi/fake-cometapi';
 import { useFakeCometApi } from '../support/fake-cometapi-server';
+import { useHttpClient } from '../support/http-client';
 
-/** The file's fake server (see useFakeCometApi) and a fresh temporary folder per test. */
-export function useFakeApi() {
+export interface FakeApiContext {
+  readonly fake: FakeCometApi;
+  readonly tmpDir: string;
+  readonly http: HttpClient;
+}
+
+/** The file's fake server (see useFakeCometApi) and HTTP client, and a fresh temporary folder per test. */
+export function useFakeApi(): FakeApiContext {
   const server = useFakeCometApi();
+  const client = useHttpClient();
   let tmpDir = '';
   beforeEach(async () => {
     tmpDir = await mkdtemp(join(tmpdir(), 'seedream-engine-test-'));
@@ -25,6 +34,9 @@ export function useFakeApi() {
     },
     get tmpDir() {
       return tmpDir;
+    },
+    get http() {
+      return client.http;
     },
   };
 }
@@ -51,12 +63,12 @@ export function recordingSleep() {
 export const quickPolicy = { ...defaultRetryPolicy, baseDelayMs: 1, maxDelayMs: 5 };
 
 export function engineOptions(
-  fake: FakeCometApi,
-  tmpDir: string,
+  { fake, tmpDir, http }: FakeApiContext,
   events: EngineEvent[],
   extra: Partial<RunGenerationOptions> = {},
 ): RunGenerationOptions {
   return {
+    http,
     baseUrl: fake.baseUrl,
     apiKey: fake.apiKey,
     request: request(),

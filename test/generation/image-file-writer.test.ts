@@ -51,19 +51,6 @@ async function writeAll(writer: ImageFileWriter, pieces: readonly Buffer[]): Pro
   }
 }
 
-/** Writes as the download socket does: reads of `sizes` land in `space()` and are committed. */
-async function commitAll(writer: ImageFileWriter, bytes: Buffer, sizes: readonly number[]): Promise<void> {
-  for (let offset = 0, index = 0; offset < bytes.length; index += 1) {
-    const space = writer.space();
-    expect(space.length).toBeGreaterThan(0);
-    const length = Math.min(space.length, sizes[index % sizes.length] ?? 1, bytes.length - offset);
-    space.set(bytes.subarray(offset, offset + length));
-    const pending = writer.commit(length);
-    offset += length;
-    if (pending) await pending;
-  }
-}
-
 /** `count` comment segments of 60 kB right after the start of a JPEG, pushing its frame header back. */
 function withComments(jpeg: Buffer, count: number): Buffer {
   const comments = Array.from({ length: count }, (_, index) => {
@@ -131,24 +118,13 @@ describe('ImageFileWriter', () => {
     await expectSaved(await writer.finish(), png, { format: 'png', width: 640, height: 480 });
   });
 
-  it('writes the same file through space() and commit(), as the socket does', async () => {
+  it('writes a file of several blocks from pieces of every size, straddling the block edges', async () => {
     const png = await imageBytes({ format: 'png', width: 2048, height: 1536 });
     expect(png.length).toBeGreaterThan(mib);
     const writer = new ImageFileWriter(folder);
-    await commitAll(writer, png, [1, 63, 16_384, 65_536, 3, mib + 17, 1000]);
+    await writeAll(writer, cut(png, [1, 63, 16_384, 65_536, 3, mib + 17, 1000]));
     expect(writer.bytes).toBe(png.length);
     await expectSaved(await writer.finish(), png, { format: 'png', width: 2048, height: 1536 });
-  });
-
-  it('mixes write() and commit() on one file', async () => {
-    const jpeg = await imageBytes({ format: 'jpeg', width: 1536, height: 1536 }, 'mixed');
-    const writer = new ImageFileWriter(folder);
-    const pieces = cut(jpeg, [5000, 70_001, 1, 300_000]);
-    for (const [index, piece] of pieces.entries()) {
-      if (index % 2 === 0) await writeAll(writer, [piece]);
-      else await commitAll(writer, piece, [16_384]);
-    }
-    await expectSaved(await writer.finish(), jpeg, { format: 'jpeg', width: 1536, height: 1536 });
   });
 
   it('accepts a stated size that matches', async () => {
@@ -253,19 +229,6 @@ describe('ImageFileWriter', () => {
     expect(await readdir(folder)).toEqual([]);
   });
 
-  it('fails with storage-failed through commit() in a folder that does not exist', async () => {
-    const jpeg = await imageBytes({ format: 'jpeg', width: 96, height: 64 });
-    const writer = new ImageFileWriter(join(folder, 'missing'));
-    const space = writer.space();
-    space.set(jpeg);
-    const committed = writer.commit(jpeg.length);
-    if (committed) expect((await within(failureOf(committed))).code).toBe('storage-failed');
-    expect((await within(failureOf(writer.finish()))).code).toBe('storage-failed');
-    const later = writer.commit(0);
-    expect(later).toBeInstanceOf(Promise);
-    expect((await failureOf(later ?? Promise.resolve())).code).toBe('storage-failed');
-  });
-
   it.each([
     ['an image identified from its first bytes', 0],
     ['an image whose frame header must be read back from the file', 4],
@@ -292,7 +255,9 @@ describe('ImageFileWriter', () => {
     const dropped = new ImageFileWriter(folder);
     const kept = images.map(() => new ImageFileWriter(folder));
     const writing = kept.map((writer, index) =>
-      commitAll(writer, images[index] ?? Buffer.alloc(0), [40_000 + index, 5]).then(() => writer.finish()),
+      writeAll(writer, cut(images[index] ?? Buffer.alloc(0), [40_000 + index, 5])).then(() =>
+        writer.finish(),
+      ),
     );
     await writeAll(dropped, cut(images[0] ?? Buffer.alloc(0), [300_000]));
     await dropped.discard();
@@ -314,8 +279,10 @@ describe('ImageFileWriter', () => {
     const saved = await Promise.all(
       images.map(async (image, index) => {
         const writer = new ImageFileWriter(folder);
-        if (index % 2 === 0) await writeAll(writer, cut(image, [65_536 + index, 1, 777]));
-        else await commitAll(writer, image, [16_384 - index, 3, mib]);
+        await writeAll(
+          writer,
+          cut(image, index % 2 === 0 ? [65_536 + index, 1, 777] : [16_384 - index, 3, mib]),
+        );
         return writer.finish({ width: 3000, height: 3000 });
       }),
     );

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { TransportError } from '../../src-main/generation/http-transport';
+import { TransportError } from '../../src-main/network/transport-error';
 import {
   backoffDelay,
   defaultRetryPolicy,

@@ -12,6 +12,7 @@ import {
   type SecretStore,
 } from '../../src-main/keychain/secret-store';
 import { useFakeCometApi } from '../support/fake-cometapi-server';
+import { useHttpClient } from '../support/http-client';
 
 const problem = 'No keychain is available (test).';
 
@@ -23,6 +24,7 @@ const unavailableStore: SecretStore = {
 };
 
 const api = useFakeCometApi();
+const client = useHttpClient();
 
 function service(
   store: SecretStore = new MemorySecretStore(),
@@ -30,13 +32,19 @@ function service(
   baseUrl?: string,
   extra: Partial<KeyServiceOptions> = {},
 ) {
-  return createKeyService({ store, env, baseUrl: () => baseUrl ?? api.fake.baseUrl, ...extra });
+  return createKeyService({
+    http: client.http,
+    store,
+    env,
+    baseUrl: () => baseUrl ?? api.fake.baseUrl,
+    ...extra,
+  });
 }
 
 /** A key service whose gateway the test moves, as Settings does. */
 function movable(store: SecretStore, first: string, extra: Partial<KeyServiceOptions> = {}) {
   const gateway = { current: first };
-  const keys = createKeyService({ store, baseUrl: () => gateway.current, ...extra });
+  const keys = createKeyService({ http: client.http, store, baseUrl: () => gateway.current, ...extra });
   return { keys, gateway };
 }
 

@@ -8,6 +8,7 @@ import { generationRequestSchema } from '../../src-preload/contract/generation';
 import { openLibrary } from '../../src-main/library/library';
 import { silentLogger } from '../../src-main/logging/logger';
 import { nativeCodec } from '../support/codecs';
+import { testHttpClient } from '../support/http-client';
 
 const [dir, baseUrl, apiKey] = process.argv.slice(2);
 if (dir === undefined || baseUrl === undefined || apiKey === undefined) {
@@ -16,6 +17,7 @@ if (dir === undefined || baseUrl === undefined || apiKey === undefined) {
 
 const library = await openLibrary({ dir, codec: nativeCodec });
 const jobs = library.createJobs({
+  http: testHttpClient(),
   connection: () => Promise.resolve({ baseUrl, apiKey }),
   log: silentLogger,
 });

@@ -1,14 +1,15 @@
 import { spawn } from 'node:child_process';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { downloadResult } from '../../src-main/generation/engine';
 import { openLibrary, type Library } from '../../src-main/library/library';
 import { useFakeCometApi } from '../support/fake-cometapi-server';
 import { tempDir } from './fixtures';
 import { expectIngestionKept } from './ingestion-invariants';
+import { useHttpClient } from '../support/http-client';
 import { seededRandom } from './seeded-random';
 import { nativeCodec } from '../support/codecs';
 
+const client = useHttpClient();
 const root = path.resolve(import.meta.dirname, '../..');
 const child = path.join(import.meta.dirname, 'crash-child.ts');
 const kills = 10;
@@ -75,7 +76,7 @@ describe('crash safety', () => {
         const library = await openLibrary({ dir, codec: nativeCodec });
         try {
           const context = `seed ${seed}, kill ${kill} after ${delay} ms`;
-          const { recovery } = await library.startup({ download: downloadResult });
+          const { recovery } = await library.startup({ http: client.http });
           recovered += recovery.generations;
           await checkInvariants(library, context);
           const report = await library.check(true);

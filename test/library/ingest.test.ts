@@ -8,10 +8,12 @@ import type { JobSnapshot } from '../../src-main/library/ingest-jobs';
 import { recoverInterrupted } from '../../src-main/library/ingest-recovery';
 import type { Library } from '../../src-main/library/library';
 import { useFakeCometApi } from '../support/fake-cometapi-server';
+import { useHttpClient } from '../support/http-client';
 import { addGeneration, tempLibrary } from './fixtures';
 import { silentLogger } from '../../src-main/logging/logger';
 
 const api = useFakeCometApi();
+const client = useHttpClient();
 
 function request(input: Partial<GenerationRequestInput> = {}) {
   return generationRequestSchema.parse({
@@ -23,6 +25,7 @@ function request(input: Partial<GenerationRequestInput> = {}) {
 
 function jobsOf(library: Library) {
   return library.createJobs({
+    http: client.http,
     connection: () => Promise.resolve({ baseUrl: api.fake.baseUrl, apiKey: api.fake.apiKey }),
     log: silentLogger,
   });
@@ -147,11 +150,13 @@ describe('generation jobs', () => {
     const jobs = jobsOf(library);
     await expect(jobs.start(request({ prompt: '   ' }), [])).rejects.toBeInstanceOf(AppFailure);
     const noKey = library.createJobs({
+      http: client.http,
       connection: () => Promise.resolve({ baseUrl: api.fake.baseUrl, apiKey: '' }),
       log: silentLogger,
     });
     await expect(noKey.start(request(), [])).rejects.toMatchObject({ appError: { code: 'key-missing' } });
     const pastedWithLineBreak = library.createJobs({
+      http: client.http,
       connection: () => Promise.resolve({ baseUrl: api.fake.baseUrl, apiKey: 'sk-live-123456\n' }),
       log: silentLogger,
     });
@@ -250,7 +255,7 @@ describe('recovery after a stop', () => {
       context: library.context,
       generations: library.generations,
       imageStore: library.imageStore,
-      download: downloadResult,
+      download: (url, options) => downloadResult(url, { ...options, http: client.http }),
       pid: process.pid,
       isAlive: (pid) => pid === process.pid + 1,
     });
@@ -281,7 +286,7 @@ describe('recovery after a stop', () => {
       referenceIds: [],
       ownerPid: null,
     });
-    const { recovery } = await library.startup();
+    const { recovery } = await library.startup({ http: client.http });
     expect(recovery).toEqual({ generations: 1, saved: 0, lost: 0, failed: 0 });
     expect(library.details.generation(generationId)).toMatchObject({
       status: 'interrupted',

@@ -4,7 +4,10 @@ import type { Library } from '../../src-main/library/library';
 import { silentLogger } from '../../src-main/logging/logger';
 import { runCliProcess } from '../cli/run-cli-process';
 import { useFakeCometApi } from '../support/fake-cometapi-server';
+import { useHttpClient } from '../support/http-client';
 import { tempDir, tempLibrary } from './fixtures';
+
+const client = useHttpClient();
 
 // Downloads share a slow link, so the 15 saves spread over about a second and a half of checks.
 const api = useFakeCometApi({
@@ -46,6 +49,7 @@ describe('the integrity check during saves', () => {
   it('never reports a missing file while this process saves a 15-image generation', async () => {
     const library = await tempLibrary();
     const jobs = library.createJobs({
+      http: client.http,
       connection: () => Promise.resolve({ baseUrl: api.fake.baseUrl, apiKey: api.fake.apiKey }),
       log: silentLogger,
     });

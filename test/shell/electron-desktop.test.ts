@@ -6,6 +6,7 @@ import { createAppCore, type AppCore } from '../../src-main/app-core';
 import { MemorySecretStore } from '../../src-main/keychain/secret-store';
 import { silentLogger } from '../../src-main/logging/logger';
 import { nativeCodec } from '../support/codecs';
+import { directRoute } from '../support/http-client';
 
 const pngSignature = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
 
@@ -66,6 +67,7 @@ async function coreWithWebpImage(): Promise<{ core: AppCore; id: number }> {
     emit: () => undefined,
     log: silentLogger,
     systemLocale: 'en-US',
+    network: { systemProxy: directRoute, certificates: () => [] },
   });
   const webp = await nativeCodec
     .sharp({ create: { width: 320, height: 200, channels: 3, background: '#4080c0' } })
