@@ -1,0 +1,95 @@
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { startFakeCometApi, type FakeCometApi } from '../fake-cometapi/fake-cometapi';
+import { testTls } from '../support/http-client';
+import { startTestProxy, type TestProxy } from '../support/test-proxy';
+import { runCliProcess } from './run-cli-process';
+
+let fake: FakeCometApi;
+let proxy: TestProxy;
+let home: string;
+
+beforeAll(async () => {
+  fake = await startFakeCometApi();
+  proxy = await startTestProxy({ credentials: { user: 'ci', password: 'pa ss' } });
+});
+afterAll(async () => {
+  await proxy.close();
+  await fake.stop();
+});
+beforeEach(async () => {
+  fake.reset();
+  proxy.stats.tunnels.length = 0;
+  home = await mkdtemp(path.join(tmpdir(), 'seedream-cli-net-'));
+});
+afterEach(async () => {
+  await rm(home, { recursive: true, force: true });
+});
+
+function generate(baseUrl: string, env: Record<string, string>) {
+  const args = ['generate', '--prompt', 'a kite', '--max-images', '2', '--base-url', baseUrl, '--json'];
+  return runCliProcess([...args, '--library', path.join(home, 'library')], {
+    HOME: home,
+    COMETAPI_KEY: fake.apiKey,
+    ...env,
+  });
+}
+
+describe('command line networking', () => {
+  it('follows HTTP_PROXY with credentials for the POST and the downloads', async () => {
+    // api.fake.test resolves only inside the test proxy, so nothing can have gone direct.
+    const gateway = `http://api.fake.test:${fake.port}`;
+    const run = await generate(gateway, { HTTP_PROXY: proxy.url });
+    expect(run.stderr).not.toContain('Error');
+    expect(run.code).toBe(0);
+    expect((JSON.parse(run.stdout) as { images: unknown[] }).images).toHaveLength(2);
+    expect(fake.stats.generationPosts).toBe(1);
+    expect(proxy.stats.tunnels.length).toBeGreaterThanOrEqual(2);
+    expect(proxy.stats.tunnels.every((tunnel) => tunnel === `api.fake.test:${fake.port}`)).toBe(true);
+  });
+
+  it('goes direct for the hosts NO_PROXY names', async () => {
+    const run = await generate(fake.baseUrl, { HTTP_PROXY: proxy.url, NO_PROXY: '127.0.0.1' });
+    expect(run.code).toBe(0);
+    expect(proxy.stats.tunnels).toEqual([]);
+  });
+
+  it('says plainly when the proxy refuses its credentials, and sends nothing', async () => {
+    const wrong = proxy.url.replace(/:[^:@]*@/, ':wrong@');
+    const run = await generate(`http://api.fake.test:${fake.port}`, { HTTP_PROXY: wrong });
+    expect(run.code).toBe(1);
+    expect(run.stderr).toContain('asks for a user name and password (HTTP 407)');
+    expect(fake.stats.generationPosts).toBe(0);
+  });
+});
+
+describe.runIf(process.platform === 'linux')('command line trust store', () => {
+  let secure: FakeCometApi;
+  beforeAll(async () => {
+    secure = await startFakeCometApi({ tls: testTls });
+  });
+  afterAll(async () => {
+    await secure.stop();
+  });
+
+  it('trusts an authority installed in the system store, and names host and reason when it is not', async () => {
+    // OpenSSL reads the system store from SSL_CERT_FILE and SSL_CERT_DIR: this is "installing" the root.
+    const store = path.join(home, 'system-store.pem');
+    await writeFile(store, testTls.cert);
+    const emptyDir = await mkdtemp(path.join(home, 'certs-'));
+    const installed = await generate(secure.baseUrl, {
+      COMETAPI_KEY: secure.apiKey,
+      SSL_CERT_FILE: store,
+      SSL_CERT_DIR: emptyDir,
+    });
+    expect(installed.stderr).not.toContain('Error');
+    expect(installed.code).toBe(0);
+
+    const missing = await generate(secure.baseUrl, { COMETAPI_KEY: secure.apiKey, SSL_CERT_DIR: emptyDir });
+    expect(missing.code).toBe(1);
+    expect(missing.stderr).toContain('The secure connection to localhost was refused');
+    expect(missing.stderr).toMatch(/self-signed certificate|authority that this computer does not trust/);
+  });
+});
