@@ -10,7 +10,8 @@ import { useFakeCometApi } from '../support/fake-cometapi-server';
 import { createRecordingDesktop, type RecordingDesktop } from '../e2e/support/recording-desktop';
 import { silentLogger } from '../../src-main/logging/logger';
 import { nativeCodec } from '../support/codecs';
-import { directRoute } from '../support/http-client';
+import { directRoute, testTls } from '../support/http-client';
+import { startTestProxy } from '../support/test-proxy';
 
 const api = useFakeCometApi({ scenario: { count: 2 } });
 let core: AppCore;
@@ -118,5 +119,54 @@ describe('diagnostics', () => {
     expect(text).toContain('API key: environment');
     expect(text).not.toContain(api.fake.apiKey);
     expect(text).not.toContain(api.fake.apiKey.slice(-4));
+  });
+});
+
+describe('app core networking', () => {
+  it('shows which proxy the gateway is reached through, and sends the key test through the manual one', async () => {
+    const secure = await startFakeCometApi({ tls: testTls });
+    const proxy = await startTestProxy({ credentials: { user: 'me', password: 'pw' } });
+    const secured = await createAppCore({
+      userDataDir: mkdtempSync(join(tmpdir(), 'app-core-proxy-')),
+      env: {},
+      secretStore: new MemorySecretStore(),
+      mediaUrl: (relativePath) => `media:///${relativePath}`,
+      desktop,
+      codec: nativeCodec,
+      emit: () => undefined,
+      log: silentLogger,
+      systemLocale: 'en-US',
+      network: {
+        systemProxy: () => Promise.resolve({ kind: 'proxy', url: 'http://user:secret@system.corp:3128' }),
+        certificates: () => [testTls.cert],
+      },
+    });
+    try {
+      const gateway = `https://api.fake.test:${secure.port}`;
+      expect(await secured.handlers['network:status'](undefined)).toEqual({
+        source: 'system',
+        proxy: 'http://system.corp:3128',
+        problem: null,
+      });
+      await secured.handlers['settings:update']({
+        apiBaseUrl: gateway,
+        proxyMode: 'manual',
+        proxyUrl: proxy.url,
+      });
+      // A key belongs to the gateway it is saved for: this one gets its own.
+      await secured.handlers['key:save']({ key: secure.apiKey, sessionOnly: false });
+      expect(await secured.handlers['network:status'](undefined)).toEqual({
+        source: 'manual',
+        proxy: `http://127.0.0.1:${proxy.port}`,
+        problem: null,
+      });
+      expect(await secured.handlers['key:test'](undefined)).toMatchObject({ ok: true });
+      expect(proxy.stats.tunnels).toEqual([`api.fake.test:${secure.port}`]);
+      expect(secure.stats.modelListings).toBe(1);
+    } finally {
+      await secured.close();
+      await proxy.close();
+      await secure.stop();
+    }
   });
 });

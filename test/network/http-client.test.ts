@@ -17,7 +17,7 @@ interface RawServer {
   connections: number;
 }
 
-type Respond = (socket: net.Socket, head: string, body: Buffer) => void | Promise<void>;
+type Respond = (socket: net.Socket, head: string, body: Buffer) => unknown;
 
 const cleanups: (() => Promise<void> | void)[] = [];
 afterEach(async () => {

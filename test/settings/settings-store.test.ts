@@ -43,6 +43,22 @@ describe('settings store', () => {
     expect(() => createSettingsStore(file, { apiBaseUrl: 'http://gw.example' })).toThrow(/unencrypted/);
   });
 
+  it('stores a manual proxy in a normal form and refuses one that cannot be used, by its field', () => {
+    const file = tempFile();
+    const store = createSettingsStore(file);
+    expect(store.update({ proxyMode: 'manual', proxyUrl: ' proxy.corp:8080 ' })).toMatchObject({
+      proxyMode: 'manual',
+      proxyUrl: 'http://proxy.corp:8080',
+    });
+    expect(() => store.update({ proxyUrl: 'ftp://proxy.corp:21' })).toThrow(
+      expect.objectContaining({ appError: expect.objectContaining({ field: 'proxyUrl' }) as unknown }),
+    );
+    expect(() => store.update({ proxyUrl: '' })).toThrow(/address of the proxy/);
+    expect(createSettingsStore(file).get().proxyUrl).toBe('http://proxy.corp:8080');
+    // Back to the system's settings, the address typed before is kept for next time.
+    expect(store.update({ proxyMode: 'system' })).toMatchObject({ proxyUrl: 'http://proxy.corp:8080' });
+  });
+
   it('keeps the good fields of a damaged file and defaults the rest', () => {
     const file = tempFile();
     writeFileSync(
