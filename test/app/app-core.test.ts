@@ -7,6 +7,7 @@ import { generationRequestSchema } from '../../src-preload/contract/generation';
 import { createAppCore, type AppCore } from '../../src-main/app-core';
 import { MemorySecretStore } from '../../src-main/keychain/secret-store';
 import { useFakeCometApi } from '../support/fake-cometapi-server';
+import { startFakeCometApi } from '../fake-cometapi/fake-cometapi';
 import { createRecordingDesktop, type RecordingDesktop } from '../e2e/support/recording-desktop';
 import { silentLogger } from '../../src-main/logging/logger';
 import { nativeCodec } from '../support/codecs';

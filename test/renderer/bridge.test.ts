@@ -12,7 +12,13 @@ describe('connectBridge', () => {
   it('answers with main’s Result, and turns a rejected invoke into a failure instead of a throw', async () => {
     const fake = fakeApi({
       'settings:get': () =>
-        ok({ apiBaseUrl: 'https://a.example', progressiveResults: false, language: 'en' }),
+        ok({
+          apiBaseUrl: 'https://a.example',
+          progressiveResults: false,
+          language: 'en',
+          proxyMode: 'system',
+          proxyUrl: '',
+        }),
     });
     (window as Exposed).seedream = fake.api;
     const api = connectBridge();

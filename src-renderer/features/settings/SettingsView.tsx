@@ -5,6 +5,7 @@ import { useAppStore, useAppStoreApi } from '../../app/use-app-store';
 import { externalLinks } from '../../../src-preload/contract/external-links';
 import type { KeyStatus, Settings } from '../../../src-preload/contract/ipc';
 import './settings.css';
+import { NetworkSection } from './NetworkSection';
 
 /** Opens in the user's browser: main lets only the addresses of `externalLinks` leave the app. */
 function ExternalLink({ href, children }: { href: string; children: string }) {
@@ -248,6 +249,7 @@ export function SettingsView() {
         )}
         <ApiKeySection />
         <GatewaySection />
+        <NetworkSection />
       </div>
     </section>
   );

@@ -1,5 +1,5 @@
 import type { StateCreator } from 'zustand';
-import type { ConnectionTest, KeyStatus, Settings } from '../../../src-preload/contract/ipc';
+import type { ConnectionTest, KeyStatus, NetworkStatus, Settings } from '../../../src-preload/contract/ipc';
 import type { AppError, Result } from '../../../src-preload/contract/errors';
 import type { AppServices } from '../../app/services';
 import type { AppState } from '../../app/store';
@@ -9,6 +9,8 @@ export interface SettingsSlice {
   settings: Settings | null;
   keyStatus: KeyStatus | null;
   connection: ConnectionTest | null;
+  /** The way to the gateway: direct or which proxy, and why the proxy settings cannot be used. */
+  networkStatus: NetworkStatus | null;
   settingsBusy: 'saving-key' | 'removing-key' | 'testing' | 'saving-settings' | null;
   settingsError: AppError | null;
   loadSettings: () => Promise<void>;
@@ -21,6 +23,13 @@ export interface SettingsSlice {
 export const createSettingsSlice =
   ({ api }: Pick<AppServices, 'api'>): StateCreator<AppState, [], [], SettingsSlice> =>
   (set) => {
+    /** Asked again after each settings change: the gateway or the proxy may be another now. */
+    async function loadNetworkStatus(): Promise<void> {
+      const status = await api.network.status();
+      if (status.ok) set({ networkStatus: status.value });
+      else set({ settingsError: status.error });
+    }
+
     /** Runs one call with the busy state shown; a failure is kept for the view, and answers null. */
     async function run<T>(
       busy: SettingsSlice['settingsBusy'],
@@ -51,6 +60,7 @@ export const createSettingsSlice =
       settings: null,
       keyStatus: null,
       connection: null,
+      networkStatus: null,
       settingsBusy: null,
       settingsError: null,
       loadSettings: async () => {
@@ -62,6 +72,7 @@ export const createSettingsSlice =
         }
         const [settings, keyStatus] = loaded.value;
         set({ settings, keyStatus });
+        await loadNetworkStatus();
       },
       saveKey: async (key, sessionOnly) => {
         const keyStatus = await run('saving-key', () => api.key.save({ key, sessionOnly }));
@@ -79,7 +90,10 @@ export const createSettingsSlice =
       },
       updateSettings: async (patch) => {
         const saved = await run('saving-settings', () => save(patch));
-        if (saved) set(saved.keyStatus ? { ...saved, connection: null } : { settings: saved.settings });
+        if (saved) {
+          set(saved.keyStatus ? { ...saved, connection: null } : { settings: saved.settings });
+          await loadNetworkStatus();
+        }
         return saved !== null;
       },
     };

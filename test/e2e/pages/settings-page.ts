@@ -16,7 +16,18 @@ export class SettingsPage {
     return this.page.getByRole('textbox', { name: 'API base URL' });
   }
 
-  button(name: 'Save key' | 'Remove key' | 'Test connection' | 'Save address' | 'Use for this session') {
+  get proxyField() {
+    return this.page.getByRole('textbox', { name: 'Proxy address' });
+  }
+
+  proxyChoice(name: "Use the system's proxy settings" | 'Use this proxy') {
+    return this.page.getByRole('radio', { name });
+  }
+
+  button(
+    name:
+      'Save key' | 'Remove key' | 'Test connection' | 'Save address' | 'Use for this session' | 'Save proxy',
+  ) {
     return this.page.getByRole('button', { name });
   }
 

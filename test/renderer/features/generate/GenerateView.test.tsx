@@ -12,7 +12,13 @@ import { settle } from '../../support/manual-timers';
 function workspace() {
   const app = testApp({
     'settings:get': () =>
-      ok({ apiBaseUrl: 'https://api.cometapi.com', progressiveResults: false, language: 'en' }),
+      ok({
+        apiBaseUrl: 'https://api.cometapi.com',
+        progressiveResults: false,
+        language: 'en',
+        proxyMode: 'system',
+        proxyUrl: '',
+      }),
     'key:status': () =>
       ok({
         source: 'keychain',

@@ -18,8 +18,15 @@ const status = (last4: string | null): KeyStatus => ({
 async function settingsView(handlers: Parameters<typeof testApp>[0] = {}) {
   const app = testApp({
     'settings:get': () =>
-      ok({ apiBaseUrl: 'https://api.cometapi.com', progressiveResults: false, language: 'en' }),
+      ok({
+        apiBaseUrl: 'https://api.cometapi.com',
+        progressiveResults: false,
+        language: 'en',
+        proxyMode: 'system',
+        proxyUrl: '',
+      }),
     'key:status': () => ok(status(null)),
+    'network:status': () => ok({ source: 'system', proxy: null, problem: null }),
     ...handlers,
   });
   renderWithStore(<SettingsView />, app);

@@ -9,7 +9,11 @@ const settings: Settings = {
   apiBaseUrl: 'https://api.cometapi.com',
   progressiveResults: false,
   language: 'system',
+  proxyMode: 'system',
+  proxyUrl: '',
 };
+/** What main says of the way to the gateway; asked again after every change. */
+const direct = () => ok({ source: 'system' as const, proxy: null, problem: null });
 const keychain = (last4: string | null, gateway = settings.apiBaseUrl): KeyStatus => ({
   source: last4 ? 'keychain' : 'none',
   last4,
@@ -20,7 +24,11 @@ const keychain = (last4: string | null, gateway = settings.apiBaseUrl): KeyStatu
 
 describe('the settings slice', () => {
   it('loads the settings and the key status together, or keeps why it could not', async () => {
-    const app = testApp({ 'settings:get': () => ok(settings), 'key:status': () => ok(keychain('abcd')) });
+    const app = testApp({
+      'settings:get': () => ok(settings),
+      'key:status': () => ok(keychain('abcd')),
+      'network:status': direct,
+    });
     await app.store.getState().loadSettings();
     expect(app.store.getState()).toMatchObject({
       settings,
@@ -81,6 +89,7 @@ describe('the settings slice', () => {
     const app = testApp({
       'settings:update': (patch) => ok({ ...settings, ...patch }),
       'key:status': () => ok(keychain(null, 'https://gateway.example.com')),
+      'network:status': direct,
     });
     app.store.setState({
       keyStatus: keychain('abcd'),
@@ -97,5 +106,25 @@ describe('the settings slice', () => {
 
     await app.store.getState().updateSettings({ progressiveResults: true });
     expect(app.fake.callsTo('key:status')).toHaveLength(1);
+  });
+
+  it('asks which proxy the gateway is reached through on loading, and again after a change', async () => {
+    const app = testApp({
+      'settings:get': () => ok(settings),
+      'key:status': () => ok(keychain('abcd')),
+      'settings:update': (patch) => ok({ ...settings, ...patch }),
+      'network:status': direct,
+    });
+    await app.store.getState().loadSettings();
+    expect(app.store.getState().networkStatus).toEqual({ source: 'system', proxy: null, problem: null });
+    app.fake.answer({
+      'network:status': () => ok({ source: 'manual', proxy: 'http://proxy.corp:8080', problem: null }),
+    });
+    await app.store.getState().updateSettings({ proxyMode: 'manual', proxyUrl: 'http://proxy.corp:8080' });
+    expect(app.store.getState().networkStatus).toMatchObject({
+      source: 'manual',
+      proxy: 'http://proxy.corp:8080',
+    });
+    expect(app.fake.callsTo('network:status')).toHaveLength(2);
   });
 });
