@@ -103,7 +103,15 @@ export async function createAppCore(options: AppCoreOptions): Promise<AppCore> {
     environmentGateway: apiBaseUrlOverride ? settings.get().apiBaseUrl : undefined,
     legacyGateway: settings.get().apiBaseUrl,
   });
-  const library = await openLibrary({ dir: libraryDirOf(options.userDataDir), codec: options.codec });
+  const library = await openLibrary({
+    dir: libraryDirOf(options.userDataDir),
+    codec: options.codec,
+    thumbnails: 'background',
+    // A thumbnail that failed (or was made after all) changes what the tile shows.
+    onPreviewMarked: () => {
+      libraryChanged('updated');
+    },
+  });
   const jobs = library.createJobs({ http, connection: () => keys.connection(), log });
 
   const mediaUrlOf = (file: string) => options.mediaUrl(relative(library.paths.root, file));
@@ -376,6 +384,7 @@ export async function createAppCore(options: AppCoreOptions): Promise<AppCore> {
         Promise.allSettled(unfinished.map((jobId) => jobs.finished(jobId))),
         new Promise((resolve) => setTimeout(resolve, 5_000)),
       ]);
+      await library.thumbnails.stop();
       library.close();
       await http.close();
     },

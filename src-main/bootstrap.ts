@@ -105,10 +105,12 @@ export async function bootstrap({ log, codec, checkForUpdates }: BootstrapOption
       },
     }),
   );
-  handleAppProtocols(protocol, {
-    rendererDir: join(__dirname, '..', 'renderer'),
-    libraryDir: libraryDirOf(userDataDir),
-  });
+  const { thumbnails } = started.library;
+  handleAppProtocols(
+    protocol,
+    { rendererDir: join(__dirname, '..', 'renderer'), libraryDir: libraryDirOf(userDataDir) },
+    (relativePath) => thumbnails.makeMissing(relativePath),
+  );
 
   const updates = await createElectronUpdates({
     feedFile: updateFeedFile({ isPackaged: app.isPackaged, resourcesPath: process.resourcesPath }),

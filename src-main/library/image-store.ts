@@ -3,7 +3,6 @@ import { AppFailure, appError } from '../../src-preload/contract/errors';
 import { placeStagedFile, syncFile, type StagedFile } from './file-store';
 import { cjkPairs, searchableText } from './prompt-search';
 import { imageColumns, toImageRecord, type ImageRecord, type ImageRow } from './records';
-import { makeThumbnails } from './thumbnails';
 import type { WriteContext } from './write-context';
 
 /** Where a stored image belongs: a slot of a generation, or nowhere (a bare import). */
@@ -20,9 +19,9 @@ export interface StoredImage {
 
 export interface ImageStore {
   /**
-   * Takes a staged file into the library: synced, thumbnails made (best effort), then (in one write transaction) moved to
-   * its content-addressed place and recorded. A crash before the commit leaves at most an unreferenced file in
-   * the store, never a row without its file.
+   * Takes a staged file into the library: synced, then (in one write transaction) moved to its content-addressed
+   * place and recorded; that is "saved". A crash before the commit leaves at most an unreferenced file in the
+   * store, never a row without its file. Thumbnails are not made here (see thumbnail-queue.ts).
    */
   store(slot: ImageSlot, file: StagedFile): Promise<StoredImage>;
 }
@@ -31,7 +30,12 @@ function describe(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
 }
 
-export function createImageStore(ctx: WriteContext): ImageStore {
+export interface ImageStoreOptions {
+  /** Told of each image added, after its row is committed (the thumbnail queue listens). */
+  onAdded?: (sha256: string) => void;
+}
+
+export function createImageStore(ctx: WriteContext, options: ImageStoreOptions = {}): ImageStore {
   const { writer: db, paths, now } = ctx;
   const slotImage = db.prepare<[number, number], { id: number }>(
     'SELECT id FROM images WHERE generation_id = ? AND position = ?',
@@ -106,11 +110,9 @@ export function createImageStore(ctx: WriteContext): ImageStore {
           appError('storage-failed', `The image could not be saved in the library: ${describe(error)}`),
         );
       }
-      // A missing thumbnail is shown as a placeholder and remade by the integrity check; it must never cost the
-      // image itself, so a file sharp cannot read is still stored.
-      await makeThumbnails(ctx.codec, paths, file.tmpPath, file.sha256, ctx.tmpDir).catch(() => undefined);
       const result = commit.immediate(slot, file);
-      if (!result.added) await unlink(file.tmpPath).catch(() => undefined);
+      if (result.added) options.onAdded?.(file.sha256);
+      else await unlink(file.tmpPath).catch(() => undefined);
       return { image: read(result.id), added: result.added };
     },
   };

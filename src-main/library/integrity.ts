@@ -7,7 +7,7 @@ import type { ImageFormat } from '../media/image-info';
 import { fileExists } from './file-store';
 import { folderStamp, imageFilePath, storedFileName, thumbnailPath, thumbnailSizes } from './paths';
 import type { FileState } from './records';
-import { makeThumbnails } from './thumbnails';
+import type { ThumbnailQueue } from './thumbnail-queue';
 import type { WriteContext } from './write-context';
 
 export interface IntegrityOptions {
@@ -18,6 +18,8 @@ export interface IntegrityOptions {
    * have just moved one in and be about to commit its row.
    */
   orphanGraceMs?: number;
+  /** Makes missing thumbnails in a full check; one that cannot be made marks its image. */
+  thumbnails: Pick<ThumbnailQueue, 'ensure'>;
 }
 
 /** What a check found and repaired; the contract's shape, so it crosses to the renderer and the CLI as is. */
@@ -157,7 +159,8 @@ export async function checkIntegrity(ctx: WriteContext, options: IntegrityOption
           (error: unknown): FileCheck => (isMissingFile(error) ? 'gone' : 'differs'),
         );
         verified.set(name, check);
-        if (check === 'matches') report.missingThumbnails += await remakeThumbnails(ctx, file, image.sha256);
+        if (check === 'matches')
+          report.missingThumbnails += await remakeThumbnails(ctx, options.thumbnails, image.sha256);
       }
       if (check === 'gone') findings.push({ image, state: 'missing' });
       else if (check === 'differs') findings.push({ image, state: 'corrupt' });
@@ -250,16 +253,16 @@ function moveOrphans(ctx: WriteContext, entries: readonly StoredEntry[], recover
   return moved;
 }
 
-async function remakeThumbnails(ctx: WriteContext, file: string, sha256: string): Promise<number> {
+/** How many of an image's thumbnails were missing and are now made (zero when they could not be). */
+async function remakeThumbnails(
+  ctx: WriteContext,
+  thumbnails: Pick<ThumbnailQueue, 'ensure'>,
+  sha256: string,
+): Promise<number> {
   const present = await Promise.all(
     thumbnailSizes.map((size) => fileExists(thumbnailPath(ctx.paths, sha256, size))),
   );
   const missing = present.filter((found) => !found).length;
   if (missing === 0) return 0;
-  try {
-    await makeThumbnails(ctx.codec, ctx.paths, file, sha256, ctx.tmpDir);
-    return missing;
-  } catch {
-    return 0;
-  }
+  return (await thumbnails.ensure(sha256)) ? missing : 0;
 }

@@ -22,6 +22,7 @@ import { importImages, type ImportFile, type ImportOutcome } from './image-impor
 import { imageFilePath, libraryPaths, thumbnailPath, type LibraryPaths, type ThumbnailSize } from './paths';
 import type { ImageRecord } from './records';
 import { createSummaryQueries, type SummaryQueries } from './summary-queries';
+import { createThumbnailQueue, type ThumbnailQueue } from './thumbnail-queue';
 import type { WriteContext } from './write-context';
 
 export interface StartupReport {
@@ -51,6 +52,14 @@ export interface LibraryOptions {
   dir: string;
   /** The image codec every decode and encode of this library goes through (see media/image-codec.ts). */
   codec: ImageCodec;
+  /**
+   * `background` (the app): each image's thumbnails are made soon after it is saved. `on-demand` (the command
+   * line, which exits after saving): only when shown, or by a full check. Either way a missing one is made
+   * when asked for.
+   */
+  thumbnails?: 'background' | 'on-demand';
+  /** Told when an image's preview mark changed (its thumbnail failed, or was made after all). */
+  onPreviewMarked?: (sha256: string) => void;
   now?: () => number;
 }
 
@@ -69,6 +78,7 @@ export interface Library {
   generations: GenerationStore;
   imageStore: ImageStore;
   operations: ImageOperations;
+  thumbnails: ThumbnailQueue;
   filePath(image: Pick<ImageRecord, 'sha256' | 'format'>): string;
   thumbnailPath(image: Pick<ImageRecord, 'sha256'>, size: ThumbnailSize): string;
   /** Clears what dead processes left behind and finishes interrupted file deletions. */
@@ -108,7 +118,17 @@ export async function openLibrary(options: LibraryOptions): Promise<Library> {
     };
     const operations = createImageOperations(context);
     const generations = createGenerationStore(context);
-    const imageStore = createImageStore(context);
+    const thumbnails = createThumbnailQueue(context, { onMarked: options.onPreviewMarked });
+    const imageStore = createImageStore(
+      context,
+      options.thumbnails === 'background'
+        ? {
+            onAdded: (sha256) => {
+              thumbnails.schedule(sha256);
+            },
+          }
+        : {},
+    );
     const images = createImageQueries(catalog.reader);
     const details = createDetailQueries(catalog.reader);
     const tidy = async () => {
@@ -130,6 +150,7 @@ export async function openLibrary(options: LibraryOptions): Promise<Library> {
       summary: createSummaryQueries(catalog.reader),
       generations,
       imageStore,
+      thumbnails,
       operations: {
         ...operations,
         emptyTrash() {
@@ -144,11 +165,11 @@ export async function openLibrary(options: LibraryOptions): Promise<Library> {
       resume,
       async startup(startupOptions) {
         const recovery = await resume(startupOptions);
-        const integrity = await checkIntegrity(context, { full: false });
+        const integrity = await checkIntegrity(context, { full: false, thumbnails });
         integrity.lostDownloads += recovery.lost;
         return { recovery, integrity };
       },
-      check: (full) => checkIntegrity(context, { full }),
+      check: (full) => checkIntegrity(context, { full, thumbnails }),
       backup: (dir) => backupLibrary(context, dir),
       importFiles: (files) =>
         importImages({ context, generations, imageStore, image: (id) => images.image(id) }, files),
@@ -171,6 +192,7 @@ export async function openLibrary(options: LibraryOptions): Promise<Library> {
           log: jobOptions.log,
         }),
       close: () => {
+        void thumbnails.stop();
         catalog.close();
       },
     };

@@ -69,6 +69,7 @@ export type ImageRow = Omit<ImageRecord, 'favorite'> & { favorite: number };
 export const imageColumns = `i.id AS id, i.generation_id AS generationId, i.position AS position, i.sha256 AS sha256,
   i.width AS width, i.height AS height, i.format AS format, i.bytes AS bytes, i.favorite AS favorite,
   i.created_at AS createdAt, i.trashed_at AS trashedAt, i.file_state AS fileState,
+  i.preview_problem AS previewProblem,
   coalesce(g.prompt, '') AS prompt, i.model AS model`;
 
 export function toImageRecord(row: ImageRow): ImageRecord {

@@ -54,3 +54,20 @@ export async function makeThumbnails(
     ),
   );
 }
+
+/** Why no preview could be made, in plain words, for the library to show in place of one. */
+export function previewProblemOf(error: unknown): string {
+  const detail = (error instanceof Error ? error.message : String(error))
+    .replace(/\s+/g, ' ')
+    .replace(/[\s:.]+$/, '')
+    .slice(0, 160);
+  const code = error instanceof Error && 'code' in error ? error.code : undefined;
+  let reason = 'the image could not be decoded';
+  if (/pixel limit/i.test(detail)) reason = 'the image has more pixels than the app will decode';
+  else if (code === 'ENOENT' || /missing|no such file/i.test(detail)) reason = 'its file is missing';
+  else if (code === 'ENOSPC') reason = 'the disk is full';
+  else if (/corrupt|premature|truncat|bad seek|unsupported image format|invalid/i.test(detail)) {
+    reason = 'its image data cannot be read, so the file may be damaged';
+  }
+  return `No preview could be made of this image: ${reason}${detail === '' ? '' : ` (${detail})`}.`;
+}

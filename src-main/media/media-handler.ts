@@ -21,6 +21,11 @@ export interface MediaHandlerOptions {
    * (`seedream-media://anything/...`) can appear and be reasoned about separately.
    */
   host: string;
+  /**
+   * Asked to make a file that is not there yet (a thumbnail not made so far), by its path under the library
+   * folder as the URL gives it; true when it now exists. So a tile on screen gets its thumbnail at once.
+   */
+  makeMissing?: (relativePath: string) => Promise<boolean>;
 }
 
 const CONTENT_ADDRESSED_CACHE = 'private, max-age=31536000, immutable';
@@ -31,7 +36,12 @@ const REVALIDATE_CACHE = 'private, no-cache';
  * other file that ends up in the library folder is never handed to the renderer. Content-addressed names (a hex
  * digest) get a strong ETag and a year of immutable caching; anything else is revalidated by size and time.
  */
-export function createMediaHandler({ rootDir, mountPath, host }: MediaHandlerOptions): RequestHandler {
+export function createMediaHandler({
+  rootDir,
+  mountPath,
+  host,
+  makeMissing,
+}: MediaHandlerOptions): RequestHandler {
   return async (request) => {
     if (request.method !== 'GET' && request.method !== 'HEAD') return methodNotAllowed();
     const url = new URL(request.url);
@@ -40,7 +50,11 @@ export function createMediaHandler({ rootDir, mountPath, host }: MediaHandlerOpt
     const pathname = url.pathname;
     let file: OpenedFile | null = null;
     try {
-      const resolved = await resolveInsideRoot(rootDir, pathname.slice(mountPath.length));
+      const relativePath = pathname.slice(mountPath.length);
+      let resolved = await resolveInsideRoot(rootDir, relativePath);
+      if (!resolved.ok && resolved.reason === 'not-found' && (await makeMissing?.(relativePath))) {
+        resolved = await resolveInsideRoot(rootDir, relativePath);
+      }
       const opened = await openResolvedFile(resolved);
       if (!(opened instanceof OpenedFile)) return opened;
       file = opened;

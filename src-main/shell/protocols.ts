@@ -20,10 +20,11 @@ export function registerPrivilegedSchemes(protocol: Protocol): void {
 export function handleAppProtocols(
   protocol: Protocol,
   dirs: { rendererDir: string; libraryDir: string },
+  makeMissing?: (relativePath: string) => Promise<boolean>,
 ): void {
   protocol.handle(APP_SCHEME, createRendererHandler({ rootDir: dirs.rendererDir }));
   protocol.handle(
     MEDIA_SCHEME,
-    createMediaHandler({ rootDir: dirs.libraryDir, mountPath: '/', host: MEDIA_HOST }),
+    createMediaHandler({ rootDir: dirs.libraryDir, mountPath: '/', host: MEDIA_HOST, makeMissing }),
   );
 }

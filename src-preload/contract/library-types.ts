@@ -18,6 +18,8 @@ export interface LibraryImage {
   trashedAt: number | null;
   /** `missing` or `corrupt` when the integrity check found the file gone or changed. */
   fileState: 'ok' | 'missing' | 'corrupt';
+  /** Why the library has no preview of this image (its thumbnail could not be made), in plain words. */
+  previewProblem: string | null;
   prompt: string;
   model: string;
   /** Full-size image through the media scheme. */

@@ -115,6 +115,8 @@ async function launchChromium(executable: string, options: LaunchOptions): Promi
       .catch(() => undefined);
   };
   const desktop = createRecordingDesktop(options.exportFolder ?? null);
+  // The media server starts before the core (the core needs its origin), so it reaches the core's queue late.
+  let makeMissing: (relativePath: string) => Promise<boolean> = () => Promise.resolve(false);
   // Routes are added once the server knows its address, the one host the media handler answers for.
   const routes: Parameters<typeof serveWebHandlers>[0] = [];
   const server = await serveWebHandlers(routes);
@@ -125,6 +127,7 @@ async function launchChromium(executable: string, options: LaunchOptions): Promi
         rootDir: libraryDirOf(options.userDataDir),
         mountPath: '/media/',
         host: new URL(server.origin).host,
+        makeMissing: (relativePath) => makeMissing(relativePath),
       }),
     },
     { prefix: '/', handler: createRendererHandler({ rootDir: `${root}/dist/renderer` }) },
@@ -147,6 +150,7 @@ async function launchChromium(executable: string, options: LaunchOptions): Promi
     // Electron's own proxy resolution follows the environment on Linux; this driver reads it the same way.
     network: { systemProxy: environmentProxy(environment), certificates: () => trustedCertificates() },
   });
+  makeMissing = (relativePath) => core.library.thumbnails.makeMissing(relativePath);
   const dispatch = createDispatch(core.handlers, {
     isTrustedSender: createSenderCheck(server.origin),
     logError: (channel, error) => {

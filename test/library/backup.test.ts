@@ -64,7 +64,11 @@ describe('backup and restore', () => {
     const restored = await openLibrary({ dir, codec: nativeCodec });
     try {
       expect(restored.images.list({}).items.map((image) => image.prompt)).toEqual(['before backup']);
-      const report = await checkIntegrity(restored.context, { full: true, orphanGraceMs: 0 });
+      const report = await checkIntegrity(restored.context, {
+        full: true,
+        orphanGraceMs: 0,
+        thumbnails: restored.thumbnails,
+      });
       expect(report).toMatchObject({ missingFiles: 0, wrongHashes: 0, orphanFiles: 1 });
       const [stampDir] = await readdir(restored.paths.recovered);
       const recovered = await readdir(path.join(restored.paths.recovered, stampDir ?? ''));

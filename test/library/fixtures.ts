@@ -21,16 +21,24 @@ export async function tempDir(prefix = 'seedream-library-'): Promise<string> {
   return dir;
 }
 
-/** A library in a fresh folder (or in `dir`), closed after the test. */
+/** A library in a fresh folder (or in `dir`) that makes thumbnails in the background as the app does, closed after the test. */
 export async function tempLibrary(
-  options: { now?: () => number; dir?: string; codec?: ImageCodec } = {},
+  options: {
+    now?: () => number;
+    dir?: string;
+    codec?: ImageCodec;
+    thumbnails?: 'background' | 'on-demand';
+  } = {},
 ): Promise<Library> {
   const library = await openLibrary({
     codec: nativeCodec,
+    thumbnails: 'background',
     ...options,
     dir: options.dir ?? (await tempDir()),
   });
-  cleanups.push(() => {
+  cleanups.push(async () => {
+    // Thumbnails still being written would race the folder's removal.
+    await library.thumbnails.stop();
     library.close();
   });
   return library;
@@ -105,6 +113,8 @@ export async function addGeneration(library: Library, spec: GenerationSpec, seed
     status: 'succeeded',
     usage: { generatedImages: spec.images ?? 1, outputTokens: 16_384, totalTokens: 16_384 },
   });
+  // Seeded libraries look like the app's after a while: thumbnails made.
+  await library.thumbnails.idle();
   return { generationId, images };
 }
 

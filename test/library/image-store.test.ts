@@ -31,6 +31,7 @@ describe('image store', () => {
     const stored = library.filePath(image);
     expect(stored).toContain(staged.sha256);
     expect(await readFile(stored)).toEqual(await pngBytes(7, 1600, 1200));
+    await library.thumbnails.idle();
     const small = await sharp(library.thumbnailPath(image, 256)).metadata();
     const large = await sharp(library.thumbnailPath(image, 1024)).metadata();
     expect([small.format, small.width, small.height]).toEqual(['webp', 256, 192]);

@@ -64,7 +64,11 @@ describe('integrity check', () => {
     expect(await readFile(path.join(library.paths.recovered, stampDir ?? '', path.basename(old)))).toEqual(
       await pngBytes(1),
     );
-    const immediate = await checkIntegrity(library.context, { full: false, orphanGraceMs: 0 });
+    const immediate = await checkIntegrity(library.context, {
+      full: false,
+      orphanGraceMs: 0,
+      thumbnails: library.thumbnails,
+    });
     expect(immediate.orphanFiles).toBe(1);
   });
 

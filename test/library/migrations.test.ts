@@ -135,6 +135,24 @@ const stepChecks: Record<number, (db: WritableDb) => void> = {
     expect(plan).toContain('images_model');
     expect(plan).not.toContain('TEMP B-TREE');
   },
+  60: (db) => {
+    const rows = db
+      .prepare<[], { id: number; problem: string | null }>(
+        'SELECT id, preview_problem AS problem FROM images ORDER BY id',
+      )
+      .all();
+    expect(rows.map((row) => row.problem)).toEqual([null, null, null, null]);
+    const column = db
+      .prepare<[], { name: string; type: string; notnull: number }>(
+        'SELECT name, type, "notnull" FROM pragma_table_info(\'images\')',
+      )
+      .all()
+      .find((info) => info.name === 'preview_problem');
+    expect(column).toEqual({ name: 'preview_problem', type: 'TEXT', notnull: 0 });
+    db.prepare('UPDATE images SET preview_problem = ? WHERE id = 4').run(
+      'No preview: the file cannot be read.',
+    );
+  },
   50: (db) => {
     const search = (text: string) => searchIds(db, promptMatchExpression(text));
     expect(search('fox')).toEqual([1, 2]);

@@ -57,6 +57,7 @@ describe('listing', () => {
       createdAt: 1_700_000_000_000,
       trashedAt: null,
       fileState: 'ok',
+      previewProblem: null,
       prompt: 'lighthouse at dusk',
       model: 'doubao-seedream-4-0-250828',
     });

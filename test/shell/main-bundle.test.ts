@@ -32,7 +32,9 @@ describe('main process bundle', () => {
       (m[1] ?? '').replace(/^node:/, ''),
     );
     expect(required.length).toBeGreaterThan(0);
-    expect(required.filter((name) => !allowed.has(name))).toEqual([]);
+    // Some built-ins exist only with their prefix (undici asks for node:sqlite, inside a guard).
+    const builtIn = (name: string) => allowed.has(name) || builtinModules.includes(`node:${name}`);
+    expect(required.filter((name) => !builtIn(name))).toEqual([]);
   });
 });
 

@@ -5,6 +5,7 @@ import { tagsCollections } from './0020-tags-collections';
 import { promptSearch } from './0030-prompt-search';
 import { imageFilterColumns } from './0040-image-filter-columns';
 import { promptSearchPairs } from './0050-prompt-search-pairs';
+import { previewProblem } from './0060-preview-problem';
 import type { Migration } from './migration';
 
 /** Every schema step, oldest first. Append only: a shipped step never changes. */
@@ -14,6 +15,7 @@ export const migrations: readonly Migration[] = [
   promptSearch,
   imageFilterColumns,
   promptSearchPairs,
+  previewProblem,
 ];
 
 export const latestSchemaVersion = lastVersion(migrations);

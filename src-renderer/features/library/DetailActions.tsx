@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { ImageDetail, LibraryImage } from '../../../src-preload/contract/library-types';
 import { useAppStore } from '../../app/use-app-store';
 import { useImageDrag } from './use-image-drag';
+import { PreviewImage } from '../../components/PreviewImage';
 
 /** The image at preview size, or its full-size file at real pixels; it can be dragged out like a cell. */
 export function Preview({ image }: { image: LibraryImage }) {
@@ -11,7 +12,8 @@ export function Preview({ image }: { image: LibraryImage }) {
   const startDrag = useImageDrag();
   return (
     <div className={zoomed ? 'details-preview details-preview--zoomed' : 'details-preview'}>
-      <img
+      <PreviewImage
+        image={image}
         // The full-size file is only fetched when the user asks for it; the preview is a 1024 px thumbnail.
         src={zoomed ? image.src : image.previewSrc}
         alt={image.prompt.trim() === '' ? t('grid.untitled') : image.prompt}
@@ -34,6 +36,7 @@ export function Preview({ image }: { image: LibraryImage }) {
       >
         {zoomed ? t('details.fit') : t('details.zoom')}
       </button>
+      {image.previewProblem !== null && <p className="field__hint">{image.previewProblem}</p>}
     </div>
   );
 }

@@ -6,6 +6,7 @@ import { NameDialog } from '../../components/NameDialog';
 import { CollectionMenu } from './CollectionMenu';
 import { formatBytes, formatCount, parameterRows } from './format';
 import { useDateTime } from './use-date-format';
+import { PreviewImage } from '../../components/PreviewImage';
 
 /* The details dialog's sections: links to related images, tags, collections, and the facts. */
 
@@ -28,7 +29,8 @@ export function ImageLinks({ title, images }: { title: string; images: LibraryIm
                 open(image.id);
               }}
             >
-              <img
+              <PreviewImage
+                image={image}
                 src={image.thumbSrc}
                 alt={image.prompt.trim() === '' ? t('grid.untitled') : image.prompt}
               />

@@ -6,6 +6,7 @@ import { coverOf, isStack, type Entry } from './arrangement';
 import type { GridRow } from './grid-model';
 import { isEntrySelected } from './selection';
 import { useDayLabel } from './use-date-format';
+import { PreviewImage } from '../../components/PreviewImage';
 
 /** Long prompts are cut for the alt text; the details dialog shows the whole prompt. */
 const altLength = 300;
@@ -67,7 +68,12 @@ const GridCell = memo(function GridCell({ index, column, entry, selected, active
       className={className}
       style={style}
     >
-      <img src={cover.thumbSrc} alt={altText(cover.prompt, labels.untitled)} decoding="async" />
+      <PreviewImage
+        image={cover}
+        src={cover.thumbSrc}
+        alt={altText(cover.prompt, labels.untitled)}
+        decoding="async"
+      />
       {cover.favorite && (
         <>
           <span className="library-cell__favorite" aria-hidden="true">

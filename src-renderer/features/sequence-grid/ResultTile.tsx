@@ -6,6 +6,7 @@ import { useAppStore } from '../../app/use-app-store';
 import { setDraggedImages } from '../../dom/drag-image';
 import { Icon, type IconName } from './icons';
 import { isFinished } from './jobs';
+import { PreviewImage } from '../../components/PreviewImage';
 
 interface TileActionProps {
   icon: IconName;
@@ -50,7 +51,8 @@ function SavedTile({ image, alt, onOpen }: { image: LibraryImage; alt: string; o
 
   return (
     <>
-      <img
+      <PreviewImage
+        image={image}
         className="tile__image"
         src={image.thumbSrc}
         alt={alt}

@@ -48,28 +48,19 @@ function NetworkForm({ settings, justSaved, onSaved }: NetworkFormProps) {
     >
       <fieldset className="settings-form">
         <legend className="visually-hidden">{t('network.heading')}</legend>
-        <label className="checkbox">
-          <input
-            type="radio"
-            name={`${id}-mode`}
-            checked={mode === 'system'}
-            onChange={() => {
-              setMode('system');
-            }}
-          />
-          {t('network.useSystem')}
-        </label>
-        <label className="checkbox">
-          <input
-            type="radio"
-            name={`${id}-mode`}
-            checked={mode === 'manual'}
-            onChange={() => {
-              setMode('manual');
-            }}
-          />
-          {t('network.useManual')}
-        </label>
+        {(['system', 'manual'] as const).map((choice) => (
+          <label key={choice} className="checkbox">
+            <input
+              type="radio"
+              name={`${id}-mode`}
+              checked={mode === choice}
+              onChange={() => {
+                setMode(choice);
+              }}
+            />
+            {t(choice === 'system' ? 'network.useSystem' : 'network.useManual')}
+          </label>
+        ))}
       </fieldset>
       <div className="field">
         <label htmlFor={id}>{t('network.label')}</label>

@@ -15,6 +15,7 @@ export function image(id: number, overrides: Partial<LibraryImage> = {}): Librar
     createdAt: 1_700_000_000_000 + id * 1000,
     trashedAt: null,
     fileState: 'ok',
+    previewProblem: null,
     prompt: `prompt ${id}`,
     model: 'doubao-seedream-4-5-251128',
     src: `media://files/${id}.png`,

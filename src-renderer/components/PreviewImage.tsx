@@ -1,0 +1,43 @@
+import { useState, type ImgHTMLAttributes } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { LibraryImage } from '../../src-preload/contract/library-types';
+
+type PreviewImageProps = Omit<ImgHTMLAttributes<HTMLImageElement>, 'src' | 'alt'> & {
+  image: Pick<LibraryImage, 'previewProblem'>;
+  src: string;
+  alt: string;
+};
+
+/**
+ * A thumbnail or preview of a library image, or, when there is none to show, a plain "No preview" panel that
+ * says why on hover (the reason the library recorded) instead of a broken picture.
+ */
+export function PreviewImage({ image, src, alt, className, ...rest }: PreviewImageProps) {
+  const { t } = useTranslation();
+  // Keyed by the address, so a new thumbnail made on request gets its own chance to load.
+  const [failedSrc, setFailedSrc] = useState<string | null>(null);
+  if (image.previewProblem !== null || failedSrc === src) {
+    const reason = image.previewProblem ?? t('preview.unavailable');
+    return (
+      <span
+        role="img"
+        aria-label={`${alt}. ${reason}`}
+        title={reason}
+        className={`preview-missing ${className ?? ''}`}
+      >
+        <span aria-hidden="true">{t('preview.none')}</span>
+      </span>
+    );
+  }
+  return (
+    <img
+      {...rest}
+      className={className}
+      src={src}
+      alt={alt}
+      onError={() => {
+        setFailedSrc(src);
+      }}
+    />
+  );
+}
