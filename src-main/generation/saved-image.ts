@@ -1,5 +1,5 @@
 import { createHash, randomUUID } from 'node:crypto';
-import { close, open as openFile, write } from 'node:fs';
+import { close, open as openFile, writev } from 'node:fs';
 import { open, rename, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { appError, AppFailure } from '../../src-preload/contract/errors';
@@ -20,7 +20,7 @@ const headBytes = 128 * 1024;
 const tailBytes = 64;
 /** How far into a file to look for a JPEG frame header hidden behind large metadata. */
 const maxHeaderSearch = 8 * 1024 * 1024;
-/** Bytes are gathered into blocks of this size, so writes to disk are few and large. */
+/** Pieces are gathered until they weigh this much and written in one call, so writes are few and large. */
 const blockBytes = 1024 * 1024;
 /** Blocks on their way to disk before the source is asked to wait; bounds the memory one file may hold. */
 const maxBlocksInFlight = 2;
@@ -43,9 +43,10 @@ function deferred(): Deferred {
 
 /**
  * Streams one image to a `.part` file: bytes are hashed as they come (SHA-256 runs at about 1 GB/s, so a 4K
- * image costs the JavaScript thread a few milliseconds in 64 KiB slices) and gathered into 1 MiB blocks that
- * are written on libuv's threads. Only the first and last bytes stay for the checks that follow. `write`
- * returns a promise only when the disk is behind, so callers pause without paying for a promise per piece.
+ * image costs the JavaScript thread a few milliseconds in 64 KiB slices) and the pieces themselves, never
+ * copied, are written 1 MiB at a time (one `writev`) on libuv's threads. Only the first and last bytes stay
+ * for the checks that follow. `write` returns a promise only when the disk is behind, so callers pause
+ * without paying for a promise per piece.
  */
 export class ImageFileWriter {
   readonly path: string;
@@ -54,8 +55,8 @@ export class ImageFileWriter {
   private readonly opened: Promise<void>;
   private afterOpen: (() => void)[] | undefined = [];
   private readonly hash = createHash('sha256');
-  /** The block being filled; allocated when bytes come, so a writer waiting for `finish` holds none. */
-  private current: Buffer | undefined;
+  /** Pieces not yet handed to disk, and their weight. */
+  private gathered: Uint8Array[] = [];
   private fill = 0;
   /** Bytes already handed to disk in earlier blocks: where the next block goes in the file. */
   private sent = 0;
@@ -88,28 +89,27 @@ export class ImageFileWriter {
     return this.size;
   }
 
-  /** Copies `chunk` in; the caller may reuse it as soon as this returns. */
+  /**
+   * Takes `chunk` as it is until it is on disk: the caller must not change it afterwards (socket reads and
+   * decoded base64 are fresh memory each time, so nothing is copied).
+   */
   write(chunk: Uint8Array): Promise<void> | undefined {
     if (this.failure) return Promise.reject(storageFailure(this.failure));
+    if (chunk.length === 0) return undefined;
     this.hash.update(chunk);
     this.remember(chunk);
     this.size += chunk.length;
-    for (let offset = 0; offset < chunk.length;) {
-      this.current ??= Buffer.allocUnsafe(blockBytes);
-      const taken = Math.min(blockBytes - this.fill, chunk.length - offset);
-      this.current.set(chunk.subarray(offset, offset + taken), this.fill);
-      this.fill += taken;
-      offset += taken;
-      if (this.fill === blockBytes) this.sendBlock();
-    }
+    this.gathered.push(chunk);
+    this.fill += chunk.length;
+    if (this.fill >= blockBytes) this.sendBlock();
     if (this.blocksInFlight < maxBlocksInFlight) return undefined;
     this.room ??= deferred();
     return this.room.promise;
   }
 
   /**
-   * No more bytes will come: sends what is buffered to disk. A base64 answer holds a writer per image until
-   * the whole answer is read, so this keeps that to no block at all.
+   * No more bytes will come: sends what is gathered to disk. A base64 answer holds a writer per image until
+   * the whole answer is read, so this keeps that to nothing held at all.
    */
   endOfInput(): void {
     this.sendBlock();
@@ -134,12 +134,11 @@ export class ImageFileWriter {
   }
 
   private sendBlock(): void {
-    const block = this.current;
-    if (!block || this.fill === 0 || this.failure) return;
-    const length = this.fill;
+    if (this.fill === 0 || this.failure) return;
+    const pieces = this.gathered;
     const position = this.sent;
-    this.sent += length;
-    this.current = undefined;
+    this.sent += this.fill;
+    this.gathered = [];
     this.fill = 0;
     this.blocksInFlight += 1;
     const release = (error?: Error) => {
@@ -156,7 +155,7 @@ export class ImageFileWriter {
     };
     const startWrite = () => {
       if (this.fd === undefined) release(this.failure ?? new Error('The file is not open.'));
-      else writeFully(this.fd, block, length, position, release);
+      else writeFully(this.fd, pieces, position, release);
     };
     if (this.afterOpen) this.afterOpen.push(startWrite);
     else startWrite();
@@ -226,7 +225,7 @@ export class ImageFileWriter {
   /** Drops the partial file: nothing half-written is left for the library to find. */
   async discard(): Promise<void> {
     this.fail(new Error('discarded'));
-    this.current = undefined;
+    this.gathered = [];
     this.fill = 0;
     // Windows refuses to remove a file that is still open, and a write still on its way would recreate it.
     await this.allWritten();
@@ -265,20 +264,28 @@ export class ImageFileWriter {
   }
 }
 
-/** Writes all of `bytes[0, length)` at `position`; a short write (a full disk, say) continues where it stopped. */
-function writeFully(
-  fd: number,
-  bytes: Buffer,
-  length: number,
-  position: number,
-  done: (error?: Error) => void,
-  offset = 0,
-): void {
-  write(fd, bytes, offset, length - offset, position + offset, (error, written) => {
-    if (error) done(error);
-    else if (written === 0) done(Object.assign(new Error('No space was written.'), { code: 'ENOSPC' }));
-    else if (offset + written < length) writeFully(fd, bytes, length, position, done, offset + written);
-    else done();
+/** Writes every piece at `position` on; a short write (a full disk, say) continues where it stopped. */
+function writeFully(fd: number, pieces: Uint8Array[], position: number, done: (error?: Error) => void): void {
+  writev(fd, pieces, position, (error, written) => {
+    if (error) {
+      done(error);
+      return;
+    }
+    if (written === 0) {
+      done(Object.assign(new Error('No space was written.'), { code: 'ENOSPC' }));
+      return;
+    }
+    let rest = written;
+    const remaining: Uint8Array[] = [];
+    for (const piece of pieces) {
+      if (rest >= piece.length) rest -= piece.length;
+      else {
+        remaining.push(rest > 0 ? piece.subarray(rest) : piece);
+        rest = 0;
+      }
+    }
+    if (remaining.length === 0) done();
+    else writeFully(fd, remaining, position + written, done);
   });
 }
 

@@ -36,17 +36,10 @@ function cut(bytes: Buffer, sizes: readonly number[]): Buffer[] {
   return pieces;
 }
 
-/**
- * Writes through `write`, honouring its backpressure, from one scratch buffer that is overwritten right after
- * each call: the writer must have copied what it was given.
- */
+/** Writes through `write`, honouring its backpressure, each piece in memory of its own as a socket read is. */
 async function writeAll(writer: ImageFileWriter, pieces: readonly Buffer[]): Promise<void> {
-  const scratch = new Uint8Array(new ArrayBuffer(2 * mib + 64), 7, 2 * mib + 32);
   for (const piece of pieces) {
-    const view = scratch.subarray(0, piece.length);
-    view.set(piece);
-    const pending = writer.write(view);
-    view.fill(0xee);
+    const pending = writer.write(Buffer.from(piece));
     if (pending) await pending;
   }
 }
