@@ -23,6 +23,8 @@ export type PostBehaviour =
   | { kind: 'stall' }
   /** Answers 400 quoting the request's Authorization header, as careless gateways do. */
   | { kind: 'echo-authorization' }
+  /** Answers 200 with a body that is not JSON (a gateway's error page, say). */
+  | { kind: 'invalid-json' }
   /** Streams this many images, then an error event instead of the rest. */
   | { kind: 'stream-error'; afterImages: number; code: string };
 
@@ -520,6 +522,11 @@ export async function startFakeCometApi(options: FakeOptions = {}): Promise<Fake
     if (behaviour.kind === 'echo-authorization') {
       const header = req.headers.authorization ?? '';
       sendJson(res, 400, providerError('InvalidParameter', `Cannot use "${header}" for this model`));
+      return;
+    }
+    if (behaviour.kind === 'invalid-json') {
+      res.writeHead(200, { 'content-type': 'application/json' });
+      res.end('<html><body>502 Bad Gateway</body></html>');
       return;
     }
     if (behaviour.kind === 'status') {

@@ -184,6 +184,18 @@ describe('runGeneration, money-safe retries', () => {
     expect(api.fake.stats.generationPosts).toBe(1);
   });
 
+  it('never re-sends after an answer that is not JSON', async () => {
+    api.fake.setScenario({ posts: [{ kind: 'invalid-json' }] });
+    const { delays, sleep } = recordingSleep();
+    const error = await failureOf(runGeneration(engineOptions(api, [], { sleep })));
+    expect(error).toMatchObject({
+      code: 'server-error',
+      message: expect.stringContaining('could not be read') as unknown,
+    });
+    expect(delays).toEqual([]);
+    expect(api.fake.stats.generationPosts).toBe(1);
+  });
+
   it('never re-sends when the answer is cut mid-body, and leaves no partial files', async () => {
     api.fake.setScenario({ posts: [{ kind: 'drop-mid-body' }] });
     const error = await failureOf(
