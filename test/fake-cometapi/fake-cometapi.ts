@@ -90,6 +90,8 @@ export interface FakeStats {
   downloadAuthorization: (string | undefined)[];
   /** The Host header of each download, to see where a redirect led. */
   downloadHosts: (string | undefined)[];
+  /** The most downloads that were being answered at the same moment. */
+  peakParallelDownloads: number;
   /** Downloads refused because the link was altered or expired. */
   accessDenied: number;
   modelListings: number;
@@ -193,6 +195,7 @@ function emptyStats(): FakeStats {
     downloads: 0,
     downloadAuthorization: [],
     downloadHosts: [],
+    peakParallelDownloads: 0,
     accessDenied: 0,
     modelListings: 0,
     generatedSha256: [],
@@ -296,16 +299,18 @@ export async function startFakeCometApi(options: FakeOptions = {}): Promise<Fake
     const piece = 64 * 1024;
     for (let offset = 0; offset < data.length; offset += piece) {
       const slice = data.subarray(offset, offset + piece);
-      let start = performance.now();
+      // A piece is sent once the link would have carried it, so even a small image takes its time.
+      let arrives = performance.now();
       if (linkRate !== undefined) {
-        start = Math.max(start, linkBusyUntil);
-        linkBusyUntil = start + (slice.length / linkRate) * 1000;
+        linkBusyUntil = Math.max(arrives, linkBusyUntil) + (slice.length / linkRate) * 1000;
+        arrives = linkBusyUntil;
       }
       if (connection) {
-        start = Math.max(start, connection.busyUntil);
-        connection.busyUntil = start + (slice.length / connection.rate) * 1000;
+        connection.busyUntil =
+          Math.max(arrives, connection.busyUntil) + (slice.length / connection.rate) * 1000;
+        arrives = connection.busyUntil;
       }
-      await sleep(Math.max(0, start - performance.now()));
+      await sleep(Math.max(0, arrives - performance.now()));
       await write(res, slice);
     }
   }
@@ -553,7 +558,13 @@ export async function startFakeCometApi(options: FakeOptions = {}): Promise<Fake
     await answerJson(res, generation, effective, behaviour.kind === 'drop-mid-body');
   }
 
+  let parallelDownloads = 0;
   async function handleDownload(req: IncomingMessage, res: ServerResponse) {
+    parallelDownloads += 1;
+    api.stats.peakParallelDownloads = Math.max(api.stats.peakParallelDownloads, parallelDownloads);
+    res.once('close', () => {
+      parallelDownloads -= 1;
+    });
     api.stats.downloads += 1;
     api.stats.downloadAuthorization.push(req.headers.authorization);
     api.stats.downloadHosts.push(req.headers.host);

@@ -65,6 +65,16 @@ describe('runGeneration, URL results', () => {
     expect(body).not.toHaveProperty('sequential_image_generation');
   });
 
+  it('downloads all the images of a 15-image sequence at once', async () => {
+    // About 2 kB each at 4 kB/s per connection: each download lasts long enough for all of them to overlap.
+    api.fake.setScenario({ connectionBytesPerSecond: 4_000 });
+    const outcome = await runGeneration(
+      engineOptions(api, [], { request: request({ sequential: 'auto', maxImages: 15 }) }),
+    );
+    expect(savedImages(outcome)).toHaveLength(15);
+    expect(api.fake.stats.peakParallelDownloads).toBe(15);
+  });
+
   it('gives each link an expiry 24 hours after creation', async () => {
     const events: EngineEvent[] = [];
     const outcome = await runGeneration(engineOptions(api, events));
