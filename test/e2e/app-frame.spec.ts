@@ -47,6 +47,7 @@ test('keeps the page inside the app: no new windows, no navigation away', async 
     'generation',
     'key',
     'library',
+    'network',
     'on',
     'references',
     'settings',
