@@ -1,6 +1,5 @@
 import { spawn } from 'node:child_process';
 import http from 'node:http';
-import { existsSync } from 'node:fs';
 import { readFile, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import OpenAI from 'openai';
@@ -11,7 +10,7 @@ import { createHttpClient, readText, type HttpClient } from '../../src-main/netw
 
 /**
  * One benchmark contender, run by generation.bench.ts in its own process so its peak memory is its own.
- * Usage: generation-contender.ts <contender> <baseUrl> <apiKey> <tmpDir>. Prints one JSON line
+ * Usage: generation-contender.ts <contender> <baseUrl> <apiKey> <tmpDir> [<command-line bundle>]. Prints one JSON line
  * `{ wallMs, peakRssMb, cpuMs, images, bytes }`; wall time covers the generation POST through the last file on
  * disk (for `cli-url`, the command line's whole run, from starting its process to its exit).
  */
@@ -151,16 +150,9 @@ async function parallelCurl(baseUrl: string, apiKey: string, tmpDir: string) {
   return { images: urls.length, bytes, peakKb: download.peakKb };
 }
 
-const root = join(import.meta.dirname, '..', '..');
-
-/**
- * The command line as a user runs it: the bundle when there is one (`dist/cli/cli.cjs`), else the sources
- * through tsx's loader in one process (`npm run cli` starts a second one for it); URL mode, 15 images of
- * 4096x4096, into a fresh library.
- */
-async function commandLine(baseUrl: string, apiKey: string, tmpDir: string) {
-  const bundle = join(root, 'dist', 'cli', 'cli.cjs');
-  const entry = existsSync(bundle) ? [bundle] : ['--import', 'tsx', join(root, 'src-main', 'cli', 'main.ts')];
+/** The command line as a user runs it (its bundle, in plain Node); URL mode, 15 images, a fresh library. */
+async function commandLine(bundle: string, baseUrl: string, apiKey: string, tmpDir: string) {
+  const entry = [bundle];
   const args = [
     'generate',
     '--prompt',
@@ -206,7 +198,7 @@ async function ownPeakKb(): Promise<number> {
 }
 
 async function main(): Promise<void> {
-  const [contender, baseUrl = '', apiKey = '', tmpDir = ''] = process.argv.slice(2);
+  const [contender, baseUrl = '', apiKey = '', tmpDir = '', bundle = ''] = process.argv.slice(2);
   const urlRequest = engineRequest('url');
   const base64Request = engineRequest('b64_json');
   const http = createHttpClient({ proxy: () => Promise.resolve({ kind: 'direct' }), certificates: () => [] });
@@ -234,7 +226,7 @@ async function main(): Promise<void> {
       result = await parallelCurl(baseUrl, apiKey, tmpDir);
       break;
     case 'cli-url':
-      result = await commandLine(baseUrl, apiKey, tmpDir);
+      result = await commandLine(bundle, baseUrl, apiKey, tmpDir);
       break;
     default:
       throw new Error(`unknown contender ${String(contender)}`);

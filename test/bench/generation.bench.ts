@@ -1,10 +1,10 @@
 import { execFile } from 'node:child_process';
-import { existsSync } from 'node:fs';
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdir, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { z } from 'zod';
+import { buildCliBundle } from '../../src-main/packaging/cli-bundle';
 import { startFakeCometApi, type FakeScenario } from '../fake-cometapi/fake-cometapi';
 import { noiseImage, type FakeImageSpec } from '../fake-cometapi/noise-images';
 
@@ -48,10 +48,10 @@ type Result = z.infer<typeof resultSchema>;
 const run = promisify(execFile);
 const contenderScript = join(import.meta.dirname, 'generation-contender.ts');
 
-async function runCase(entry: Case, baseUrl: string, apiKey: string): Promise<Result> {
+async function runCase(entry: Case, baseUrl: string, apiKey: string, bundle: string): Promise<Result> {
   const dir = await mkdtemp(join(tmpdir(), `seedream-bench-${entry.name}-`));
   try {
-    const args = ['--import', 'tsx', contenderScript, entry.name, baseUrl, apiKey, dir];
+    const args = ['--import', 'tsx', contenderScript, entry.name, baseUrl, apiKey, dir, bundle];
     const { stdout } = await run(process.execPath, args, { maxBuffer: 1024 * 1024 });
     const result = resultSchema.parse(JSON.parse(stdout.trim().split('\n').pop() ?? ''));
     if (result.images !== 15) throw new Error(`${entry.name} saved ${result.images} images instead of 15`);
@@ -79,7 +79,13 @@ function verdict(ratio: number, target: number): string {
 export async function runGenerationBench(): Promise<void> {
   const baseScenario: FakeScenario = { image, count: 15, plainLinks: true };
   const fake = await startFakeCometApi({ scenario: baseScenario, recordHashes: false });
+  // Inside the project, so the bundle finds its external modules in node_modules, as dist/cli does.
+  const cache = join(import.meta.dirname, '..', '..', '.cache');
+  await mkdir(cache, { recursive: true });
+  const bundleDir = await mkdtemp(join(cache, 'bench-cli-'));
+  const bundle = join(bundleDir, 'seedream.mjs');
   try {
+    await buildCliBundle(bundle);
     await noiseImage(image, 'warm-up');
     const runs = cases.map(() => [] as Result[]);
     for (let round = 0; round < rounds; round += 1) {
@@ -89,7 +95,7 @@ export async function runGenerationBench(): Promise<void> {
             ? baseScenario
             : { ...baseScenario, connectionBytesPerSecond: perConnection },
         );
-        runs[index]?.push(await runCase(entry, fake.baseUrl, fake.apiKey));
+        runs[index]?.push(await runCase(entry, fake.baseUrl, fake.apiKey, bundle));
       }
     }
     const figures = cases.map((entry, index) => {
@@ -146,7 +152,7 @@ export async function runGenerationBench(): Promise<void> {
         `${ratio(find('engine-url', 'loopback')?.cpuMs, find('curl-url', 'loopback')?.cpuMs).toFixed(2)}x`,
     );
     console.log(
-      `Command line end to end (${cliRunner()}), URL mode, 8 MB/s per connection, wall / parallel curl: ${verdict(
+      `Command line end to end (its bundle in plain Node), URL mode, 8 MB/s per connection, wall / parallel curl: ${verdict(
         ratio(find('cli-url', paced)?.wallMs, find('curl-url', paced)?.wallMs),
         2.5,
       )}`,
@@ -160,10 +166,6 @@ export async function runGenerationBench(): Promise<void> {
     console.log(`base64 mode wall time, engine / openai: ${b64Wall.toFixed(2)}x`);
   } finally {
     await fake.stop();
+    await rm(bundleDir, { recursive: true, force: true });
   }
-}
-
-/** How the command line was started: the bundle when one is built, else tsx (as `npm run cli`). */
-function cliRunner(): string {
-  return existsSync(join(import.meta.dirname, '..', '..', 'dist', 'cli', 'cli.cjs')) ? 'bundle' : 'tsx';
 }

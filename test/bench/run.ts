@@ -2,12 +2,10 @@ import { runCliStartBench, runThumbnailBench } from './desktop.bench';
 import { runGenerationBench } from './generation.bench';
 import { runLibraryBench } from './library.bench';
 import { runLibraryUiBench } from './library-ui.bench';
-import { runThumbnailBench } from './thumbnails.bench';
 
 /** Every benchmark, one after another (they share the machine, so never in parallel). */
 const benches: { name: string; run: () => Promise<void> }[] = [
   { name: 'generation', run: runGenerationBench },
-  { name: 'thumbnails', run: runThumbnailBench },
   { name: 'library', run: runLibraryBench },
   { name: 'thumbnails: native and WebAssembly image codec', run: runThumbnailBench },
   { name: 'command line start', run: runCliStartBench },
