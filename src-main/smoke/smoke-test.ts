@@ -30,6 +30,10 @@ async function throwawayLibraryRoundTrip(codec: ImageCodec, tmpRoot: string): Pr
         .toBuffer();
       const [outcome] = await library.importFiles([{ name: 'smoke.png', bytes: png }]);
       if (!outcome?.image) throw new Error(outcome?.error?.message ?? 'the image was not stored');
+      // Thumbnails come after saving, from the library's queue; this asks for them as a tile on screen does.
+      if (!(await library.thumbnails.ensure(outcome.image.sha256))) {
+        throw new Error(library.images.image(outcome.image.id)?.previewProblem ?? 'no thumbnail was made');
+      }
       await access(library.thumbnailPath(outcome.image, 256));
       return `catalog and image pipeline (${codec.build} codec)`;
     } finally {

@@ -37,6 +37,7 @@ describe.each(Object.keys(codecs) as CodecBuild[])('the image pipeline with the 
     const [outcome] = await library.importFiles([{ name: 'blue.webp', bytes: await webpOriginal(codec) }]);
     const image = outcome?.image;
     if (!image) throw new Error(`not imported: ${JSON.stringify(outcome?.error)}`);
+    await library.thumbnails.idle();
     for (const size of [256, 1024] as const) {
       const thumbnail = sniffImage(await readFile(library.thumbnailPath(image, size)));
       // Fit inside, never enlarged: 300x200 becomes 256x171, and stays 300x200 for the 1024 px size.
@@ -59,6 +60,7 @@ describe('both builds', () => {
         const library = await tempLibrary({ codec });
         const [outcome] = await library.importFiles([{ name: 'same.webp', bytes: source }]);
         if (!outcome?.image) throw new Error('not imported');
+        await library.thumbnails.idle();
         return readFile(library.thumbnailPath(outcome.image, 256));
       }),
     );
