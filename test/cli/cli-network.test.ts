@@ -8,21 +8,29 @@ import { startTestProxy, type TestProxy } from '../support/test-proxy';
 import { runCliProcess } from './run-cli-process';
 
 let fake: FakeCometApi;
+let secure: FakeCometApi;
 let proxy: TestProxy;
 let home: string;
+let authority: string;
 
 beforeAll(async () => {
   fake = await startFakeCometApi();
+  // Gateways other than loopback must be https: this one answers for *.fake.test with the test authority.
+  secure = await startFakeCometApi({ tls: testTls });
   proxy = await startTestProxy({ credentials: { user: 'ci', password: 'pa ss' } });
 });
 afterAll(async () => {
   await proxy.close();
+  await secure.stop();
   await fake.stop();
 });
 beforeEach(async () => {
   fake.reset();
+  secure.reset();
   proxy.stats.tunnels.length = 0;
   home = await mkdtemp(path.join(tmpdir(), 'seedream-cli-net-'));
+  authority = path.join(home, 'test-authority.pem');
+  await writeFile(authority, testTls.cert);
 });
 afterEach(async () => {
   await rm(home, { recursive: true, force: true });
@@ -37,17 +45,25 @@ function generate(baseUrl: string, env: Record<string, string>) {
   });
 }
 
+/** The TLS fake by a name only the proxy resolves, its authority trusted as NODE_EXTRA_CA_CERTS. */
+function throughProxy(env: Record<string, string>) {
+  return generate(`https://api.fake.test:${secure.port}`, {
+    COMETAPI_KEY: secure.apiKey,
+    NODE_EXTRA_CA_CERTS: authority,
+    ...env,
+  });
+}
+
 describe('command line networking', () => {
-  it('follows HTTP_PROXY with credentials for the POST and the downloads', async () => {
+  it('follows HTTPS_PROXY with credentials for the POST and the downloads', async () => {
     // api.fake.test resolves only inside the test proxy, so nothing can have gone direct.
-    const gateway = `http://api.fake.test:${fake.port}`;
-    const run = await generate(gateway, { HTTP_PROXY: proxy.url });
+    const run = await throughProxy({ HTTPS_PROXY: proxy.url });
     expect(run.stderr).not.toContain('Error');
     expect(run.code).toBe(0);
     expect((JSON.parse(run.stdout) as { images: unknown[] }).images).toHaveLength(2);
-    expect(fake.stats.generationPosts).toBe(1);
+    expect(secure.stats.generationPosts).toBe(1);
     expect(proxy.stats.tunnels.length).toBeGreaterThanOrEqual(2);
-    expect(proxy.stats.tunnels.every((tunnel) => tunnel === `api.fake.test:${fake.port}`)).toBe(true);
+    expect(proxy.stats.tunnels.every((tunnel) => tunnel === `api.fake.test:${secure.port}`)).toBe(true);
   });
 
   it('goes direct for the hosts NO_PROXY names', async () => {
@@ -58,22 +74,14 @@ describe('command line networking', () => {
 
   it('says plainly when the proxy refuses its credentials, and sends nothing', async () => {
     const wrong = proxy.url.replace(/:[^:@]*@/, ':wrong@');
-    const run = await generate(`http://api.fake.test:${fake.port}`, { HTTP_PROXY: wrong });
+    const run = await throughProxy({ HTTPS_PROXY: wrong });
     expect(run.code).toBe(1);
     expect(run.stderr).toContain('asks for a user name and password (HTTP 407)');
-    expect(fake.stats.generationPosts).toBe(0);
+    expect(secure.stats.generationPosts).toBe(0);
   });
 });
 
 describe.runIf(process.platform === 'linux')('command line trust store', () => {
-  let secure: FakeCometApi;
-  beforeAll(async () => {
-    secure = await startFakeCometApi({ tls: testTls });
-  });
-  afterAll(async () => {
-    await secure.stop();
-  });
-
   it('trusts an authority installed in the system store, and names host and reason when it is not', async () => {
     // OpenSSL reads the system store from SSL_CERT_FILE and SSL_CERT_DIR: this is "installing" the root.
     const store = path.join(home, 'system-store.pem');

@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { randomUUID } from 'node:crypto';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -101,6 +102,12 @@ async function launchElectron(executable: string, options: LaunchOptions): Promi
   return { driver: 'electron', page, electronApp, desktop: null, close: () => electronApp.close() };
 }
 
+/** The PEM file NODE_EXTRA_CA_CERTS names, as Node reads it when it starts. */
+function extraCertificates(environment: Record<string, string>): string[] {
+  const file = environment.NODE_EXTRA_CA_CERTS;
+  return file === undefined ? [] : [readFileSync(file, 'utf8')];
+}
+
 async function launchChromium(executable: string, options: LaunchOptions): Promise<LaunchedApp> {
   let page: Page | null = null;
   const emit: Emit = (event, payload) => {
@@ -147,8 +154,12 @@ async function launchChromium(executable: string, options: LaunchOptions): Promi
     // As the app does: a log file in the user-data folder's logs/, echoed to the test output.
     log: createFileLogger({ dir: join(options.userDataDir, 'logs'), fileName: 'main.log', console: true }),
     systemLocale: 'en-US',
-    // Electron's own proxy resolution follows the environment on Linux; this driver reads it the same way.
-    network: { systemProxy: environmentProxy(environment), certificates: () => trustedCertificates() },
+    // Electron resolves the proxy from the environment on Linux, and its Node reads NODE_EXTRA_CA_CERTS at
+    // start; this driver, in the test runner's process, reads both from the app's environment instead.
+    network: {
+      systemProxy: environmentProxy(environment),
+      certificates: () => trustedCertificates(undefined, extraCertificates(environment)),
+    },
   });
   makeMissing = (relativePath) => core.library.thumbnails.makeMissing(relativePath);
   const dispatch = createDispatch(core.handlers, {

@@ -1,5 +1,8 @@
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { expect, test } from '@playwright/test';
 import { startFakeCometApi, type FakeCometApi } from '../fake-cometapi/fake-cometapi';
+import { testTls } from '../support/http-client';
 import { startTestProxy, type TestProxy } from '../support/test-proxy';
 import { launchApp, type LaunchedApp } from './launch';
 import { SettingsPage } from './pages/settings-page';
@@ -12,15 +15,21 @@ let app: LaunchedApp;
 let userData: ReturnType<typeof temporaryUserData>;
 
 test.beforeEach(async () => {
-  api = await startFakeCometApi();
+  api = await startFakeCometApi({ tls: testTls });
   systemProxy = await startTestProxy();
   manualProxy = await startTestProxy({ credentials: { user: 'desk', password: 'top' } });
   userData = temporaryUserData();
+  const authority = join(userData.dir, 'test-authority.pem');
+  writeFileSync(authority, testTls.cert);
   // api.fake.test resolves only inside the test proxies: every request to it shows which proxy carried it.
   app = await launchApp({
-    apiBaseUrl: `http://api.fake.test:${api.port}`,
+    apiBaseUrl: `https://api.fake.test:${api.port}`,
     userDataDir: userData.dir,
-    env: { COMETAPI_KEY: api.apiKey, HTTP_PROXY: systemProxy.url, HTTPS_PROXY: systemProxy.url },
+    env: {
+      COMETAPI_KEY: api.apiKey,
+      HTTPS_PROXY: systemProxy.url,
+      NODE_EXTRA_CA_CERTS: authority,
+    },
   });
 });
 
