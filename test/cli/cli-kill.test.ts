@@ -14,9 +14,10 @@ const client = useHttpClient();
 const root = path.resolve(import.meta.dirname, '../..');
 const kills = 20;
 
-// Slow links and a short wait before each answer keep every phase of ingestion long enough to be hit.
+// Slow links and a short wait before each answer keep every phase of ingestion long enough to be hit (saving
+// no longer waits for thumbnails, so the link is what keeps the last images in flight).
 const api = useFakeCometApi({
-  scenario: { delayMs: 40, image: { width: 256, height: 192 }, linkBytesPerSecond: 1_000_000 },
+  scenario: { delayMs: 40, image: { width: 256, height: 192 }, linkBytesPerSecond: 400_000 },
   freshEachTest: false,
 });
 let cliFile: string;
