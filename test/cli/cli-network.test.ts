@@ -2,31 +2,25 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { startFakeCometApi, type FakeCometApi } from '../fake-cometapi/fake-cometapi';
+import { useFakeCometApi } from '../support/fake-cometapi-server';
 import { testTls } from '../support/http-client';
 import { startTestProxy, type TestProxy } from '../support/test-proxy';
 import { runCliProcess } from './run-cli-process';
 
-let fake: FakeCometApi;
-let secure: FakeCometApi;
+const plain = useFakeCometApi();
+// Gateways other than loopback must be https: this one answers for *.fake.test with the test authority.
+const tls = useFakeCometApi({ tls: testTls });
 let proxy: TestProxy;
 let home: string;
 let authority: string;
 
 beforeAll(async () => {
-  fake = await startFakeCometApi();
-  // Gateways other than loopback must be https: this one answers for *.fake.test with the test authority.
-  secure = await startFakeCometApi({ tls: testTls });
   proxy = await startTestProxy({ credentials: { user: 'ci', password: 'pa ss' } });
 });
 afterAll(async () => {
   await proxy.close();
-  await secure.stop();
-  await fake.stop();
 });
 beforeEach(async () => {
-  fake.reset();
-  secure.reset();
   proxy.stats.tunnels.length = 0;
   home = await mkdtemp(path.join(tmpdir(), 'seedream-cli-net-'));
   authority = path.join(home, 'test-authority.pem');
@@ -40,15 +34,15 @@ function generate(baseUrl: string, env: Record<string, string>) {
   const args = ['generate', '--prompt', 'a kite', '--max-images', '2', '--base-url', baseUrl, '--json'];
   return runCliProcess([...args, '--library', path.join(home, 'library')], {
     HOME: home,
-    COMETAPI_KEY: fake.apiKey,
+    COMETAPI_KEY: plain.fake.apiKey,
     ...env,
   });
 }
 
 /** The TLS fake by a name only the proxy resolves, its authority trusted as NODE_EXTRA_CA_CERTS. */
 function throughProxy(env: Record<string, string>) {
-  return generate(`https://api.fake.test:${secure.port}`, {
-    COMETAPI_KEY: secure.apiKey,
+  return generate(`https://api.fake.test:${tls.fake.port}`, {
+    COMETAPI_KEY: tls.fake.apiKey,
     NODE_EXTRA_CA_CERTS: authority,
     ...env,
   });
@@ -61,13 +55,13 @@ describe('command line networking', () => {
     expect(run.stderr).not.toContain('Error');
     expect(run.code).toBe(0);
     expect((JSON.parse(run.stdout) as { images: unknown[] }).images).toHaveLength(2);
-    expect(secure.stats.generationPosts).toBe(1);
+    expect(tls.fake.stats.generationPosts).toBe(1);
     expect(proxy.stats.tunnels.length).toBeGreaterThanOrEqual(2);
-    expect(proxy.stats.tunnels.every((tunnel) => tunnel === `api.fake.test:${secure.port}`)).toBe(true);
+    expect(proxy.stats.tunnels.every((tunnel) => tunnel === `api.fake.test:${tls.fake.port}`)).toBe(true);
   });
 
   it('goes direct for the hosts NO_PROXY names', async () => {
-    const run = await generate(fake.baseUrl, { HTTP_PROXY: proxy.url, NO_PROXY: '127.0.0.1' });
+    const run = await generate(plain.fake.baseUrl, { HTTP_PROXY: proxy.url, NO_PROXY: '127.0.0.1' });
     expect(run.code).toBe(0);
     expect(proxy.stats.tunnels).toEqual([]);
   });
@@ -77,7 +71,7 @@ describe('command line networking', () => {
     const run = await throughProxy({ HTTPS_PROXY: wrong });
     expect(run.code).toBe(1);
     expect(run.stderr).toContain('asks for a user name and password (HTTP 407)');
-    expect(secure.stats.generationPosts).toBe(0);
+    expect(tls.fake.stats.generationPosts).toBe(0);
   });
 });
 
@@ -87,15 +81,18 @@ describe.runIf(process.platform === 'linux')('command line trust store', () => {
     const store = path.join(home, 'system-store.pem');
     await writeFile(store, testTls.cert);
     const emptyDir = await mkdtemp(path.join(home, 'certs-'));
-    const installed = await generate(secure.baseUrl, {
-      COMETAPI_KEY: secure.apiKey,
+    const installed = await generate(tls.fake.baseUrl, {
+      COMETAPI_KEY: tls.fake.apiKey,
       SSL_CERT_FILE: store,
       SSL_CERT_DIR: emptyDir,
     });
     expect(installed.stderr).not.toContain('Error');
     expect(installed.code).toBe(0);
 
-    const missing = await generate(secure.baseUrl, { COMETAPI_KEY: secure.apiKey, SSL_CERT_DIR: emptyDir });
+    const missing = await generate(tls.fake.baseUrl, {
+      COMETAPI_KEY: tls.fake.apiKey,
+      SSL_CERT_DIR: emptyDir,
+    });
     expect(missing.code).toBe(1);
     expect(missing.stderr).toContain('The secure connection to localhost was refused');
     expect(missing.stderr).toMatch(/self-signed certificate|authority that this computer does not trust/);

@@ -1,48 +1,34 @@
-import { writeFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { expect, test } from '@playwright/test';
-import { startFakeCometApi, type FakeCometApi } from '../fake-cometapi/fake-cometapi';
-import { testTls } from '../support/http-client';
+import type { FakeCometApi } from '../fake-cometapi/fake-cometapi';
 import { startTestProxy, type TestProxy } from '../support/test-proxy';
-import { launchApp, type LaunchedApp } from './launch';
 import { SettingsPage } from './pages/settings-page';
-import { temporaryUserData } from './support/fixtures';
+import { openSession, type Session } from './support/session';
 
+let session: Session;
 let api: FakeCometApi;
 let systemProxy: TestProxy;
 let manualProxy: TestProxy;
-let app: LaunchedApp;
-let userData: ReturnType<typeof temporaryUserData>;
 
 test.beforeEach(async () => {
-  api = await startFakeCometApi({ tls: testTls });
   systemProxy = await startTestProxy();
   manualProxy = await startTestProxy({ credentials: { user: 'desk', password: 'top' } });
-  userData = temporaryUserData();
-  const authority = join(userData.dir, 'test-authority.pem');
-  writeFileSync(authority, testTls.cert);
   // api.fake.test resolves only inside the test proxies: every request to it shows which proxy carried it.
-  app = await launchApp({
-    apiBaseUrl: `https://api.fake.test:${api.port}`,
-    userDataDir: userData.dir,
-    env: {
-      COMETAPI_KEY: api.apiKey,
-      HTTPS_PROXY: systemProxy.url,
-      NODE_EXTRA_CA_CERTS: authority,
-    },
+  session = await openSession({
+    api: { fake: undefined, tls: { host: 'api.fake.test' } },
+    env: { HTTPS_PROXY: systemProxy.url },
   });
+  if (!session.fake) throw new Error('The session was asked for the fake API.');
+  api = session.fake;
 });
 
 test.afterEach(async () => {
-  await app.close();
+  await session.close();
   await manualProxy.close();
   await systemProxy.close();
-  await api.stop();
-  userData.remove();
 });
 
 test("shows the system's proxy, then tests the key through a manual one set in Settings", async () => {
-  const settings = new SettingsPage(app.page);
+  const settings = new SettingsPage(session.page);
   await settings.open();
   await expect(
     settings.status(
@@ -57,7 +43,7 @@ test("shows the system's proxy, then tests the key through a manual one set in S
   await settings.proxyChoice('Use this proxy').check();
   await settings.proxyField.fill('ftp://nowhere');
   await settings.button('Save proxy').click();
-  await expect(app.page.getByRole('alert')).toContainText('http://, https:// or socks5://');
+  await expect(settings.alert).toContainText('http://, https:// or socks5://');
 
   await settings.proxyField.fill(manualProxy.url);
   await settings.button('Save proxy').click();

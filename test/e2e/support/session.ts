@@ -1,4 +1,6 @@
+import { writeFileSync } from 'node:fs';
 import { createServer } from 'node:http';
+import { join } from 'node:path';
 import type { AddressInfo } from 'node:net';
 import type { Page } from '@playwright/test';
 import {
@@ -7,6 +9,7 @@ import {
   type FakeCometApi,
   type FakeScenario,
 } from '../../fake-cometapi/fake-cometapi';
+import { testTls } from '../../support/http-client';
 import { launchApp, type LaunchedApp } from '../launch';
 import { seedLibrary, type SeededLibrary } from '../library-seed';
 import { temporaryUserData } from './fixtures';
@@ -47,13 +50,25 @@ export interface SessionOptions {
    * What answers at the API's address: nothing (the default: the app must not need it), a tripwire that records
    * any request, or the fake CometAPI with a scenario.
    */
-  api?: 'unreachable' | 'tripwire' | { fake: FakeScenario | undefined };
+  api?:
+    | 'unreachable'
+    | 'tripwire'
+    | {
+        fake: FakeScenario | undefined;
+        /**
+         * Serve it over TLS with the test authority, which the app then trusts as NODE_EXTRA_CA_CERTS, under
+         * this host name (`*.fake.test` only resolves through the test proxy, see test/support/test-proxy.ts).
+         */
+        tls?: { host: string };
+      };
   /** With the fake API: the key in COMETAPI_KEY (default), or no key anywhere (each launch has its own entry). */
   withKey?: boolean;
   /** Images seeded into the library before the app starts. */
   seed?: number;
   /** The folder a "choose folder" dialog answers with (Chromium driver). */
   exportFolder?: string;
+  /** More environment for the app (HTTPS_PROXY, say). */
+  env?: Record<string, string>;
 }
 
 /** One app under test with everything it was started against, all removed by `close`. */
@@ -83,13 +98,27 @@ export async function warmSeed(images: number): Promise<void> {
 export async function openSession(options: SessionOptions = {}): Promise<Session> {
   const userData = temporaryUserData();
   const api = options.api ?? 'unreachable';
-  const fake = typeof api === 'object' ? await startFakeCometApi({ scenario: api.fake }) : null;
+  const tls = typeof api === 'object' ? api.tls : undefined;
+  const fake =
+    typeof api === 'object'
+      ? await startFakeCometApi({ scenario: api.fake, ...(tls ? { tls: testTls } : {}) })
+      : null;
   const tripwire = api === 'tripwire' ? await startTripwire() : null;
   const seeded = options.seed === undefined ? null : await seedLibrary(userData.dir, options.seed);
+  const trust: Record<string, string> = {};
+  if (tls) {
+    trust.NODE_EXTRA_CA_CERTS = join(userData.dir, 'test-authority.pem');
+    writeFileSync(trust.NODE_EXTRA_CA_CERTS, testTls.cert);
+  }
   const app = await launchApp({
-    apiBaseUrl: fake?.baseUrl ?? tripwire?.url ?? unreachableApi,
+    apiBaseUrl:
+      fake && tls ? `https://${tls.host}:${fake.port}` : (fake?.baseUrl ?? tripwire?.url ?? unreachableApi),
     userDataDir: userData.dir,
-    env: fake && options.withKey !== false ? { COMETAPI_KEY: fakeApiKey } : {},
+    env: {
+      ...(fake && options.withKey !== false ? { COMETAPI_KEY: fakeApiKey } : {}),
+      ...trust,
+      ...options.env,
+    },
     exportFolder: options.exportFolder,
   });
   return {
