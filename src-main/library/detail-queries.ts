@@ -1,14 +1,21 @@
 import type { ReadableDb } from './database';
 import {
+  collectionColumns,
+  createImageLookup,
   imageColumns,
-  storedError,
+  imagesWithPrompt,
+  promptJoin,
+  tagColumns,
   toImageRecord,
+  type ImageRow,
+} from './catalog-rows';
+import {
+  storedError,
   type CollectionRecord,
   type GenerationRecord,
   type GenerationStatus,
   type ImageDetail,
   type ImageRecord,
-  type ImageRow,
   type SlotState,
   type TagRecord,
 } from './records';
@@ -54,9 +61,7 @@ export interface DetailQueries {
 }
 
 export function createDetailQueries(db: ReadableDb): DetailQueries {
-  const imageById = db.prepare<[number], ImageRow>(
-    `SELECT ${imageColumns} FROM images i LEFT JOIN generations g ON g.id = i.generation_id WHERE i.id = ?`,
-  );
+  const imageById = createImageLookup(db);
   const generationById = db.prepare<[number], GenerationRow>(
     `SELECT id, kind, prompt, model, params, requested_images AS requestedImages, status,
        error_code AS errorCode, error_message AS errorMessage, usage_generated_images AS generatedImages,
@@ -69,22 +74,20 @@ export function createDetailQueries(db: ReadableDb): DetailQueries {
      FROM result_slots WHERE generation_id = ? ORDER BY position`,
   );
   const referencesOf = db.prepare<[number], ImageRow>(
-    `SELECT ${imageColumns} FROM generation_references r JOIN images i ON i.id = r.image_id
-     LEFT JOIN generations g ON g.id = i.generation_id WHERE r.generation_id = ? ORDER BY r.position`,
+    `SELECT ${imageColumns} FROM generation_references r JOIN images i ON i.id = r.image_id ${promptJoin}
+     WHERE r.generation_id = ? ORDER BY r.position`,
   );
   const derivedFrom = db.prepare<[number, number], ImageRow>(
-    `SELECT ${imageColumns} FROM images i LEFT JOIN generations g ON g.id = i.generation_id
+    `SELECT ${imageColumns} FROM ${imagesWithPrompt}
      WHERE i.generation_id IN (SELECT generation_id FROM generation_references WHERE image_id = ?)
        AND i.trashed_at IS NULL
      ORDER BY i.id DESC LIMIT ?`,
   );
   const tagsOf = db.prepare<[number], TagRecord>(
-    `SELECT t.id, t.name, (SELECT count(*) FROM image_tags c WHERE c.tag_id = t.id) AS imageCount
-     FROM image_tags it JOIN tags t ON t.id = it.tag_id WHERE it.image_id = ? ORDER BY t.name`,
+    `SELECT ${tagColumns} FROM image_tags it JOIN tags t ON t.id = it.tag_id WHERE it.image_id = ? ORDER BY t.name`,
   );
   const collectionsOf = db.prepare<[number], CollectionRecord>(
-    `SELECT c.id, c.name, c.created_at AS createdAt,
-       (SELECT count(*) FROM collection_images n WHERE n.collection_id = c.id) AS imageCount
+    `SELECT ${collectionColumns}
      FROM collection_images ci JOIN collections c ON c.id = ci.collection_id WHERE ci.image_id = ? ORDER BY c.name`,
   );
 
@@ -124,9 +127,8 @@ export function createDetailQueries(db: ReadableDb): DetailQueries {
     generation,
     references: (generationId) => referencesOf.all(generationId).map(toImageRecord),
     detail(imageId) {
-      const row = imageById.get(imageId);
-      if (!row) return undefined;
-      const image = toImageRecord(row);
+      const image = imageById(imageId);
+      if (!image) return undefined;
       return {
         image,
         generation: image.generationId === null ? null : (generation(image.generationId) ?? null),

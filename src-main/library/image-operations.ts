@@ -1,5 +1,6 @@
 import { AppFailure, appError } from '../../src-preload/contract/errors';
 import type { EmptyTrashResult } from '../../src-preload/contract/library-types';
+import { collectionColumns, tagColumns } from './catalog-rows';
 import type { CollectionRecord, TagRecord } from './records';
 import type { WriteContext } from './write-context';
 
@@ -52,17 +53,12 @@ export function createImageOperations(ctx: WriteContext): ImageOperations {
   const deleteUnusedTag = db.prepare(
     'DELETE FROM tags WHERE id = ? AND NOT EXISTS (SELECT 1 FROM image_tags WHERE tag_id = ?)',
   );
-  const tagRecord = db.prepare<[number], TagRecord>(
-    `SELECT t.id, t.name, (SELECT count(*) FROM image_tags c WHERE c.tag_id = t.id) AS imageCount
-     FROM tags t WHERE t.id = ?`,
-  );
+  const tagRecord = db.prepare<[number], TagRecord>(`SELECT ${tagColumns} FROM tags t WHERE t.id = ?`);
   const insertCollection = db.prepare('INSERT INTO collections (name, created_at) VALUES (?, ?)');
   const renameCollection = db.prepare('UPDATE collections SET name = ? WHERE id = ?');
   const deleteCollection = db.prepare('DELETE FROM collections WHERE id = ?');
   const collectionRecord = db.prepare<[number], CollectionRecord>(
-    `SELECT c.id, c.name, c.created_at AS createdAt,
-       (SELECT count(*) FROM collection_images n WHERE n.collection_id = c.id) AS imageCount
-     FROM collections c WHERE c.id = ?`,
+    `SELECT ${collectionColumns} FROM collections c WHERE c.id = ?`,
   );
   const collect = db.prepare(
     `INSERT OR IGNORE INTO collection_images (collection_id, image_id, added_at)

@@ -2,7 +2,8 @@ import type { Statement } from 'better-sqlite3';
 import { AppFailure, appError } from '../../src-preload/contract/errors';
 import type { ReadableDb } from './database';
 import { promptMatchExpression } from './prompt-search';
-import { imageColumns, toImageRecord, type ImageRecord, type ImageRow } from './records';
+import { createImageLookup, imageColumns, promptJoin, toImageRecord, type ImageRow } from './catalog-rows';
+import type { ImageRecord } from './records';
 
 export interface ImageFilter {
   model?: string;
@@ -138,7 +139,7 @@ function compile(query: ImageQuery, range: IdRange, match: string | null): Compi
     where.push(`${key} < @toId`);
     params.toId = range.toId;
   }
-  const body = `FROM ${from} LEFT JOIN generations g ON g.id = i.generation_id WHERE ${where.join(' AND ')}`;
+  const body = `FROM ${from} ${promptJoin} WHERE ${where.join(' AND ')}`;
   return { body, key, params };
 }
 
@@ -166,9 +167,7 @@ export function createImageQueries(db: ReadableDb): ImageQueries {
   const firstIdAt = db.prepare<[number], { id: number }>(
     'SELECT id FROM images WHERE created_at >= ? ORDER BY created_at, id LIMIT 1',
   );
-  const imageById = db.prepare<[number], ImageRow>(
-    `SELECT ${imageColumns} FROM images i LEFT JOIN generations g ON g.id = i.generation_id WHERE i.id = ?`,
-  );
+  const image = createImageLookup(db);
   const distinctModels = db.prepare<[], { model: string }>(
     // A skip scan over the model index: one seek per distinct model instead of a pass over every image.
     `WITH RECURSIVE m (model) AS (
@@ -240,10 +239,7 @@ export function createImageQueries(db: ReadableDb): ImageQueries {
       return row.n;
     },
 
-    image(id) {
-      const row = imageById.get(id);
-      return row ? toImageRecord(row) : undefined;
-    },
+    image,
 
     models() {
       return distinctModels.all().map((row) => row.model);

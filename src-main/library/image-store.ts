@@ -2,7 +2,8 @@ import { unlink } from 'node:fs/promises';
 import { AppFailure, appError } from '../../src-preload/contract/errors';
 import { placeStagedFile, syncFile, type StagedFile } from './file-store';
 import { cjkPairs, searchableText } from './prompt-search';
-import { imageColumns, toImageRecord, type ImageRecord, type ImageRow } from './records';
+import { createImageLookup } from './catalog-rows';
+import type { ImageRecord } from './records';
 import type { WriteContext } from './write-context';
 
 /** Where a stored image belongs: a slot of a generation, or nowhere (a bare import). */
@@ -57,14 +58,12 @@ export function createImageStore(ctx: WriteContext, options: ImageStoreOptions =
     `UPDATE result_slots SET state = 'saved', error_code = NULL, reason = NULL, updated_at = ?
      WHERE generation_id = ? AND position = ?`,
   );
-  const imageById = db.prepare<[number], ImageRow>(
-    `SELECT ${imageColumns} FROM images i LEFT JOIN generations g ON g.id = i.generation_id WHERE i.id = ?`,
-  );
+  const imageById = createImageLookup(db);
 
   const read = (id: number): ImageRecord => {
-    const row = imageById.get(id);
-    if (!row) throw new Error(`Image ${id} vanished inside its own transaction.`);
-    return toImageRecord(row);
+    const image = imageById(id);
+    if (!image) throw new Error(`Image ${id} vanished inside its own transaction.`);
+    return image;
   };
 
   const commit = db.transaction((slot: ImageSlot, file: StagedFile): { id: number; added: boolean } => {

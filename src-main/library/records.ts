@@ -62,20 +62,6 @@ export interface ImageDetail {
   collections: CollectionRecord[];
 }
 
-/** The columns of an image as `imageColumns` selects them: a record with SQLite's 0/1 for the boolean. */
-export type ImageRow = Omit<ImageRecord, 'favorite'> & { favorite: number };
-
-/** Select list for `images i LEFT JOIN generations g`; keep in step with `ImageRow`. */
-export const imageColumns = `i.id AS id, i.generation_id AS generationId, i.position AS position, i.sha256 AS sha256,
-  i.width AS width, i.height AS height, i.format AS format, i.bytes AS bytes, i.favorite AS favorite,
-  i.created_at AS createdAt, i.trashed_at AS trashedAt, i.file_state AS fileState,
-  i.preview_problem AS previewProblem,
-  coalesce(g.prompt, '') AS prompt, i.model AS model`;
-
-export function toImageRecord(row: ImageRow): ImageRecord {
-  return { ...row, favorite: row.favorite === 1 };
-}
-
 function isErrorCode(code: string): code is ErrorCode {
   return (errorCodes as readonly string[]).includes(code);
 }

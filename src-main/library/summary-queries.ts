@@ -1,3 +1,4 @@
+import { collectionColumns, tagColumns } from './catalog-rows';
 import type { ReadableDb } from './database';
 import type { CollectionRecord, LibraryStats, TagRecord } from './records';
 
@@ -38,14 +39,9 @@ export function createSummaryQueries(db: ReadableDb): SummaryQueries {
   const pending = db.prepare<[], { n: number }>(
     "SELECT count(*) AS n FROM result_slots WHERE state = 'pending'",
   );
-  const allTags = db.prepare<[], TagRecord>(
-    `SELECT t.id, t.name, (SELECT count(*) FROM image_tags c WHERE c.tag_id = t.id) AS imageCount
-     FROM tags t ORDER BY t.name`,
-  );
+  const allTags = db.prepare<[], TagRecord>(`SELECT ${tagColumns} FROM tags t ORDER BY t.name`);
   const allCollections = db.prepare<[], CollectionRecord>(
-    `SELECT c.id, c.name, c.created_at AS createdAt,
-       (SELECT count(*) FROM collection_images n WHERE n.collection_id = c.id) AS imageCount
-     FROM collections c ORDER BY c.name`,
+    `SELECT ${collectionColumns} FROM collections c ORDER BY c.name`,
   );
   const one = (row: { n: number } | undefined): number => row?.n ?? 0;
 
