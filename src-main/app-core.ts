@@ -39,6 +39,8 @@ export interface AppCoreOptions {
   desktop: DesktopPort;
   /** Every decode and encode goes through it: native, or WebAssembly inside Electron on Linux. */
   codec: ImageCodec;
+  /** better-sqlite3's build for this runtime: Electron's in the app, none under Node. */
+  nativeBinding?: string;
   emit: Emit;
   /** The app's log (user-data `logs/`); the job engine writes to it too. */
   log: Logger;
@@ -106,6 +108,7 @@ export async function createAppCore(options: AppCoreOptions): Promise<AppCore> {
   const library = await openLibrary({
     dir: libraryDirOf(options.userDataDir),
     codec: options.codec,
+    nativeBinding: options.nativeBinding,
     thumbnails: 'background',
     // A thumbnail that failed (or was made after all) changes what the tile shows.
     onPreviewMarked: () => {

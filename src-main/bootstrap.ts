@@ -63,12 +63,19 @@ function openWindow(): void {
 export interface BootstrapOptions {
   log: FileLogger;
   codec: ImageCodec;
+  /** better-sqlite3's Electron build, for the library (see library/electron-sqlite-binding.ts). */
+  nativeBinding: string;
   /** Checks the release feed in the background after start (never in the smoke test). */
   checkForUpdates: boolean;
 }
 
 /** The composition root: services, IPC, protocols, menu and the window, in that order. */
-export async function bootstrap({ log, codec, checkForUpdates }: BootstrapOptions): Promise<void> {
+export async function bootstrap({
+  log,
+  codec,
+  nativeBinding,
+  checkForUpdates,
+}: BootstrapOptions): Promise<void> {
   const userDataDir = app.getPath('userData');
   log.info(
     `Seedream Studio ${app.getVersion()} starting (Electron ${process.versions.electron}, ${codec.build} codec)`,
@@ -83,6 +90,7 @@ export async function bootstrap({ log, codec, checkForUpdates }: BootstrapOption
     mediaUrl,
     desktop: createElectronDesktop(() => mainWindow),
     codec,
+    nativeBinding,
     log,
     systemLocale: app.getLocale(),
     network: {

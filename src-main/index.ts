@@ -5,10 +5,9 @@ import { runProcessCli } from './cli/process-cli';
 import { createDesktopTranslator, desktopLanguage } from './i18n/desktop-i18n';
 import { checkKeytarLoads } from './keychain/keytar-store';
 import { launchModeOf } from './launch-mode';
-import { useNativeBinding } from './library/database';
 import { createFileLogger } from './logging/logger';
 import { loadImageCodecFor } from './media/image-codec';
-import { electronSqliteBinding } from './packaging/electron-native';
+import { electronSqliteBinding } from './library/electron-sqlite-binding';
 import { cliEnvironment, developmentOverrides } from './settings/development-overrides';
 import { appUserModelId } from './shell/app-identity';
 import { registerPrivilegedSchemes } from './shell/protocols';
@@ -31,13 +30,12 @@ const log = createFileLogger({
   fileName: mode.kind === 'cli' ? 'cli.log' : 'main.log',
   console: !app.isPackaged,
 });
-useNativeBinding(
-  electronSqliteBinding({
-    isPackaged: app.isPackaged,
-    resourcesPath: process.resourcesPath,
-    appPath: app.getAppPath(),
-  }),
-);
+// Every library this process opens loads better-sqlite3's Electron build, in every mode.
+const nativeBinding = electronSqliteBinding({
+  isPackaged: app.isPackaged,
+  resourcesPath: process.resourcesPath,
+  appPath: app.getAppPath(),
+});
 const codec = () => loadImageCodecFor({ platform: process.platform, electron: process.versions.electron });
 
 function startupFailed(error: unknown): void {
@@ -55,9 +53,10 @@ async function smokeTest(): Promise<number> {
   const imageCodec = codec();
   const result = await runSmokeTest({
     codec: imageCodec,
+    nativeBinding,
     loadKeychain: checkKeytarLoads,
     firstPaint: async () => {
-      await bootstrap({ log, codec: imageCodec, checkForUpdates: false });
+      await bootstrap({ log, codec: imageCodec, nativeBinding, checkForUpdates: false });
       const window = currentMainWindow();
       if (!window) throw new Error('no window was opened');
       await waitForAppRoot(window.webContents, 30_000);
@@ -71,7 +70,11 @@ async function smokeTest(): Promise<number> {
 
 if (mode.kind === 'cli') {
   app.dock?.hide();
-  void runProcessCli(mode.args, { log, env: cliEnvironment(app.isPackaged, process.env) }).then((code) => {
+  void runProcessCli(mode.args, {
+    log,
+    env: cliEnvironment(app.isPackaged, process.env),
+    nativeBinding,
+  }).then((code) => {
     app.exit(code);
   });
 } else if (mode.kind === 'smoke-test') {
@@ -99,7 +102,7 @@ if (mode.kind === 'cli') {
     });
     app
       .whenReady()
-      .then(() => bootstrap({ log, codec: codec(), checkForUpdates: true }))
+      .then(() => bootstrap({ log, codec: codec(), nativeBinding, checkForUpdates: true }))
       .catch(startupFailed);
   }
 }

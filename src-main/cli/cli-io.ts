@@ -10,6 +10,8 @@ export interface CliIo extends PlatformInfo {
   signal: AbortSignal;
   /** The image codec, loaded on first use (so `--help` never pays for it); see media/image-codec.ts. */
   imageCodec: () => ImageCodec;
+  /** better-sqlite3's build for this runtime: Electron's in the app binary's `cli` mode, none in plain Node. */
+  nativeBinding?: string;
   /** The command line's own log file (`logs/cli.log` in the app's user-data folder). */
   log: Logger;
 }

@@ -18,5 +18,5 @@ export async function openCliLibrary(dir: string, create: boolean, io: CliIo): P
   if (!create && !existsSync(libraryPaths(dir).catalog)) {
     throw new AppFailure(appError('not-found', `There is no Seedream Studio library in ${dir}.`));
   }
-  return openLibrary({ dir, codec: io.imageCodec() });
+  return openLibrary({ dir, codec: io.imageCodec(), nativeBinding: io.nativeBinding });
 }

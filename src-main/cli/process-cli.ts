@@ -16,6 +16,8 @@ export interface ProcessCliOptions {
   log?: Logger;
   /** What the commands read (COMETAPI_KEY, SEEDREAM_*); defaults to this process's environment. */
   env?: Readonly<Record<string, string | undefined>>;
+  /** better-sqlite3's build for this runtime: Electron's in the app binary's `cli` mode. */
+  nativeBinding?: string;
 }
 
 /**
@@ -45,6 +47,7 @@ export function runProcessCli(args: readonly string[], options: ProcessCliOption
     stderr: (text) => process.stderr.write(text),
     signal: interrupt.signal,
     imageCodec,
+    nativeBinding: options.nativeBinding,
     log,
   }).finally(() => {
     process.off('SIGINT', onInterrupt);

@@ -81,8 +81,8 @@ interface FileRow {
   bytes: number;
 }
 
-function storedFiles(catalogFile: string): { images: number; files: FileRow[] } {
-  const db = openDatabase(catalogFile, { readonly: true, fileMustExist: true });
+function storedFiles(catalogFile: string, nativeBinding?: string): { images: number; files: FileRow[] } {
+  const db = openDatabase(catalogFile, { readonly: true, fileMustExist: true }, nativeBinding);
   try {
     const images = (db.prepare('SELECT count(*) AS n FROM images').get() as { n: number }).n;
     const files = db
@@ -182,11 +182,13 @@ export async function restoreLibrary(
   backupDir: string,
   libraryDir: string,
   now: () => number = Date.now,
+  /** better-sqlite3's build for this runtime, when it is not the one in node_modules (see database.ts). */
+  nativeBinding?: string,
 ): Promise<RestoreResult> {
   await readBackupManifest(backupDir);
   const source = libraryPaths(backupDir);
   const target: LibraryPaths = libraryPaths(libraryDir);
-  const check = openDatabase(source.catalog, { readonly: true, fileMustExist: true });
+  const check = openDatabase(source.catalog, { readonly: true, fileMustExist: true }, nativeBinding);
   let quick: unknown;
   try {
     quick = check.pragma('quick_check', { simple: true });
@@ -198,7 +200,7 @@ export async function restoreLibrary(
       appError('invalid-input', 'The catalog in that backup is damaged and cannot be restored.'),
     );
   }
-  const { images, files } = storedFiles(source.catalog);
+  const { images, files } = storedFiles(source.catalog, nativeBinding);
   await mkdir(target.root, { recursive: true });
   let copied = 0;
   for (const file of files) {
@@ -221,7 +223,7 @@ export async function restoreLibrary(
   let previousCatalog: string | null = null;
   if (await fileExists(target.catalog)) {
     // Folds the write-ahead log into the file first, so the kept copy is complete on its own.
-    const old = openWriter(target.catalog);
+    const old = openWriter(target.catalog, nativeBinding);
     old.pragma('wal_checkpoint(TRUNCATE)');
     old.close();
     previousCatalog = path.join(target.root, `catalog-before-restore-${folderStamp(now())}.sqlite`);

@@ -3,6 +3,11 @@ import path from 'node:path';
 import { openReader, openWriter, type CatalogConnections } from './database';
 import { migrateWithBackup, type MigrationBackupOptions } from './migration-backup';
 
+export interface CatalogOptions extends MigrationBackupOptions {
+  /** better-sqlite3's build for this runtime, when it is not the one in node_modules (see database.ts). */
+  nativeBinding?: string;
+}
+
 /**
  * Opens (creating if needed) a catalog file at the latest schema: the writer migrates first (after backing the
  * catalog up, see migration-backup.ts), then a separate read-only connection serves queries, so a long read
@@ -10,13 +15,13 @@ import { migrateWithBackup, type MigrationBackupOptions } from './migration-back
  */
 export async function openCatalog(
   file: string,
-  options: MigrationBackupOptions = {},
+  { nativeBinding, ...migration }: CatalogOptions = {},
 ): Promise<CatalogConnections> {
   mkdirSync(path.dirname(file), { recursive: true });
-  const writer = openWriter(file);
+  const writer = openWriter(file, nativeBinding);
   try {
-    await migrateWithBackup(writer, file, options);
-    const reader = openReader(file);
+    await migrateWithBackup(writer, file, migration);
+    const reader = openReader(file, nativeBinding);
     return {
       writer,
       reader,

@@ -17,26 +17,24 @@ export interface CatalogConnections {
   close(): void;
 }
 
-let nativeBinding: string | undefined;
-
 /**
- * Electron embeds its own V8 and needs its own build of better-sqlite3, kept outside node_modules so the Node
- * build the tests load is never replaced. Main calls this once at start; Node (tests, CLI) never does.
+ * Every connection of the library is opened here. `nativeBinding` names better-sqlite3's build for Electron,
+ * which embeds its own V8 (see electron-sqlite-binding.ts); Node (tests, the command line in plain Node) leaves
+ * it unset and loads the build in node_modules. Whoever opens the library passes it down to every connection.
  */
-export function useNativeBinding(path: string): void {
-  nativeBinding = path;
-}
-
-/** Every connection of the library is opened here, so all of them load the same native build. */
-export function openDatabase(file: string, options: Database.Options = {}): Database.Database {
+export function openDatabase(
+  file: string,
+  options: Database.Options = {},
+  nativeBinding?: string,
+): Database.Database {
   return new Database(file, nativeBinding === undefined ? options : { ...options, nativeBinding });
 }
 
 /** Long enough to outlast another process's write transaction (an ingest commit, a migration). */
 const busyTimeoutMs = 10_000;
 
-export function openWriter(file: string): WritableDb {
-  const db = openDatabase(file);
+export function openWriter(file: string, nativeBinding?: string): WritableDb {
+  const db = openDatabase(file, {}, nativeBinding);
   try {
     db.pragma(`busy_timeout = ${busyTimeoutMs}`);
     db.pragma('journal_mode = WAL');
@@ -51,8 +49,8 @@ export function openWriter(file: string): WritableDb {
 }
 
 /** Opens a read-only connection; the file must exist and be in WAL mode already (open the writer first). */
-export function openReader(file: string): ReadableDb {
-  const db = openDatabase(file, { readonly: true, fileMustExist: true });
+export function openReader(file: string, nativeBinding?: string): ReadableDb {
+  const db = openDatabase(file, { readonly: true, fileMustExist: true }, nativeBinding);
   try {
     db.pragma(`busy_timeout = ${busyTimeoutMs}`);
   } catch (error) {

@@ -61,6 +61,8 @@ export interface LibraryOptions {
   /** Told when an image's preview mark changed (its thumbnail failed, or was made after all). */
   onPreviewMarked?: (sha256: string) => void;
   now?: () => number;
+  /** better-sqlite3's build for this runtime: Electron's in the app (see electron-sqlite-binding.ts). */
+  nativeBinding?: string;
 }
 
 /**
@@ -107,7 +109,7 @@ export async function openLibrary(options: LibraryOptions): Promise<Library> {
   const paths = libraryPaths(options.dir);
   for (const dir of [paths.root, paths.files, paths.thumbnails, paths.tmp])
     await mkdir(dir, { recursive: true });
-  const catalog = await openCatalog(paths.catalog);
+  const catalog = await openCatalog(paths.catalog, { nativeBinding: options.nativeBinding });
   try {
     const context: WriteContext = {
       writer: catalog.writer,

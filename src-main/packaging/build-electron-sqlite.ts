@@ -1,7 +1,7 @@
 import { cpSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { rebuild } from '@electron/rebuild';
-import { electronSqliteRelativePath } from './electron-native';
+import { electronSqliteRelativePath } from '../library/electron-sqlite-binding';
 
 /**
  * Builds better-sqlite3 for the installed Electron into .cache/electron-native, from a private copy of the

@@ -7,6 +7,8 @@ import type { ImageCodec } from '../media/image-codec';
 
 export interface SmokeTestDeps {
   codec: ImageCodec;
+  /** better-sqlite3's build for this runtime (Electron's in the packaged app). */
+  nativeBinding?: string;
   /** Loads the keychain's native module (keytar). */
   loadKeychain(): Promise<void>;
   /** Loads the renderer in a hidden window and resolves at its first paint. */
@@ -18,11 +20,15 @@ export interface SmokeTestDeps {
 
 export type SmokeTestResult = { ok: true; line: string } | { ok: false; line: string };
 
-async function throwawayLibraryRoundTrip(codec: ImageCodec, tmpRoot: string): Promise<string> {
+async function throwawayLibraryRoundTrip(
+  codec: ImageCodec,
+  nativeBinding: string | undefined,
+  tmpRoot: string,
+): Promise<string> {
   const dir = await mkdtemp(path.join(tmpRoot, 'seedream-smoke-'));
   try {
     // Opening creates and migrates a catalog: this loads better-sqlite3's build for this runtime.
-    const library = await openLibrary({ dir, codec });
+    const library = await openLibrary({ dir, codec, nativeBinding });
     try {
       const png = await codec
         .sharp({ create: { width: 320, height: 200, channels: 3, background: '#5a4fcf' } })
@@ -51,7 +57,7 @@ async function throwawayLibraryRoundTrip(codec: ImageCodec, tmpRoot: string): Pr
 export async function runSmokeTest(deps: SmokeTestDeps): Promise<SmokeTestResult> {
   const done: string[] = [];
   const steps: [string, () => Promise<string>][] = [
-    ['library', () => throwawayLibraryRoundTrip(deps.codec, deps.tmpRoot ?? tmpdir())],
+    ['library', () => throwawayLibraryRoundTrip(deps.codec, deps.nativeBinding, deps.tmpRoot ?? tmpdir())],
     ['keychain', () => deps.loadKeychain().then(() => 'keychain module')],
     ['renderer', () => deps.firstPaint().then(() => 'renderer first paint')],
   ];
