@@ -6,7 +6,7 @@ import type { Usage } from '../../src-preload/contract/library-types';
 import { mapStreamFailure, type ProviderError } from './api-errors';
 import { Base64FieldExtractor, ordinalOfPlaceholder } from './base64-field-extractor';
 import type { HttpResponse } from '../network/http-client';
-import { ImageFileWriter } from './saved-image';
+import { ImageFileWriter } from '../media/image-file-writer';
 
 /** What the answer says, item by item, as soon as each item is known. */
 export type AnswerEvent =

@@ -6,7 +6,7 @@ import { TransportError } from '../network/transport-error';
 import { mapTransportFailure, parseProviderError } from './api-errors';
 import { resolveLocation, splitRawUrl } from './raw-url';
 import { backoffDelay, defaultRetryPolicy, isTransientStatus, type RetryPolicy } from './retry-policy';
-import { ImageFileWriter, type SavedImage } from './saved-image';
+import { ImageFileWriter, type SavedImage } from '../media/image-file-writer';
 
 export type Sleep = (ms: number, signal?: AbortSignal) => Promise<void>;
 

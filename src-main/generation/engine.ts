@@ -25,9 +25,9 @@ import {
   type AttemptFailure,
   type RetryPolicy,
 } from './retry-policy';
-import type { SavedImage } from './saved-image';
+import type { SavedImage } from '../media/image-file-writer';
 
-export type { SavedImage } from './saved-image';
+export type { SavedImage } from '../media/image-file-writer';
 export { downloadResult } from './download';
 
 export type EngineEvent =

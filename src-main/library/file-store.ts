@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { closeSync, fsyncSync, mkdirSync, openSync, renameSync, statSync, unlinkSync } from 'node:fs';
 import { access, mkdir, open, readdir, rm } from 'node:fs/promises';
 import path from 'node:path';
-import type { SavedImage } from '../generation/saved-image';
+import type { SavedImage } from '../media/image-file-writer';
 import { imageFilePath, type LibraryPaths } from './paths';
 
 /** A verified image file waiting in the library's tmp folder, as the engine or an import leaves it. */

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { aboutFile, AppFailure, appError, type AppError } from '../../src-preload/contract/errors';
-import { ImageFileWriter } from '../generation/saved-image';
+import { ImageFileWriter } from '../media/image-file-writer';
 import { sniffImage } from '../media/image-info';
 import { readImageFile } from '../media/read-image-file';
 import { pixelLimitProblem } from '../media/image-limits';

@@ -1,6 +1,6 @@
 import { AppFailure, appError, type AppError } from '../../src-preload/contract/errors';
 import type { DownloadOptions } from '../generation/download';
-import type { SavedImage } from '../generation/saved-image';
+import type { SavedImage } from '../media/image-file-writer';
 import { isProcessAlive } from './file-store';
 import type { GenerationStore } from './generation-store';
 import type { ImageStore } from './image-store';

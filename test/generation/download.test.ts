@@ -1,15 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { downloadResult } from '../../src-main/generation/download';
 import { runGeneration, type EngineEvent } from '../../src-main/generation/engine';
-import {
-  engineOptions,
-  failureOf,
-  filesIn,
-  quickPolicy,
-  recordingSleep,
-  request,
-  useFakeApi,
-} from './harness';
+import { engineOptions, filesIn, quickPolicy, recordingSleep, request, useFakeApi } from './harness';
+import { failureOf } from '../support/failure-of';
 import { startFakeCometApi, type FakeCometApi } from '../fake-cometapi/fake-cometapi';
 import { testTls } from '../support/http-client';
 import { sha256File } from '../support/sha256-file';

@@ -4,15 +4,8 @@ import { once } from 'node:events';
 import { describe, expect, it } from 'vitest';
 import { runGeneration, type EngineEvent } from '../../src-main/generation/engine';
 import { startFakeCometApi, type FakeCometApi } from '../fake-cometapi/fake-cometapi';
-import {
-  engineOptions,
-  failureOf,
-  filesIn,
-  quickPolicy,
-  recordingSleep,
-  request,
-  useFakeApi,
-} from './harness';
+import { engineOptions, filesIn, quickPolicy, recordingSleep, request, useFakeApi } from './harness';
+import { failureOf } from '../support/failure-of';
 
 const api = useFakeApi();
 

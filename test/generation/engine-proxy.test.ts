@@ -4,7 +4,8 @@ import type { HttpClient } from '../../src-main/network/http-client';
 import { environmentProxy } from '../../src-main/network/proxy-choice';
 import { startTestProxy, type TestProxy } from '../support/test-proxy';
 import { testHttpClient } from '../support/http-client';
-import { engineOptions, failureOf, quickPolicy, recordingSleep, request, useFakeApi } from './harness';
+import { engineOptions, quickPolicy, recordingSleep, request, useFakeApi } from './harness';
+import { failureOf } from '../support/failure-of';
 
 const api = useFakeApi();
 const opened: { close(): Promise<void> }[] = [];

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { runGeneration } from '../../src-main/generation/engine';
-import { engineOptions, failureOf, request, useFakeApi } from './harness';
+import { engineOptions, request, useFakeApi } from './harness';
+import { failureOf } from '../support/failure-of';
 
 const api = useFakeApi();
 

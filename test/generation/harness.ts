@@ -3,7 +3,6 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach } from 'vitest';
 import { generationRequestSchema, type GenerationRequestInput } from '../../src-preload/contract/generation';
-import { AppFailure, type AppError } from '../../src-preload/contract/errors';
 import type { EngineEvent, RunGenerationOptions } from '../../src-main/generation/engine';
 import { defaultRetryPolicy } from '../../src-main/generation/retry-policy';
 import type { HttpClient } from '../../src-main/network/http-client';
@@ -78,16 +77,6 @@ export function engineOptions(
     retryPolicy: quickPolicy,
     ...extra,
   };
-}
-
-export async function failureOf(promise: Promise<unknown>): Promise<AppError> {
-  try {
-    await promise;
-  } catch (error) {
-    if (error instanceof AppFailure) return error.appError;
-    throw error;
-  }
-  throw new Error('expected the promise to fail');
 }
 
 export async function filesIn(dir: string): Promise<string[]> {

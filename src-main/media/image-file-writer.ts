@@ -4,7 +4,7 @@ import { open, rename, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { appError, AppFailure } from '../../src-preload/contract/errors';
 import type { ExactSize } from '../../src-preload/contract/generation';
-import { endLooksComplete, sniffImage, type ImageFormat } from '../media/image-info';
+import { endLooksComplete, sniffImage, type ImageFormat } from './image-info';
 
 /** A verified image file in the engine's temporary folder; the library moves it into its store. */
 export interface SavedImage {
@@ -15,6 +15,13 @@ export interface SavedImage {
   width: number;
   height: number;
 }
+
+/** Creates the `.part` file as `fs.open` does; tests pass one that holds the opening to order events. */
+export type OpenFile = (
+  path: string,
+  flags: 'wx',
+  callback: (error: NodeJS.ErrnoException | null, fd: number) => void,
+) => void;
 
 const headBytes = 128 * 1024;
 const tailBytes = 64;
@@ -70,11 +77,11 @@ export class ImageFileWriter {
   private readonly tail = Buffer.allocUnsafe(tailBytes);
   private tailLength = 0;
 
-  constructor(tmpDir: string) {
+  constructor(tmpDir: string, openPart: OpenFile = openFile) {
     this.path = join(tmpDir, `seedream-${randomUUID()}.part`);
     // Opened on libuv's threads: creating a file can take milliseconds (antivirus, network folders).
     this.opened = new Promise<void>((resolve) => {
-      openFile(this.path, 'wx', (error, fd) => {
+      openPart(this.path, 'wx', (error, fd) => {
         if (error) this.fail(error);
         else this.fd = fd;
         const waiting = this.afterOpen ?? [];

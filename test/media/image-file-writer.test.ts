@@ -1,10 +1,11 @@
 import { createHash, randomBytes } from 'node:crypto';
+import { open } from 'node:fs';
 import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { basename, dirname, join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { failureOf } from './harness';
-import { ImageFileWriter, type SavedImage } from '../../src-main/generation/saved-image';
+import { failureOf } from '../support/failure-of';
+import { ImageFileWriter, type SavedImage } from '../../src-main/media/image-file-writer';
 import { noiseImage, type FakeImageSpec } from '../fake-cometapi/noise-images';
 
 let folder = '';
@@ -194,13 +195,27 @@ describe('ImageFileWriter', () => {
   });
 
   it('leaves no file after discard of a writer that got nothing, opened or not', async () => {
-    const early = new ImageFileWriter(folder);
-    // Discarded before its file is surely open: the opening must not recreate the file afterwards.
+    // Discarded before its file is surely open. The test waits for the opening itself to finish, whenever it
+    // does, before looking: a file it made after the discard would still be there.
+    const openings: Promise<void>[] = [];
+    const early = new ImageFileWriter(folder, (file, flags, callback) => {
+      openings.push(
+        new Promise((opened) => {
+          open(file, flags, (error, fd) => {
+            callback(error, fd);
+            opened();
+          });
+        }),
+      );
+    });
     await early.discard();
+    await within(Promise.all(openings));
+    expect(openings).toHaveLength(1);
+    expect(await readdir(folder)).toEqual([]);
+
     const late = new ImageFileWriter(folder);
     await until(async () => (await readdir(folder)).includes(basename(late.path)));
     await late.discard();
-    await new Promise((resolve) => setTimeout(resolve, 50));
     expect(await readdir(folder)).toEqual([]);
   });
 
