@@ -15,6 +15,48 @@ const nodeOnly = [
   'sharp',
 ];
 
+/** What every main-process file may not import: see the first src-main block below. */
+const mainImportRules = {
+  patterns: [
+    {
+      // Main shares the renderer's translation files (the `desktop` namespace), nothing else from it.
+      regex: '(^|/)src-renderer/(?!i18n/locales/(en|zh-CN)/[a-z-]+\\.json$)',
+      message: 'Main may use only the translation JSON files from src-renderer/i18n/locales.',
+    },
+  ],
+  paths: [
+    {
+      name: 'sharp',
+      allowTypeImports: true,
+      message: 'Decode and encode through the ImageCodec you are given (src-main/media/image-codec.ts).',
+    },
+  ],
+};
+
+/** The main process's rooms (folders of src-main). */
+const mainRooms = [
+  'app',
+  'cli',
+  'diagnostics',
+  'generation',
+  'handlers',
+  'i18n',
+  'ipc',
+  'jobs',
+  'keychain',
+  'library',
+  'logging',
+  'media',
+  'network',
+  'settings',
+  'shell',
+  'smoke',
+  'updates',
+];
+
+// Import patterns for rooms: the one for jobs matches `../jobs/x` and `../../jobs/x`, not `./jobs-x`.
+const roomPatterns = (rooms) => rooms.map((room) => `**/${room}/*`);
+
 export default tseslint.config(
   {
     ignores: [
@@ -60,23 +102,26 @@ export default tseslint.config(
     // module loads sharp; everything else is handed an ImageCodec and may import sharp's types alone.
     files: ['src-main/**'],
     ignores: ['src-main/media/image-codec.ts'],
+    rules: { 'no-restricted-imports': ['error', mainImportRules] },
+  },
+  {
+    // The library is storage: it knows nothing of the API, the network or who drives it. Generation jobs and
+    // resuming interrupted downloads live in src-main/jobs/, which depends on both.
+    files: ['src-main/library/**'],
     rules: {
       'no-restricted-imports': [
         'error',
         {
+          ...mainImportRules,
           patterns: [
+            ...mainImportRules.patterns,
             {
-              // Main shares the renderer's translation files (the `desktop` namespace), nothing else from it.
-              regex: '(^|/)src-renderer/(?!i18n/locales/(en|zh-CN)/[a-z-]+\\.json$)',
-              message: 'Main may use only the translation JSON files from src-renderer/i18n/locales.',
-            },
-          ],
-          paths: [
-            {
-              name: 'sharp',
-              allowTypeImports: true,
+              group: [
+                'electron',
+                ...roomPatterns(mainRooms.filter((room) => room !== 'library' && room !== 'media')),
+              ],
               message:
-                'Decode and encode through the ImageCodec you are given (src-main/media/image-codec.ts).',
+                'The library knows nothing of the API or who drives it; put what needs both in src-main/jobs/.',
             },
           ],
         },

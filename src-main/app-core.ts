@@ -14,7 +14,8 @@ import type { Handlers } from './ipc/dispatch';
 import type { Emit } from './ipc/emit';
 import { createKeyService } from './keychain/key-service';
 import type { SecretStore } from './keychain/secret-store';
-import type { JobSnapshot } from './library/ingest-jobs';
+import { createGenerationJobs, type JobSnapshot } from './jobs/generation-jobs';
+import { startLibrary } from './jobs/start-library';
 import { createHttpClient } from './network/http-client';
 import { describeProxy, manualProxy, type ProxyResolver } from './network/proxy-choice';
 import { openLibrary, type Library } from './library/library';
@@ -115,7 +116,7 @@ export async function createAppCore(options: AppCoreOptions): Promise<AppCore> {
       libraryChanged('updated');
     },
   });
-  const jobs = library.createJobs({ http, connection: () => keys.connection(), log });
+  const jobs = createGenerationJobs(library, { http, connection: () => keys.connection(), log });
 
   const mediaUrlOf = (file: string) => options.mediaUrl(relative(library.paths.root, file));
   const toImage = (record: ImageRecord): LibraryImage => ({
@@ -188,7 +189,7 @@ export async function createAppCore(options: AppCoreOptions): Promise<AppCore> {
   }
 
   // Resuming interrupted downloads must not hold up the window; failures are logged, the library still opens.
-  void library.startup({ http }).catch((error: unknown) => {
+  void startLibrary(library, { http }).catch((error: unknown) => {
     log.error('library startup failed', error);
   });
 

@@ -17,7 +17,8 @@ import { prepareReference } from '../generation/references';
 import { readImageFile } from '../media/read-image-file';
 import { createKeyService } from '../keychain/key-service';
 import { createKeytarStore, keychainServiceName } from '../keychain/keytar-store';
-import type { JobSnapshot } from '../library/ingest-jobs';
+import { createGenerationJobs, type JobSnapshot } from '../jobs/generation-jobs';
+import { resumeInterrupted } from '../jobs/recover-interrupted';
 import { createHttpClient, type HttpClient } from '../network/http-client';
 import { environmentProxy } from '../network/proxy-choice';
 import { trustedCertificates } from '../network/trust-store';
@@ -274,9 +275,13 @@ async function generate(
   const connection = await connectionFor(io, gateway, http);
   const library = await openCliLibrary(libraryDirOf(stringValue(parsed, 'library'), io), true, io);
   try {
-    await library.resume({ http, signal: io.signal });
+    await resumeInterrupted(library, { http, signal: io.signal });
     const referenceIds = await storeReferences(library, stringList(parsed, 'ref'), io);
-    const jobs = library.createJobs({ http, connection: () => Promise.resolve(connection), log: io.log });
+    const jobs = createGenerationJobs(library, {
+      http,
+      connection: () => Promise.resolve(connection),
+      log: io.log,
+    });
     jobs.subscribe(progressReporter(io, library));
     const started = await jobs.start(request, referenceIds);
     const cancel = () => jobs.cancel(started.jobId);

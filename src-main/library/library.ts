@@ -1,9 +1,5 @@
 import { mkdir } from 'node:fs/promises';
-import type { ModelInfo } from '../../src-preload/contract/models';
-import type { Logger } from '../logging/logger';
 import type { ImageCodec } from '../media/image-codec';
-import { downloadResult, runGeneration } from '../generation/engine';
-import type { HttpClient } from '../network/http-client';
 import { openCatalog } from './catalog';
 import type { CatalogConnections } from './database';
 import { createDetailQueries, type DetailQueries } from './detail-queries';
@@ -13,8 +9,6 @@ import { createGenerationStore, type GenerationStore } from './generation-store'
 import { createImageOperations, type ImageOperations } from './image-operations';
 import { createImageQueries, type ImageQueries } from './image-queries';
 import { createImageStore, type ImageStore } from './image-store';
-import { createGenerationJobs, type GenerationJobs, type RunGeneration } from './ingest-jobs';
-import { recoverInterrupted, type DownloadResult, type RecoveryReport } from './ingest-recovery';
 import { checkIntegrity, type IntegrityReport } from './integrity';
 import { backupLibrary, type BackupResult } from './backup';
 import { exportImages, type ExportResult } from './image-export';
@@ -24,28 +18,6 @@ import type { ImageRecord } from './records';
 import { createSummaryQueries, type SummaryQueries } from './summary-queries';
 import { createThumbnailQueue, type ThumbnailQueue } from './thumbnail-queue';
 import type { WriteContext } from './write-context';
-
-export interface StartupReport {
-  recovery: RecoveryReport;
-  integrity: IntegrityReport;
-}
-
-export interface JobOptions {
-  /** Sends the generations and brings the results home. */
-  http: HttpClient;
-  /** Asked at the start of every job. */
-  connection: () => Promise<{ baseUrl: string; apiKey: string }>;
-  run?: RunGeneration;
-  catalogue?: readonly ModelInfo[];
-  /** Where jobs write what went wrong beyond what the snapshot tells the user. */
-  log: Logger;
-}
-
-export interface ResumeOptions {
-  /** Downloads the links left waiting. */
-  http: HttpClient;
-  signal?: AbortSignal;
-}
 
 export interface LibraryOptions {
   /** The library folder; created if missing. */
@@ -67,12 +39,13 @@ export interface LibraryOptions {
 
 /**
  * One open library: the catalog connections, the folders, and the services built on them. Queries use the
- * read-only connection; everything that changes state goes through the writer.
+ * read-only connection; everything that changes state goes through the writer. It knows nothing of the API:
+ * generation jobs and resuming interrupted downloads write into it from `jobs/`.
  */
 export interface Library {
   paths: LibraryPaths;
   catalog: CatalogConnections;
-  /** The write context, for services layered on top (ingestion, integrity, import, export). */
+  /** The write context, for services layered on top (jobs, integrity, import, export). */
   context: WriteContext;
   images: ImageQueries;
   details: DetailQueries;
@@ -85,13 +58,6 @@ export interface Library {
   thumbnailPath(image: Pick<ImageRecord, 'sha256'>, size: ThumbnailSize): string;
   /** Clears what dead processes left behind and finishes interrupted file deletions. */
   tidy(): Promise<void>;
-  /**
-   * What to run once at start: tidy, resume the downloads of generations a stopped process left (expired links
-   * marked lost), then the fast integrity check.
-   */
-  startup(options: ResumeOptions): Promise<StartupReport>;
-  /** Tidy and resume interrupted generations, without the integrity check (for short-lived processes). */
-  resume(options: ResumeOptions): Promise<RecoveryReport>;
   /** The integrity check on demand; `full` re-hashes every file. */
   check(full: boolean): Promise<IntegrityReport>;
   /** Backs the library up into a folder (see backup.ts); restoring needs the library closed: `restoreLibrary`. */
@@ -100,8 +66,6 @@ export interface Library {
   importFiles(files: readonly ImportFile[]): Promise<ImportOutcome[]>;
   /** Copies images to a folder with prompt and parameters embedded and in a JSON sidecar. */
   exportImages(ids: readonly number[], folder: string): Promise<ExportResult>;
-  /** The generation job service writing into this library. */
-  createJobs(options: JobOptions): GenerationJobs;
   close(): void;
 }
 
@@ -137,12 +101,6 @@ export async function openLibrary(options: LibraryOptions): Promise<Library> {
       await removeStaleTmpDirs(paths);
       purgeScheduledFiles(context);
     };
-    const resume = async (resumeOptions: ResumeOptions) => {
-      await tidy();
-      const download: DownloadResult = (url, downloadOptions) =>
-        downloadResult(url, { ...downloadOptions, http: resumeOptions.http });
-      return recoverInterrupted({ context, generations, imageStore, download, signal: resumeOptions.signal });
-    };
     return {
       paths,
       catalog,
@@ -164,35 +122,11 @@ export async function openLibrary(options: LibraryOptions): Promise<Library> {
       filePath: (image) => imageFilePath(paths, image.sha256, image.format),
       thumbnailPath: (image, size) => thumbnailPath(paths, image.sha256, size),
       tidy,
-      resume,
-      async startup(startupOptions) {
-        const recovery = await resume(startupOptions);
-        const integrity = await checkIntegrity(context, { full: false, thumbnails });
-        integrity.lostDownloads += recovery.lost;
-        return { recovery, integrity };
-      },
       check: (full) => checkIntegrity(context, { full, thumbnails }),
       backup: (dir) => backupLibrary(context, dir),
       importFiles: (files) =>
         importImages({ context, generations, imageStore, image: (id) => images.image(id) }, files),
       exportImages: (ids, folder) => exportImages({ paths, details }, ids, folder),
-      createJobs: (jobOptions) =>
-        createGenerationJobs({
-          context,
-          generations,
-          imageStore,
-          referenceFile(imageId) {
-            const image = images.image(imageId);
-            return image
-              ? { path: imageFilePath(paths, image.sha256, image.format), format: image.format }
-              : undefined;
-          },
-          run: jobOptions.run ?? runGeneration,
-          http: jobOptions.http,
-          connection: jobOptions.connection,
-          catalogue: jobOptions.catalogue,
-          log: jobOptions.log,
-        }),
       close: () => {
         void thumbnails.stop();
         catalog.close();

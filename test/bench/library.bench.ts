@@ -6,7 +6,7 @@ import sharp from 'sharp';
 import type { ImageQuery } from '../../src-main/library/image-queries';
 import { openLibrary, type Library } from '../../src-main/library/library';
 import { cjkPairs, searchableText } from '../../src-main/library/prompt-search';
-import { seededRandom } from '../library/seeded-random';
+import { seededRandom } from '../support/seeded-random';
 import { sha256File } from '../support/sha256-file';
 import { nativeCodec } from '../support/codecs';
 

@@ -4,8 +4,9 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { openLibrary, type Library } from '../../src-main/library/library';
 import { useFakeCometApi } from '../support/fake-cometapi-server';
 import { tempDir } from '../library/fixtures';
-import { expectIngestionKept } from '../library/ingestion-invariants';
-import { seededRandom } from '../library/seeded-random';
+import { startLibrary } from '../../src-main/jobs/start-library';
+import { expectIngestionKept } from '../jobs/ingestion-invariants';
+import { seededRandom } from '../support/seeded-random';
 import { nativeCodec } from '../support/codecs';
 import { useHttpClient } from '../support/http-client';
 import { cliBundle } from './run-cli-process';
@@ -127,7 +128,7 @@ describe('the command line killed during ingestion', () => {
         // What the app does at its next start: clear, resume the downloads of recorded links, check.
         const library = await openLibrary({ dir, codec: nativeCodec });
         try {
-          const { recovery } = await library.startup({ http: client.http });
+          const { recovery } = await startLibrary(library, { http: client.http });
           resumed += recovery.saved;
           expect(api.fake.stats.generationPosts, `${context}: resuming sent no generation again`).toBe(
             postsBefore,

@@ -6,7 +6,7 @@ import { useFakeCometApi } from '../support/fake-cometapi-server';
 import { addGeneration, tempDir, tempLibrary } from './fixtures';
 import { nativeCodec } from '../support/codecs';
 
-const child = path.join(import.meta.dirname, 'crash-child.ts');
+const child = path.join(import.meta.dirname, '..', 'jobs', 'crash-child.ts');
 
 const api = useFakeCometApi();
 

@@ -123,3 +123,12 @@ function nextSeed(): number {
   seedCounter += 100;
   return seedCounter;
 }
+
+/** The result slots of a generation as the catalog has them. */
+export function slotRows(library: Library, generationId: number) {
+  return library.catalog.reader
+    .prepare(
+      'SELECT position, state, url, error_code AS code FROM result_slots WHERE generation_id = ? ORDER BY 1',
+    )
+    .all(generationId);
+}

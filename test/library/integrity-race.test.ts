@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { generationRequestSchema } from '../../src-preload/contract/generation';
+import { createGenerationJobs } from '../../src-main/jobs/generation-jobs';
 import type { Library } from '../../src-main/library/library';
 import { silentLogger } from '../../src-main/logging/logger';
 import { runCliProcess } from '../cli/run-cli-process';
@@ -48,7 +49,7 @@ const fifteen = generationRequestSchema.parse({
 describe('the integrity check during saves', () => {
   it('never reports a missing file while this process saves a 15-image generation', async () => {
     const library = await tempLibrary();
-    const jobs = library.createJobs({
+    const jobs = createGenerationJobs(library, {
       http: client.http,
       connection: () => Promise.resolve({ baseUrl: api.fake.baseUrl, apiKey: api.fake.apiKey }),
       log: silentLogger,

@@ -1,16 +1,14 @@
-import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { describe, expect, it } from 'vitest';
 import { generationRequestSchema, type GenerationRequestInput } from '../../src-preload/contract/generation';
 import { AppFailure } from '../../src-preload/contract/errors';
-import { downloadResult } from '../../src-main/generation/engine';
-import type { JobSnapshot } from '../../src-main/library/ingest-jobs';
-import { recoverInterrupted } from '../../src-main/library/ingest-recovery';
+import { createGenerationJobs, type JobSnapshot } from '../../src-main/jobs/generation-jobs';
 import type { Library } from '../../src-main/library/library';
+import { silentLogger } from '../../src-main/logging/logger';
 import { useFakeCometApi } from '../support/fake-cometapi-server';
 import { useHttpClient } from '../support/http-client';
-import { addGeneration, tempLibrary } from './fixtures';
-import { silentLogger } from '../../src-main/logging/logger';
+import { sha256File } from '../support/sha256-file';
+import { addGeneration, slotRows, tempLibrary } from '../library/fixtures';
 
 const api = useFakeCometApi();
 const client = useHttpClient();
@@ -24,25 +22,11 @@ function request(input: Partial<GenerationRequestInput> = {}) {
 }
 
 function jobsOf(library: Library) {
-  return library.createJobs({
+  return createGenerationJobs(library, {
     http: client.http,
     connection: () => Promise.resolve({ baseUrl: api.fake.baseUrl, apiKey: api.fake.apiKey }),
     log: silentLogger,
   });
-}
-
-async function sha256Of(file: string): Promise<string> {
-  return createHash('sha256')
-    .update(await readFile(file))
-    .digest('hex');
-}
-
-function slotRows(library: Library, generationId: number) {
-  return library.catalog.reader
-    .prepare(
-      'SELECT position, state, url, error_code AS code FROM result_slots WHERE generation_id = ? ORDER BY 1',
-    )
-    .all(generationId);
 }
 
 describe('generation jobs', () => {
@@ -76,7 +60,7 @@ describe('generation jobs', () => {
     for (const slot of done.slots) {
       const image = slot.image;
       if (!image) throw new Error('slot without image');
-      expect(await sha256Of(library.filePath(image))).toBe(image.sha256);
+      expect(await sha256File(library.filePath(image))).toBe(image.sha256);
       expect(api.fake.stats.generatedSha256).toContain(image.sha256);
     }
     expect(slotRows(library, first.generationId)).toEqual(
@@ -149,13 +133,13 @@ describe('generation jobs', () => {
     const library = await tempLibrary();
     const jobs = jobsOf(library);
     await expect(jobs.start(request({ prompt: '   ' }), [])).rejects.toBeInstanceOf(AppFailure);
-    const noKey = library.createJobs({
+    const noKey = createGenerationJobs(library, {
       http: client.http,
       connection: () => Promise.resolve({ baseUrl: api.fake.baseUrl, apiKey: '' }),
       log: silentLogger,
     });
     await expect(noKey.start(request(), [])).rejects.toMatchObject({ appError: { code: 'key-missing' } });
-    const pastedWithLineBreak = library.createJobs({
+    const pastedWithLineBreak = createGenerationJobs(library, {
       http: client.http,
       connection: () => Promise.resolve({ baseUrl: api.fake.baseUrl, apiKey: 'sk-live-123456\n' }),
       log: silentLogger,
@@ -192,105 +176,19 @@ describe('generation jobs', () => {
     const library = await tempLibrary();
     api.fake.setScenario({ delayMs: 5_000 });
     const jobs = jobsOf(library);
+    // Cancelled once the request is on the server, whenever that is.
+    const sent = new Promise<void>((resolve) => {
+      jobs.subscribe((snapshot) => {
+        if (snapshot.phase === 'generating') resolve();
+      });
+    });
     const started = await jobs.start(request(), []);
-    await new Promise((resolve) => setTimeout(resolve, 50));
+    await sent;
     expect(jobs.cancel(started.jobId)).toBe(true);
     const done = await jobs.finished(started.jobId);
     expect(done.phase).toBe('cancelled');
     expect(library.details.generation(started.generationId)?.status).toBe('cancelled');
     expect(jobs.cancel(started.jobId)).toBe(false);
     expect(jobs.list().map((job) => job.jobId)).toEqual([started.jobId]);
-  });
-});
-
-describe('recovery after a stop', () => {
-  async function issuedLinks(count: number): Promise<string[]> {
-    const response = await fetch(`${api.fake.baseUrl}/v1/images/generations`, {
-      method: 'POST',
-      headers: { authorization: `Bearer ${api.fake.apiKey}`, 'content-type': 'application/json' },
-      body: JSON.stringify({
-        model: 'doubao-seedream-4-5-251128',
-        prompt: 'left behind',
-        sequential_image_generation: 'auto',
-        sequential_image_generation_options: { max_images: count },
-      }),
-    });
-    const answer = (await response.json()) as { data: { url: string }[] };
-    return answer.data.map((item) => item.url);
-  }
-
-  it('downloads unexpired links, marks expired and refused ones lost, and finishes the generation', async () => {
-    let clock = Date.now();
-    const library = await tempLibrary({ now: () => clock });
-    const deadPid = 2_000_000_000;
-    const generationId = library.generations.create({
-      kind: 'api',
-      prompt: 'left behind',
-      model: 'doubao-seedream-4-5-251128',
-      params: {},
-      requestedImages: 4,
-      referenceIds: [],
-      ownerPid: deadPid,
-    });
-    const urls = await issuedLinks(4);
-    const [fresh, alsoFresh, old, mangled] = urls;
-    if (!fresh || !alsoFresh || !old || !mangled) throw new Error('fixture');
-    library.generations.recordResultUrl(generationId, 0, fresh, clock + 3_600_000);
-    library.generations.recordResultUrl(generationId, 1, alsoFresh, clock + 3_600_000);
-    library.generations.recordResultUrl(generationId, 2, old, clock - 1);
-    library.generations.recordResultUrl(generationId, 3, mangled.replace('%2F', '/'), clock + 3_600_000);
-
-    const liveOwner = library.generations.create({
-      kind: 'api',
-      prompt: 'still running elsewhere',
-      model: 'm',
-      params: {},
-      requestedImages: 1,
-      referenceIds: [],
-      ownerPid: process.pid + 1,
-    });
-
-    clock += 1_000;
-    const report = await recoverInterrupted({
-      context: library.context,
-      generations: library.generations,
-      imageStore: library.imageStore,
-      download: (url, options) => downloadResult(url, { ...options, http: client.http }),
-      pid: process.pid,
-      isAlive: (pid) => pid === process.pid + 1,
-    });
-    expect(report).toEqual({ generations: 1, saved: 2, lost: 2, failed: 0 });
-    expect(slotRows(library, generationId)).toMatchObject([
-      { position: 0, state: 'saved' },
-      { position: 1, state: 'saved' },
-      { position: 2, state: 'lost', code: 'link-expired' },
-      { position: 3, state: 'lost', code: 'link-expired' },
-    ]);
-    const generation = library.details.generation(generationId);
-    expect(generation).toMatchObject({ status: 'partial', error: { code: 'interrupted' } });
-    expect(generation?.slots[2]?.error?.message).toMatch(/expired/);
-    expect(library.details.generation(liveOwner)?.status).toBe('running');
-    for (const image of library.images.list({}).items) {
-      expect(await sha256Of(library.filePath(image))).toBe(image.sha256);
-    }
-  });
-
-  it('finishes a generation that stopped before any answer as interrupted', async () => {
-    const library = await tempLibrary();
-    const generationId = library.generations.create({
-      kind: 'api',
-      prompt: 'never answered',
-      model: 'm',
-      params: {},
-      requestedImages: 1,
-      referenceIds: [],
-      ownerPid: null,
-    });
-    const { recovery } = await library.startup({ http: client.http });
-    expect(recovery).toEqual({ generations: 1, saved: 0, lost: 0, failed: 0 });
-    expect(library.details.generation(generationId)).toMatchObject({
-      status: 'interrupted',
-      error: { code: 'interrupted' },
-    });
   });
 });

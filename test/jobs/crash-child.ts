@@ -5,6 +5,7 @@
  */
 import sharp from 'sharp';
 import { generationRequestSchema } from '../../src-preload/contract/generation';
+import { createGenerationJobs } from '../../src-main/jobs/generation-jobs';
 import { openLibrary } from '../../src-main/library/library';
 import { silentLogger } from '../../src-main/logging/logger';
 import { nativeCodec } from '../support/codecs';
@@ -16,7 +17,7 @@ if (dir === undefined || baseUrl === undefined || apiKey === undefined) {
 }
 
 const library = await openLibrary({ dir, codec: nativeCodec });
-const jobs = library.createJobs({
+const jobs = createGenerationJobs(library, {
   http: testHttpClient(),
   connection: () => Promise.resolve({ baseUrl, apiKey }),
   log: silentLogger,

@@ -1,19 +1,13 @@
 import { AppFailure, appError, type AppError } from '../../src-preload/contract/errors';
-import type { DownloadOptions } from '../generation/download';
-import type { SavedImage } from '../media/image-file-writer';
-import { isProcessAlive } from './file-store';
-import type { GenerationStore } from './generation-store';
-import type { ImageStore } from './image-store';
-import type { WriteContext } from './write-context';
-
-/** Downloads one link; the caller supplies the HTTP client (see `library.resume`). */
-export type DownloadResult = (url: string, options: Omit<DownloadOptions, 'http'>) => Promise<SavedImage>;
+import { downloadResult } from '../generation/download';
+import { isProcessAlive } from '../library/file-store';
+import type { Library } from '../library/library';
+import type { HttpClient } from '../network/http-client';
 
 export interface RecoveryDeps {
-  context: WriteContext;
-  generations: GenerationStore;
-  imageStore: ImageStore;
-  download: DownloadResult;
+  library: Pick<Library, 'context' | 'generations' | 'imageStore'>;
+  /** Downloads the links left waiting. */
+  http: HttpClient;
   pid?: number;
   isAlive?: (pid: number) => boolean;
   signal?: AbortSignal;
@@ -47,7 +41,7 @@ const expiredMessage =
  * are marked lost with the reason, and the generation gets its final status.
  */
 export async function recoverInterrupted(deps: RecoveryDeps): Promise<RecoveryReport> {
-  const { context, generations, imageStore } = deps;
+  const { context, generations, imageStore } = deps.library;
   const { writer: db, now } = context;
   const pid = deps.pid ?? process.pid;
   const isAlive = deps.isAlive ?? isProcessAlive;
@@ -96,7 +90,8 @@ export async function recoverInterrupted(deps: RecoveryDeps): Promise<RecoveryRe
       }
       work.push(async () => {
         try {
-          const file = await deps.download(slot.url, {
+          const file = await downloadResult(slot.url, {
+            http: deps.http,
             tmpDir: context.tmpDir,
             expiresAt: slot.expiresAt,
             signal: deps.signal,
@@ -152,4 +147,19 @@ async function runLimited(tasks: readonly (() => Promise<void>)[], concurrency: 
     }
   };
   await Promise.all(Array.from({ length: Math.min(concurrency, tasks.length) }, worker));
+}
+
+export interface ResumeOptions {
+  /** Downloads the links left waiting. */
+  http: HttpClient;
+  signal?: AbortSignal;
+}
+
+/**
+ * What a process runs before its own generations (the command line before each `generate`): clears what dead
+ * processes left in the library, then resumes the downloads of the generations they left running.
+ */
+export async function resumeInterrupted(library: Library, options: ResumeOptions): Promise<RecoveryReport> {
+  await library.tidy();
+  return recoverInterrupted({ library, http: options.http, signal: options.signal });
 }

@@ -3,10 +3,11 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { openLibrary, type Library } from '../../src-main/library/library';
 import { useFakeCometApi } from '../support/fake-cometapi-server';
-import { tempDir } from './fixtures';
+import { startLibrary } from '../../src-main/jobs/start-library';
+import { tempDir } from '../library/fixtures';
 import { expectIngestionKept } from './ingestion-invariants';
 import { useHttpClient } from '../support/http-client';
-import { seededRandom } from './seeded-random';
+import { seededRandom } from '../support/seeded-random';
 import { nativeCodec } from '../support/codecs';
 
 const client = useHttpClient();
@@ -76,7 +77,7 @@ describe('crash safety', () => {
         const library = await openLibrary({ dir, codec: nativeCodec });
         try {
           const context = `seed ${seed}, kill ${kill} after ${delay} ms`;
-          const { recovery } = await library.startup({ http: client.http });
+          const { recovery } = await startLibrary(library, { http: client.http });
           recovered += recovery.generations;
           await checkInvariants(library, context);
           const report = await library.check(true);

@@ -1,47 +1,36 @@
 import { readFile } from 'node:fs/promises';
 import { AppFailure, appError, type AppError } from '../../src-preload/contract/errors';
 import { requestedImageCount, type GenerationRequest } from '../../src-preload/contract/generation';
-import type {
-  JobSlot as ContractJobSlot,
-  JobSnapshot as ContractJobSnapshot,
-} from '../../src-preload/contract/ipc';
 import { modelCatalogue, type ModelInfo } from '../../src-preload/contract/models';
 import {
   checkKey,
+  runGeneration,
   type EngineEvent,
   type GenerationOutcome,
   type RunGenerationOptions,
 } from '../generation/engine';
-import type { HttpClient } from '../network/http-client';
 import { referenceDataUri } from '../generation/references';
 import { buildRequestParams } from '../generation/request-body';
 import { checkRequest } from '../generation/request-check';
+import type { Library } from '../library/library';
 import type { Logger } from '../logging/logger';
-import type { GenerationStore } from './generation-store';
-import type { ImageStore } from './image-store';
-import type { ImageRecord } from './records';
-import type { WriteContext } from './write-context';
+import type { HttpClient } from '../network/http-client';
+import { failSlot, jobEnding, newJobSnapshot, slotAt, type JobSnapshot } from './job-snapshot';
 
-export type { JobPhase } from '../../src-preload/contract/ipc';
-
-/** A slot of a job as the contract has it, with the library's record where the renderer's image goes. */
-export type JobSlot = Omit<ContractJobSlot, 'image'> & { image: ImageRecord | null };
-
-/** The whole state of one job, sent after every change so that a missed event cannot leave a view behind. */
-export type JobSnapshot = Omit<ContractJobSnapshot, 'slots'> & { slots: JobSlot[] };
+export type { JobPhase, JobSlot, JobSnapshot } from './job-snapshot';
 
 export type RunGeneration = (options: RunGenerationOptions) => Promise<GenerationOutcome>;
 
-export interface GenerationJobsDeps {
-  context: WriteContext;
-  generations: GenerationStore;
-  imageStore: ImageStore;
-  /** Reads a reference image's stored file. */
-  referenceFile(imageId: number): { path: string; format: ImageRecord['format'] } | undefined;
-  run: RunGeneration;
+/** What jobs write into: the generation records, the image store, and the reference images' files. */
+export type JobLibrary = Pick<Library, 'context' | 'generations' | 'imageStore' | 'images' | 'filePath'>;
+
+export interface JobOptions {
+  /** Sends the generations and brings the results home. */
   http: HttpClient;
   /** Asked at the start of every job, so a key changed in Settings applies to the next one. */
   connection: () => Promise<{ baseUrl: string; apiKey: string }>;
+  /** The engine; tests pass one that fails or waits on purpose. */
+  run?: RunGeneration;
   catalogue?: readonly ModelInfo[];
   /** Recorded as the owner of running generations; another process resumes them only once it is gone. */
   pid?: number;
@@ -79,9 +68,15 @@ function asAppError(error: unknown, log: Logger, context: string): AppError {
   return appError('internal', 'Something went wrong while generating. Details are in the log.');
 }
 
-export function createGenerationJobs(deps: GenerationJobsDeps): GenerationJobs {
-  const { context, generations, imageStore } = deps;
-  const catalogue = deps.catalogue ?? modelCatalogue;
+/**
+ * Runs generations into a library: each is recorded before it is sent, every link and image as it arrives,
+ * and its end once it settles. This is where the library and the API meet; neither knows the other.
+ */
+export function createGenerationJobs(library: JobLibrary, options: JobOptions): GenerationJobs {
+  const { context, generations, imageStore } = library;
+  const catalogue = options.catalogue ?? modelCatalogue;
+  const runEngine = options.run ?? runGeneration;
+  const log = options.log;
   const jobs = new Map<string, Job>();
   const listeners = new Set<(snapshot: JobSnapshot) => void>();
 
@@ -90,28 +85,18 @@ export function createGenerationJobs(deps: GenerationJobsDeps): GenerationJobs {
     for (const listener of listeners) listener(copy);
   };
 
-  const slot = (snapshot: JobSnapshot, index: number): JobSlot => {
-    let found = snapshot.slots.find((candidate) => candidate.index === index);
-    if (!found) {
-      found = { index, state: 'pending', image: null, error: null };
-      snapshot.slots.push(found);
-      snapshot.slots.sort((a, b) => a.index - b.index);
-    }
-    return found;
-  };
-
   async function referenceUris(referenceIds: readonly number[]): Promise<string[]> {
     const uris: string[] = [];
     for (const id of referenceIds) {
-      const file = deps.referenceFile(id);
-      if (!file)
+      const image = library.images.image(id);
+      if (!image)
         throw new AppFailure(appError('not-found', 'A reference image is no longer in the library.'));
-      const bytes = await readFile(file.path).catch(() => {
+      const bytes = await readFile(library.filePath(image)).catch(() => {
         throw new AppFailure(
           appError('not-found', 'The file of a reference image is missing from the library.'),
         );
       });
-      uris.push(referenceDataUri({ data: bytes, format: file.format }));
+      uris.push(referenceDataUri({ data: bytes, format: image.format }));
     }
     return uris;
   }
@@ -141,12 +126,12 @@ export function createGenerationJobs(deps: GenerationJobsDeps): GenerationJobs {
           // Durable before the download starts: a crash from here on can still fetch the image at next start.
           generations.recordResultUrl(id, event.index, event.url, event.expiresAt);
           snapshot.phase = 'downloading';
-          slot(snapshot, event.index).state = 'downloading';
+          slotAt(snapshot, event.index).state = 'downloading';
           break;
         case 'download-retrying':
           break;
         case 'image-saved': {
-          const target = slot(snapshot, event.index);
+          const target = slotAt(snapshot, event.index);
           stores.push(
             imageStore.store({ generationId: id, position: event.index }, event.image).then(
               (stored) => {
@@ -155,10 +140,9 @@ export function createGenerationJobs(deps: GenerationJobsDeps): GenerationJobs {
                 publish(snapshot);
               },
               (error: unknown) => {
-                const reason = asAppError(error, deps.log, `generation ${id} image ${event.index}`);
+                const reason = asAppError(error, log, `generation ${id} image ${event.index}`);
                 generations.recordSlotFailure(id, event.index, reason);
-                target.state = 'failed';
-                target.error = reason;
+                failSlot(target, reason);
                 publish(snapshot);
               },
             ),
@@ -167,9 +151,7 @@ export function createGenerationJobs(deps: GenerationJobsDeps): GenerationJobs {
         }
         case 'image-failed': {
           generations.recordSlotFailure(id, event.index, event.error);
-          const target = slot(snapshot, event.index);
-          target.state = 'failed';
-          target.error = event.error;
+          failSlot(slotAt(snapshot, event.index), event.error);
           break;
         }
         case 'usage':
@@ -183,8 +165,8 @@ export function createGenerationJobs(deps: GenerationJobsDeps): GenerationJobs {
     let outcome: GenerationOutcome | undefined;
     let failure: AppError | null = null;
     try {
-      outcome = await deps.run({
-        http: deps.http,
+      outcome = await runEngine({
+        http: options.http,
         baseUrl: connection.baseUrl,
         apiKey: connection.apiKey,
         request: snapshot.request,
@@ -195,7 +177,7 @@ export function createGenerationJobs(deps: GenerationJobsDeps): GenerationJobs {
         catalogue,
       });
     } catch (error) {
-      failure = asAppError(error, deps.log, `generation ${id}`);
+      failure = asAppError(error, log, `generation ${id}`);
     }
     await Promise.all(stores);
 
@@ -208,19 +190,14 @@ export function createGenerationJobs(deps: GenerationJobsDeps): GenerationJobs {
         ? appError('cancelled', 'Cancelled before this image was saved.')
         : (failure ?? appError('download-failed', 'The image did not arrive.'));
       generations.recordSlotFailure(id, open.index, reason);
-      open.state = 'failed';
-      open.error = reason;
+      failSlot(open, reason);
     }
     const saved = snapshot.slots.filter((candidate) => candidate.state === 'saved').length;
     if (outcome?.usage) snapshot.usage = outcome.usage;
     const error = failure ?? outcome?.interrupted ?? null;
-    const someFailed = snapshot.slots.some((candidate) => candidate.state === 'failed');
-    let status: 'cancelled' | 'failed' | 'partial' | 'succeeded' = 'succeeded';
-    if (cancelled) status = 'cancelled';
-    else if (saved === 0) status = 'failed';
-    else if (someFailed || error) status = 'partial';
+    const status = jobEnding(snapshot, cancelled, error);
     generations.finish(id, { status, usage: snapshot.usage, error });
-    deps.log.info(`generation ${id} ${status}: ${saved} of ${snapshot.expected} saved`);
+    log.info(`generation ${id} ${status}: ${saved} of ${snapshot.expected} saved`);
     snapshot.phase = status === 'cancelled' || status === 'failed' ? status : 'done';
     snapshot.error = error;
     snapshot.retry = null;
@@ -241,7 +218,7 @@ export function createGenerationJobs(deps: GenerationJobsDeps): GenerationJobs {
       await run(snapshot, signal, references, connection);
     } catch (error) {
       snapshot.phase = 'failed';
-      snapshot.error = asAppError(error, deps.log, `job ${snapshot.jobId}`);
+      snapshot.error = asAppError(error, log, `job ${snapshot.jobId}`);
       snapshot.finishedAt = context.now();
     }
     publish(snapshot);
@@ -251,7 +228,7 @@ export function createGenerationJobs(deps: GenerationJobsDeps): GenerationJobs {
   return {
     async start(request, referenceIds) {
       const model = checkRequest(request, referenceIds.length, catalogue);
-      const connection = await deps.connection();
+      const connection = await options.connection();
       checkKey(connection.apiKey);
       const references = await referenceUris(referenceIds);
       const expected = requestedImageCount(model, request);
@@ -262,28 +239,15 @@ export function createGenerationJobs(deps: GenerationJobsDeps): GenerationJobs {
         params: buildRequestParams(request, model),
         requestedImages: expected,
         referenceIds,
-        ownerPid: deps.pid ?? process.pid,
+        ownerPid: options.pid ?? process.pid,
       });
-      const snapshot: JobSnapshot = {
-        jobId: String(generationId),
+      const snapshot = newJobSnapshot({
         generationId,
-        startedAt: context.now(),
-        finishedAt: null,
         request,
-        referenceIds: [...referenceIds],
-        phase: 'sending',
+        referenceIds,
         expected,
-        slots: Array.from({ length: expected }, (_, index) => ({
-          index,
-          state: 'pending',
-          image: null,
-          error: null,
-        })),
-        usage: null,
-        error: null,
-        retry: null,
-        notices: [],
-      };
+        startedAt: context.now(),
+      });
       const controller = new AbortController();
       const job: Job = {
         snapshot,
