@@ -21,3 +21,15 @@ export function checkRequest(
   }
   return model;
 }
+
+/** Refuses a key that cannot be sent, before anything is recorded or sent. */
+export function checkKey(apiKey: string): void {
+  if (apiKey.trim() === '') {
+    throw new AppFailure(appError('key-missing', 'No API key is set. Add one in Settings.'));
+  }
+  if (Array.from(apiKey).some((char) => char.charCodeAt(0) <= 0x20 || char.charCodeAt(0) === 0x7f)) {
+    throw new AppFailure(
+      appError('key-rejected', 'The API key contains spaces or line breaks. Paste it again.'),
+    );
+  }
+}

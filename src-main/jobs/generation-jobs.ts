@@ -3,15 +3,14 @@ import { AppFailure, appError, type AppError } from '../../src-preload/contract/
 import { requestedImageCount, type GenerationRequest } from '../../src-preload/contract/generation';
 import { modelCatalogue, type ModelInfo } from '../../src-preload/contract/models';
 import {
-  checkKey,
   runGeneration,
   type EngineEvent,
   type GenerationOutcome,
   type RunGenerationOptions,
-} from '../generation/engine';
+} from '../generation/run-generation';
 import { referenceDataUri } from '../generation/references';
 import { buildRequestParams } from '../generation/request-body';
-import { checkRequest } from '../generation/request-check';
+import { checkKey, checkRequest } from '../generation/request-check';
 import type { Library } from '../library/library';
 import type { Logger } from '../logging/logger';
 import type { HttpClient } from '../network/http-client';

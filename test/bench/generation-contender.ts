@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import OpenAI from 'openai';
 import type { ImageGenerateParamsNonStreaming } from 'openai/resources/images';
 import { generationRequestSchema } from '../../src-preload/contract/generation';
-import { runGeneration } from '../../src-main/generation/engine';
+import { runGeneration } from '../../src-main/generation/run-generation';
 import { createHttpClient, readText, type HttpClient } from '../../src-main/network/http-client';
 
 /**

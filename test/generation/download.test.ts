@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { downloadResult } from '../../src-main/generation/download';
-import { runGeneration, type EngineEvent } from '../../src-main/generation/engine';
+import { runGeneration, type EngineEvent } from '../../src-main/generation/run-generation';
 import { engineOptions, filesIn, quickPolicy, recordingSleep, request, useFakeApi } from './harness';
 import { failureOf } from '../support/failure-of';
 import { startFakeCometApi, type FakeCometApi } from '../fake-cometapi/fake-cometapi';

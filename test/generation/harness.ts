@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach } from 'vitest';
 import { generationRequestSchema, type GenerationRequestInput } from '../../src-preload/contract/generation';
-import type { EngineEvent, RunGenerationOptions } from '../../src-main/generation/engine';
+import type { EngineEvent, RunGenerationOptions } from '../../src-main/generation/run-generation';
 import { defaultRetryPolicy } from '../../src-main/generation/retry-policy';
 import type { HttpClient } from '../../src-main/network/http-client';
 import type { FakeCometApi } from '../fake-cometapi/fake-cometapi';

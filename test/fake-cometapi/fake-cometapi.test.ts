@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { runGeneration } from '../../src-main/generation/engine';
-import { engineOptions, request, useFakeApi } from './harness';
+import { runGeneration } from '../../src-main/generation/run-generation';
+import { engineOptions, request, useFakeApi } from '../generation/harness';
 import { failureOf } from '../support/failure-of';
 
 const api = useFakeApi();

@@ -2,7 +2,7 @@ import { createServer } from 'node:net';
 import type { AddressInfo } from 'node:net';
 import { once } from 'node:events';
 import { describe, expect, it } from 'vitest';
-import { runGeneration, type EngineEvent } from '../../src-main/generation/engine';
+import { runGeneration, type EngineEvent } from '../../src-main/generation/run-generation';
 import { startFakeCometApi, type FakeCometApi } from '../fake-cometapi/fake-cometapi';
 import { engineOptions, filesIn, quickPolicy, recordingSleep, request, useFakeApi } from './harness';
 import { failureOf } from '../support/failure-of';

@@ -1,5 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { runGeneration, type EngineEvent, type GenerationOutcome } from '../../src-main/generation/engine';
+import {
+  runGeneration,
+  type EngineEvent,
+  type GenerationOutcome,
+} from '../../src-main/generation/run-generation';
 import { sha256File } from '../support/sha256-file';
 import { engineOptions, filesIn, request, useFakeApi } from './harness';
 

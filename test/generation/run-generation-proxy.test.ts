@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { runGeneration } from '../../src-main/generation/engine';
+import { runGeneration } from '../../src-main/generation/run-generation';
 import type { HttpClient } from '../../src-main/network/http-client';
 import { environmentProxy } from '../../src-main/network/proxy-choice';
 import { startTestProxy, type TestProxy } from '../support/test-proxy';

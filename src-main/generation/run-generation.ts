@@ -2,41 +2,20 @@ import { appError, AppFailure, type AppError } from '../../src-preload/contract/
 import type { ExactSize, GenerationRequest } from '../../src-preload/contract/generation';
 import type { Usage } from '../../src-preload/contract/library-types';
 import { modelCatalogue, type ModelInfo } from '../../src-preload/contract/models';
-import {
-  mapApiFailure,
-  mapItemFailure,
-  mapStreamFailure,
-  mapTransportFailure,
-  parseProviderError,
-  parseRetryAfter,
-  type StopCause,
-} from './api-errors';
-import { readAnswer, type AnswerEvent } from './answer-reader';
-import { readText, type HttpClient, type HttpResponse } from '../network/http-client';
+import type { SavedImage } from '../media/image-file-writer';
+import type { HttpClient } from '../network/http-client';
 import { TransportError } from '../network/transport-error';
-import { abortableSleep, downloadResult, type Sleep } from './download';
-import { joinBaseUrl } from './raw-url';
+import { mapItemFailure, mapStreamFailure, mapTransportFailure } from './api-errors';
+import { readAnswer, type AnswerEvent } from './answer-reader';
+import { downloadResult, type Sleep } from './download';
 import { redactKey } from './redact-key';
 import { buildRequestParams, encodeRequestBody } from './request-body';
-import { checkRequest } from './request-check';
-import {
-  defaultRetryPolicy,
-  generationRetryDelay,
-  type AttemptFailure,
-  type RetryPolicy,
-} from './retry-policy';
-import type { SavedImage } from '../media/image-file-writer';
-
-export type { SavedImage } from '../media/image-file-writer';
-export { downloadResult } from './download';
+import { checkKey, checkRequest } from './request-check';
+import type { RetryPolicy } from './retry-policy';
+import { sendGeneration, type SendEvent } from './send-generation';
 
 export type EngineEvent =
-  /** A generation POST is about to go out; `attempt` counts from 1. */
-  | { type: 'sending'; attempt: number }
-  /** The request is on the server; generation takes from about 25 seconds to a few minutes. */
-  | { type: 'waiting' }
-  /** The POST will be sent again after `delayMs`; only when it certainly was not billed. */
-  | { type: 'retrying'; attempt: number; reason: AppError; delayMs: number }
+  | SendEvent
   /** Announced before its download starts, so the link can be recorded durably first. */
   | { type: 'result-url'; index: number; url: string; size: ExactSize | null; expiresAt: number }
   | { type: 'download-retrying'; index: number; attempt: number; reason: AppError; delayMs: number }
@@ -83,25 +62,10 @@ export interface RunGenerationOptions {
   now?: () => number;
 }
 
-const defaultGenerationTimeoutMs = 10 * 60_000;
 /** A sequence has at most 15 images, so every download of a generation runs at once. */
 const defaultDownloadConcurrency = 15;
 /** Result links are documented as valid for 24 hours from creation. */
 const resultLinkLifetimeMs = 24 * 60 * 60_000;
-
-const generationPath = '/v1/images/generations';
-
-/** Refuses a key that cannot be sent, before anything is recorded or sent. */
-export function checkKey(apiKey: string): void {
-  if (apiKey.trim() === '') {
-    throw new AppFailure(appError('key-missing', 'No API key is set. Add one in Settings.'));
-  }
-  if (Array.from(apiKey).some((char) => char.charCodeAt(0) <= 0x20 || char.charCodeAt(0) === 0x7f)) {
-    throw new AppFailure(
-      appError('key-rejected', 'The API key contains spaces or line breaks. Paste it again.'),
-    );
-  }
-}
 
 function createLimiter(concurrency: number) {
   let active = 0;
@@ -116,60 +80,6 @@ function createLimiter(concurrency: number) {
       queue.shift()?.();
     }
   };
-}
-
-async function postGeneration(
-  options: RunGenerationOptions,
-  body: string[],
-  emit: (e: EngineEvent) => void,
-): Promise<{ exchange: HttpResponse; stopCause: () => StopCause }> {
-  const policy = options.retryPolicy ?? defaultRetryPolicy;
-  const sleep = options.sleep ?? abortableSleep;
-  const now = options.now ?? Date.now;
-  for (let attempt = 1; ; attempt += 1) {
-    const deadline = AbortSignal.timeout(options.timeoutMs ?? defaultGenerationTimeoutMs);
-    const signal = options.signal ? AbortSignal.any([options.signal, deadline]) : deadline;
-    const stopCause = (): StopCause =>
-      options.signal?.aborted ? 'cancelled' : deadline.aborted ? 'timeout' : undefined;
-    emit({ type: 'sending', attempt });
-    let failure: AttemptFailure;
-    let error: AppError;
-    try {
-      const exchange = await options.http.send({
-        url: joinBaseUrl(options.baseUrl, generationPath),
-        method: 'POST',
-        headers: {
-          authorization: `Bearer ${options.apiKey}`,
-          'content-type': 'application/json',
-          accept: 'application/json, text/event-stream',
-        },
-        body,
-        signal,
-        freshConnection: true,
-        onSent: () => {
-          emit({ type: 'waiting' });
-        },
-      });
-      const status = exchange.status;
-      if (status >= 200 && status < 300) return { exchange, stopCause };
-      const retryAfterSeconds = parseRetryAfter(exchange.headers['retry-after'], now());
-      const text = await readText(exchange);
-      failure = { kind: 'http', status, ...(retryAfterSeconds === undefined ? {} : { retryAfterSeconds }) };
-      error = mapApiFailure(status, parseProviderError(text), retryAfterSeconds);
-    } catch (caught) {
-      if (!(caught instanceof TransportError)) throw caught;
-      failure = { kind: 'transport', error: caught };
-      error = mapTransportFailure(caught, stopCause());
-    }
-    const wait = stopCause() ? undefined : generationRetryDelay(failure, attempt - 1, policy);
-    if (wait === undefined) throw new AppFailure(error);
-    emit({ type: 'retrying', attempt: attempt + 1, reason: error, delayMs: wait });
-    try {
-      await sleep(wait, options.signal);
-    } catch {
-      throw new AppFailure(appError('cancelled', 'Cancelled.'));
-    }
-  }
 }
 
 /**
@@ -203,7 +113,7 @@ async function generate(
   checkKey(options.apiKey);
   const now = options.now ?? Date.now;
   const params = buildRequestParams(options.request, model);
-  const { exchange, stopCause } = await postGeneration(
+  const { exchange, stopCause } = await sendGeneration(
     options,
     encodeRequestBody(params, options.references),
     emit,
