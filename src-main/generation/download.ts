@@ -4,7 +4,7 @@ import type { ExactSize } from '../../src-preload/contract/generation';
 import { readText, type HttpClient, type HttpResponse } from '../network/http-client';
 import { TransportError } from '../network/transport-error';
 import { mapTransportFailure, parseProviderError } from './api-errors';
-import { resolveLocation, splitRawUrl } from './raw-url';
+import { resolveLocation, splitRawUrl } from '../network/raw-url';
 import { backoffDelay, defaultRetryPolicy, isTransientStatus, type RetryPolicy } from './retry-policy';
 import { ImageFileWriter, type SavedImage } from '../media/image-file-writer';
 

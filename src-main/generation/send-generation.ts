@@ -9,7 +9,7 @@ import {
   type StopCause,
 } from './api-errors';
 import { abortableSleep, type Sleep } from './download';
-import { joinBaseUrl } from './raw-url';
+import { joinBaseUrl } from '../network/raw-url';
 import {
   defaultRetryPolicy,
   generationRetryDelay,

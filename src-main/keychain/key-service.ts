@@ -4,7 +4,7 @@ import type { ConnectionTest, KeyStatus } from '../../src-preload/contract/ipc';
 import { mapApiFailure, mapTransportFailure, parseProviderError } from '../generation/api-errors';
 import { readText, type HttpClient } from '../network/http-client';
 import { abortedCode, TransportError } from '../network/transport-error';
-import { joinBaseUrl, splitRawUrl } from '../generation/raw-url';
+import { joinBaseUrl, splitRawUrl } from '../network/raw-url';
 import { redactKey } from '../generation/redact-key';
 import { SecretStoreUnavailable, type SecretStore } from './secret-store';
 

@@ -1,17 +1,8 @@
-import { Readable } from 'node:stream';
-import tls from 'node:tls';
-import { Agent, buildConnector, ProxyAgent, type Dispatcher } from 'undici';
-import type { IncomingHttpHeaders } from 'undici/types/header';
-import { splitRawUrl, type RawTarget } from '../generation/raw-url';
+import { createDispatcherPool } from './dispatcher-pool';
+import { exchange } from './exchange';
 import { describeProxy, type ProxyChoice, type ProxyResolver } from './proxy-choice';
-import { transportErrorOf } from './undici-errors';
-import {
-  abortedCode,
-  invalidUrlCode,
-  proxyUnusableCode,
-  TransportError,
-  type TransportPhase,
-} from './transport-error';
+import { splitRawUrl } from './raw-url';
+import { abortedCode, invalidUrlCode, proxyUnusableCode, TransportError } from './transport-error';
 
 export interface HttpRequest {
   url: string;
@@ -72,75 +63,12 @@ export interface HttpClientOptions {
 /** A path goes on the request line as written; anything that would need encoding cannot be sent unaltered. */
 const sendablePath = /^[\x21-\x7e]+$/;
 
-function originOf(target: RawTarget): string {
-  const host = target.hostname.includes(':') ? `[${target.hostname}]` : target.hostname;
-  return `${target.protocol}//${host}:${target.port}`;
-}
-
-function flatHeaders(headers: IncomingHttpHeaders): Record<string, string> {
-  const flat: Record<string, string> = {};
-  for (const [name, value] of Object.entries(headers)) {
-    if (value === undefined) continue;
-    flat[name.toLowerCase()] = Array.isArray(value) ? value.join(', ') : value;
-  }
-  return flat;
-}
-
 /**
- * One undici dispatcher per route and kind of connection. HTTP/1.1 only: each of 15 parallel downloads gets a
- * connection (and a TCP window) of its own, and a request's bytes are written at one known moment. Through a
- * proxy every request is tunnelled (CONNECT), plain HTTP too, so TLS stays end to end and connections are
- * pooled per origin as they are without one.
+ * The client: checks the address, asks the proxy resolver for this request's route, and runs one exchange
+ * through that route's dispatcher (see dispatcher-pool.ts and exchange.ts).
  */
-function createDispatchers(options: HttpClientOptions) {
-  const cache = new Map<string, Dispatcher>();
-  const timeout = options.connectTimeoutMs ?? 15_000;
-  // One context for every connection: handed the list itself, Node would parse hundreds of certificates each time.
-  let secureContext: tls.SecureContext | undefined;
-  const tlsOptions = () => {
-    secureContext ??= tls.createSecureContext({ ca: [...options.certificates()] });
-    return { secureContext, allowH2: false };
-  };
-  const plain = buildConnector({ timeout, allowH2: false });
-  let secure: buildConnector.connector | undefined;
-  const connect: buildConnector.connector = (connectOptions, callback) => {
-    if (connectOptions.protocol !== 'https:') {
-      plain(connectOptions, callback);
-      return;
-    }
-    secure ??= buildConnector({ timeout, ...tlsOptions() });
-    secure(connectOptions, callback);
-  };
-  return {
-    get(route: { kind: 'direct' } | { kind: 'proxy'; url: string }, fresh: boolean): Dispatcher {
-      const key = `${fresh ? 'fresh' : 'pooled'} ${route.kind === 'proxy' ? route.url : 'direct'}`;
-      let dispatcher = cache.get(key);
-      if (!dispatcher) {
-        const common = { allowH2: false, connectTimeout: timeout, ...(fresh ? { pipelining: 0 } : {}) };
-        dispatcher =
-          route.kind === 'direct'
-            ? new Agent({ ...common, connect })
-            : new ProxyAgent({
-                uri: route.url,
-                ...common,
-                proxyTunnel: true,
-                requestTls: tlsOptions(),
-                proxyTls: tlsOptions(),
-              });
-        cache.set(key, dispatcher);
-      }
-      return dispatcher;
-    },
-    async close(): Promise<void> {
-      const all = [...cache.values()];
-      cache.clear();
-      await Promise.all(all.map((dispatcher) => dispatcher.close()));
-    },
-  };
-}
-
 export function createHttpClient(options: HttpClientOptions): HttpClient {
-  const dispatchers = createDispatchers(options);
+  const dispatchers = createDispatcherPool(options);
   return {
     route: (url) => options.proxy(url),
     close: () => dispatchers.close(),
@@ -165,148 +93,6 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
       return exchange(dispatcher, request, target, proxy);
     },
   };
-}
-
-function exchange(
-  dispatcher: Dispatcher,
-  request: HttpRequest,
-  target: RawTarget,
-  proxy: string | undefined,
-): Promise<HttpResponse> {
-  const host = target.hostname;
-  return new Promise<HttpResponse>((resolveHead, rejectHead) => {
-    let phase: TransportPhase = 'connect';
-    let controller: Dispatcher.DispatchController | undefined;
-    let headSettled = false;
-    /** The first failure, whoever saw it; later ones are consequences. */
-    let failure: Error | undefined;
-    let ended = false;
-    /** Body pieces that came before `consume` was called. */
-    const early: Buffer[] = [];
-    let consumer:
-      | { onChunk: ChunkHandler; resolve: () => void; reject: (error: Error) => void; pending: number }
-      | undefined;
-
-    const cleanup = () => request.signal?.removeEventListener('abort', onAbort);
-    const fail = (error: Error) => {
-      if (failure) return;
-      failure = error;
-      cleanup();
-      controller?.abort(error);
-      if (!headSettled) {
-        headSettled = true;
-        rejectHead(error);
-      } else consumer?.reject(error);
-    };
-    const finishBody = () => {
-      if (!consumer || !ended || consumer.pending > 0 || failure) return;
-      cleanup();
-      consumer.resolve();
-    };
-    const deliver = (chunk: Buffer) => {
-      const current = consumer;
-      if (!current) return;
-      let pending: Promise<void> | undefined;
-      try {
-        pending = current.onChunk(chunk);
-      } catch (error) {
-        fail(error instanceof Error ? error : new Error(String(error)));
-        return;
-      }
-      if (!pending) return;
-      current.pending += 1;
-      controller?.pause();
-      pending.then(
-        () => {
-          current.pending -= 1;
-          if (current.pending === 0 && !failure) controller?.resume();
-          finishBody();
-        },
-        (error: unknown) => {
-          fail(error instanceof Error ? error : new Error(String(error)));
-        },
-      );
-    };
-    function onAbort() {
-      fail(new TransportError(phase, abortedCode, host, request.signal?.reason, { proxy }));
-    }
-    request.signal?.addEventListener('abort', onAbort, { once: true });
-
-    const handler: Dispatcher.DispatchHandler = {
-      onRequestStart(started) {
-        controller = started;
-        // From here on the request is being written: the server may get it.
-        phase = 'sent';
-        if (failure) started.abort(failure);
-      },
-      onRequestSent() {
-        request.onSent?.();
-      },
-      onResponseStart(started, status, headers) {
-        controller = started;
-        if (failure) return;
-        // Nothing is read until someone takes the body.
-        started.pause();
-        headSettled = true;
-        resolveHead({
-          status,
-          headers: flatHeaders(headers),
-          consume(onChunk) {
-            if (consumer) return Promise.reject(new Error('The body was already read.'));
-            return new Promise<void>((resolve, reject) => {
-              consumer = { onChunk, resolve, reject, pending: 0 };
-              if (failure) {
-                reject(failure);
-                return;
-              }
-              for (const chunk of early.splice(0)) deliver(chunk);
-              if (consumer.pending === 0) started.resume();
-              finishBody();
-            });
-          },
-          discard() {
-            fail(new TransportError('sent', abortedCode, host, undefined, { proxy }));
-          },
-        });
-      },
-      onResponseData(_controller, chunk) {
-        // undici hands over an empty piece when a paused parser resumes; taking it would pause it again, forever.
-        if (failure || chunk.length === 0) return;
-        if (consumer) deliver(chunk);
-        else early.push(chunk);
-      },
-      onResponseEnd() {
-        ended = true;
-        finishBody();
-      },
-      onResponseError(_controller, error) {
-        fail(failure ?? transportErrorOf(error, { phase, host, proxy, bodyStarted: headSettled }));
-      },
-    };
-
-    const body = request.body ?? [];
-    const length = body.reduce((sum, part) => sum + Buffer.byteLength(part), 0);
-    try {
-      dispatcher.dispatch(
-        {
-          origin: originOf(target),
-          path: target.path,
-          method: request.method,
-          headers: {
-            ...request.headers,
-            ...(request.method === 'POST' ? { 'content-length': String(length) } : {}),
-          },
-          body: body.length <= 1 ? (body[0] ?? null) : Readable.from(body),
-          // undici's defaults would end a generation that takes more than five minutes to start answering.
-          headersTimeout: request.idleTimeoutMs ?? 0,
-          bodyTimeout: request.idleTimeoutMs ?? 0,
-        },
-        handler,
-      );
-    } catch (error) {
-      fail(new TransportError('connect', invalidUrlCode, host, error, { proxy }));
-    }
-  });
 }
 
 /** Reads a short body (an error answer) as text, keeping at most `limit` bytes of it. */

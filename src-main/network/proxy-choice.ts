@@ -1,4 +1,4 @@
-import { splitRawUrl } from '../generation/raw-url';
+import { splitRawUrl } from './raw-url';
 
 /**
  * Which way one request leaves the machine. Who decides: in the app, Chromium's own resolution (system settings,

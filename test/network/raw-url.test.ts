@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { joinBaseUrl, splitRawUrl } from '../../src-main/generation/raw-url';
+import { joinBaseUrl, splitRawUrl } from '../../src-main/network/raw-url';
 
 describe('splitRawUrl', () => {
   it('keeps the path and query exactly as written', () => {
