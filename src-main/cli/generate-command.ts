@@ -1,173 +1,32 @@
 import path from 'node:path';
 import { aboutFile, AppFailure, appError } from '../../src-preload/contract/errors';
-import {
-  canonicalGatewayUrl,
-  defaultGatewayUrl,
-  gatewayOrigin,
-  gatewayProblem,
-} from '../../src-preload/contract/gateway';
-import {
-  generationRequestSchema,
-  parseExactSize,
-  type GenerationRequest,
-} from '../../src-preload/contract/generation';
-import { defaultModelId, modelCatalogue, sizePresetSchema } from '../../src-preload/contract/models';
+import { defaultGatewayUrl, gatewayOrigin } from '../../src-preload/contract/gateway';
+import type { GenerationRequest } from '../../src-preload/contract/generation';
 import type { Usage } from '../../src-preload/contract/library-types';
 import { prepareReference } from '../generation/references';
-import { readImageFile } from '../media/read-image-file';
-import { createKeyService } from '../keychain/key-service';
-import { createKeytarStore, keychainServiceName } from '../keychain/keytar-store';
-import { createGenerationJobs, type JobSnapshot } from '../jobs/generation-jobs';
+import { createGenerationJobs } from '../jobs/generation-jobs';
 import { resumeInterrupted } from '../jobs/recover-interrupted';
+import { createKeyService } from '../keychain/key-service';
+import type { Library } from '../library/library';
+import { readImageFile } from '../media/read-image-file';
 import { createHttpClient, type HttpClient } from '../network/http-client';
 import { environmentProxy } from '../network/proxy-choice';
 import { trustedCertificates } from '../network/trust-store';
-import type { Library } from '../library/library';
 import { readSettingsFile } from '../settings/settings-store';
 import { settingsFile } from './app-dirs';
 import { exitCodes, type CliIo } from './cli-io';
+import { gatewayOf, generateHelp, generateOptions, requestFrom, type Gateway } from './generate-options';
+import { progressReporter } from './generate-progress';
 import { cliImage, type CliImage } from './image-output';
 import { libraryDirOf, openCliLibrary } from './open-library';
-import {
-  choiceOption,
-  commonOptions,
-  flagValue,
-  helpText,
-  integerOption,
-  numberOption,
-  parseOptions,
-  stringList,
-  stringValue,
-  UsageError,
-  type OptionSpecs,
-  type ParsedOptions,
-} from './options';
+import { flagValue, parseOptions, stringList, stringValue, type ParsedOptions } from './options';
 
-export const generateOptions = {
-  prompt: { type: 'string', value: 'TEXT', description: 'What to generate (required).' },
-  model: {
-    type: 'string',
-    value: 'ID',
-    description: `Model ID to send (default ${defaultModelId}). Known: ${modelCatalogue.map((m) => m.id).join(', ')}.`,
-  },
-  size: {
-    type: 'string',
-    value: 'S',
-    description:
-      'A preset the model offers (1K, 2K, 3K, 4K) or an exact WxH such as 2304x1728 (default 2048x2048).',
-  },
-  ref: {
-    type: 'string',
-    multiple: true,
-    value: 'FILE',
-    description: 'A reference image; repeat for several. Each is also stored in the library.',
-  },
-  'max-images': {
-    type: 'string',
-    value: 'N',
-    description: 'Ask for a sequence of up to N images, 1 to 15 (default 1).',
-  },
-  'response-format': {
-    type: 'string',
-    value: 'url|b64_json',
-    description: 'How the service returns the images (default url).',
-  },
-  'output-format': {
-    type: 'string',
-    value: 'png|jpeg',
-    description: 'File format, for models that offer PNG (default jpeg).',
-  },
-  watermark: { type: 'boolean', description: 'Add the "AI Generated" mark (off unless given).' },
-  seed: { type: 'string', value: 'N', description: 'Seed from -1 to 2147483647, for models that take one.' },
-  'guidance-scale': {
-    type: 'string',
-    value: 'X',
-    description: 'Guidance from 1 to 10, for models that take one.',
-  },
-  stream: {
-    type: 'boolean',
-    description: 'Save each image as soon as it is ready (models that support it).',
-  },
-  'base-url': {
-    type: 'string',
-    value: 'URL',
-    description:
-      "API address, https:// or http:// on this computer (default: SEEDREAM_API_BASE_URL, else the app's setting, else https://api.cometapi.com). COMETAPI_KEY is sent only to the address given here or in SEEDREAM_API_BASE_URL, or to https://api.cometapi.com.",
-  },
-  ...commonOptions,
-} as const satisfies OptionSpecs;
+export { generateOptions } from './generate-options';
 
-const generateHelp = helpText(
-  'npm run cli -- generate --prompt TEXT [options]',
-  [
-    'Generates images with a Seedream model and saves them in the library, where the app shows them too.',
-    'The API key comes from COMETAPI_KEY, else from the keychain entry the app saved for that gateway.',
-    'Exit status: 0 when at least one image was saved (failed slots are listed on standard error),',
-    '1 when none was, 2 for a usage mistake, 130 when interrupted with Ctrl-C.',
-  ].join('\n'),
-  generateOptions,
-);
-
-function requestFrom(parsed: ParsedOptions): GenerationRequest {
-  const prompt = stringValue(parsed, 'prompt');
-  if (prompt === undefined) throw new UsageError('--prompt is required.');
-  const sizeText = stringValue(parsed, 'size');
-  let size: GenerationRequest['size'] | undefined;
-  if (sizeText !== undefined) {
-    const preset = sizePresetSchema.safeParse(sizeText.toUpperCase());
-    size = preset.success ? preset.data : parseExactSize(sizeText);
-    if (size === undefined) {
-      throw new UsageError(
-        `--size must be a preset such as 2K or an exact size such as 2048x2048, not "${sizeText}".`,
-      );
-    }
-  }
-  const maxImages = integerOption('max-images', stringValue(parsed, 'max-images'), 1, 15) ?? 1;
-  const parsedRequest = generationRequestSchema.safeParse({
-    model: stringValue(parsed, 'model') ?? defaultModelId,
-    prompt,
-    size,
-    responseFormat: choiceOption('response-format', stringValue(parsed, 'response-format'), [
-      'url',
-      'b64_json',
-    ]),
-    outputFormat: choiceOption('output-format', stringValue(parsed, 'output-format'), ['png', 'jpeg']),
-    watermark: flagValue(parsed, 'watermark'),
-    seed: integerOption('seed', stringValue(parsed, 'seed'), -1, 2_147_483_647),
-    guidanceScale: numberOption('guidance-scale', stringValue(parsed, 'guidance-scale'), 1, 10),
-    sequential: maxImages > 1 ? 'auto' : 'disabled',
-    maxImages,
-    stream: flagValue(parsed, 'stream'),
-  });
-  if (!parsedRequest.success) {
-    throw new UsageError(parsedRequest.error.issues.map((issue) => issue.message).join(' '));
-  }
-  return parsedRequest.data;
-}
-
-/**
- * The gateway to use: --base-url, else SEEDREAM_API_BASE_URL, else the app's setting. `named` is the one the
- * command line or environment gave, which is the gateway COMETAPI_KEY is for; the app's setting never is,
- * since the app's renderer can change it.
- */
-function gatewayOf(parsed: ParsedOptions, io: CliIo): { baseUrl: string; named: string | undefined } {
-  const given = stringValue(parsed, 'base-url') ?? io.env.SEEDREAM_API_BASE_URL;
-  const named = given === undefined || given.trim() === '' ? undefined : given;
-  if (named === undefined) return { baseUrl: readSettingsFile(settingsFile(io)).apiBaseUrl, named };
-  const problem = gatewayProblem(named.trim());
-  if (problem !== null) throw new UsageError(`--base-url: ${problem}`);
-  const baseUrl = canonicalGatewayUrl(named.trim());
-  return { baseUrl, named: baseUrl };
-}
-
-async function connectionFor(
-  io: CliIo,
-  gateway: { baseUrl: string; named: string | undefined },
-  http: HttpClient,
-) {
+async function connectionFor(io: CliIo, gateway: Gateway, http: HttpClient) {
   const keys = createKeyService({
     http,
-    store: createKeytarStore(undefined, io.env.SEEDREAM_KEYCHAIN_SERVICE ?? keychainServiceName),
+    store: io.secretStore,
     baseUrl: () => gateway.baseUrl,
     env: io.env,
     environmentGateway: gateway.named,
@@ -205,37 +64,6 @@ async function storeReferences(library: Library, files: readonly string[], io: C
   return ids;
 }
 
-function progressReporter(io: CliIo, library: Library) {
-  let phase = '';
-  const announced = new Set<number>();
-  return (snapshot: JobSnapshot) => {
-    if (snapshot.retry && phase !== `retry-${snapshot.retry.attempt}`) {
-      phase = `retry-${snapshot.retry.attempt}`;
-      io.stderr(
-        `${snapshot.retry.reason.message} Retrying in ${Math.ceil(snapshot.retry.delayMs / 1000)} s.\n`,
-      );
-    } else if (snapshot.phase !== phase && !snapshot.retry) {
-      phase = snapshot.phase;
-      const lines: Partial<Record<JobSnapshot['phase'], string>> = {
-        sending: 'Sending the request…',
-        generating: 'Generating (this takes from about 25 seconds to a few minutes)…',
-        downloading: 'Saving the images…',
-      };
-      const line = lines[snapshot.phase];
-      if (line) io.stderr(`${line}\n`);
-    }
-    for (const slot of snapshot.slots) {
-      if (announced.has(slot.index) || (slot.state !== 'saved' && slot.state !== 'failed')) continue;
-      announced.add(slot.index);
-      io.stderr(
-        slot.image
-          ? `Image ${slot.index + 1} saved: ${library.filePath(slot.image)}\n`
-          : `Image ${slot.index + 1} failed: ${slot.error?.message ?? 'unknown reason'}\n`,
-      );
-    }
-  };
-}
-
 export interface GenerateResult {
   generationId: number;
   images: CliImage[];
@@ -265,11 +93,7 @@ export async function runGenerate(args: readonly string[], io: CliIo): Promise<n
 async function generate(
   parsed: ParsedOptions,
   request: GenerationRequest,
-  {
-    io,
-    gateway,
-    http,
-  }: { io: CliIo; gateway: { baseUrl: string; named: string | undefined }; http: HttpClient },
+  { io, gateway, http }: { io: CliIo; gateway: Gateway; http: HttpClient },
 ): Promise<number> {
   const json = flagValue(parsed, 'json');
   const connection = await connectionFor(io, gateway, http);

@@ -1,5 +1,6 @@
 import { homedir } from 'node:os';
 import path from 'node:path';
+import { createKeytarStore, keychainServiceName } from '../keychain/keytar-store';
 import { createFileLogger, type Logger } from '../logging/logger';
 import { loadImageCodecFor, type ImageCodec } from '../media/image-codec';
 import { appUserDataDir } from './app-dirs';
@@ -34,7 +35,8 @@ export function runProcessCli(args: readonly string[], options: ProcessCliOption
     interrupt.abort();
   };
   process.on('SIGINT', onInterrupt);
-  const platform = { platform: process.platform, env: options.env ?? process.env, homedir: homedir() };
+  const env = options.env ?? process.env;
+  const platform = { platform: process.platform, env, homedir: homedir() };
   const imageCodec: () => ImageCodec = once(() =>
     loadImageCodecFor({ platform: process.platform, electron: process.versions.electron }),
   );
@@ -47,6 +49,8 @@ export function runProcessCli(args: readonly string[], options: ProcessCliOption
     stderr: (text) => process.stderr.write(text),
     signal: interrupt.signal,
     imageCodec,
+    // Test runs name a keychain entry of their own (the installed app's `cli` mode never gets the variable).
+    secretStore: createKeytarStore(undefined, env.SEEDREAM_KEYCHAIN_SERVICE ?? keychainServiceName),
     nativeBinding: options.nativeBinding,
     log,
   }).finally(() => {

@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCli } from '../../src-main/cli/run-cli';
+import { MemorySecretStore } from '../../src-main/keychain/secret-store';
 import { silentLogger } from '../../src-main/logging/logger';
 import { useFakeCometApi } from '../support/fake-cometapi-server';
 import { pngBytes } from '../library/fixtures';
@@ -177,6 +178,7 @@ describe('bad input, each refused by name with a clear message', () => {
           homedir: scratch,
           signal: new AbortController().signal,
           imageCodec: () => nativeCodec,
+          secretStore: new MemorySecretStore(),
           log: silentLogger,
         },
       );

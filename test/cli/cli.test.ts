@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -6,6 +5,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { generateOptions } from '../../src-main/cli/generate-command';
 import { checkOptions, listOptions } from '../../src-main/cli/library-commands';
 import { runCli } from '../../src-main/cli/run-cli';
+import { MemorySecretStore } from '../../src-main/keychain/secret-store';
 import { silentLogger } from '../../src-main/logging/logger';
 import { useFakeCometApi } from '../support/fake-cometapi-server';
 import { pngBytes } from '../library/fixtures';
@@ -34,18 +34,19 @@ function cli(args: string[], extra: Record<string, string> = {}) {
   return runCliProcess(args, env(extra));
 }
 
-/** The same command in this process (faster), with a keychain service of its own. */
+/** The same command in this process (faster), with a keychain of its own. */
 async function cliInProcess(args: string[]) {
   let stdout = '';
   let stderr = '';
   const code = await runCli(args, {
     stdout: (text) => (stdout += text),
     stderr: (text) => (stderr += text),
-    env: env({ SEEDREAM_KEYCHAIN_SERVICE: `Seedream Studio cli test ${randomUUID()}` }),
+    env: env(),
     platform: 'linux',
     homedir: home,
     signal: new AbortController().signal,
     imageCodec: () => nativeCodec,
+    secretStore: new MemorySecretStore(),
     log: silentLogger,
   });
   return { code, stdout, stderr };
