@@ -1,5 +1,5 @@
 import { BrowserWindow, ClipboardItem, Notification, clipboard, dialog, nativeImage, shell } from 'electron';
-import type { DesktopPort } from '../desktop/desktop-port';
+import type { DesktopPort } from './desktop-port';
 
 export function createElectronDesktop(getWindow: () => BrowserWindow | null): DesktopPort {
   return {

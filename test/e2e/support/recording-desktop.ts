@@ -1,4 +1,4 @@
-import type { DesktopPort } from '../../../src-main/desktop/desktop-port';
+import type { DesktopPort } from '../../../src-main/shell/desktop-port';
 
 export type DesktopCall =
   | { kind: 'reveal'; path: string }
