@@ -11,7 +11,8 @@ import {
   session,
   shell,
 } from 'electron';
-import { createAppCore, libraryDirOf, type AppCore } from './app-core';
+import { createAppCore, type AppCore } from './app/app-core';
+import { openAppLibrary } from './app/app-library';
 import { createDispatch } from './ipc/dispatch';
 import { createEmitter, registerIpc } from './ipc/electron-ipc';
 import { createSenderCheck } from './ipc/trusted-sender';
@@ -20,6 +21,7 @@ import type { FileLogger } from './logging/logger';
 import type { ImageCodec } from './media/image-codec';
 import { trustedCertificates } from './network/trust-store';
 import { developmentOverrides } from './settings/development-overrides';
+import { libraryDirIn } from './settings/user-data-layout';
 import { originOf } from './shell/app-origin';
 import { createElectronDesktop } from './shell/electron-desktop';
 import { createMainWindow } from './shell/main-window';
@@ -29,35 +31,17 @@ import { APP_ORIGIN, mediaUrl } from './shell/schemes';
 import { electronSystemProxy } from './shell/system-proxy';
 import { createElectronUpdates, updateFeedFile } from './updates/electron-updates';
 
-let mainWindow: BrowserWindow | null = null;
-let core: AppCore | null = null;
-
-export function focusMainWindow(): void {
-  if (!mainWindow) return;
-  if (mainWindow.isMinimized()) mainWindow.restore();
-  mainWindow.focus();
-}
-
-/** The window, for the smoke test's first-paint wait. */
-export function currentMainWindow(): BrowserWindow | null {
-  return mainWindow;
-}
-
 /** Packaged builds always load the bundled renderer; only a development run may point at Vite's server. */
 function startUrl(): string {
   return developmentOverrides(app.isPackaged, process.env).devServerUrl ?? `${APP_ORIGIN}/index.html`;
 }
 
-function openWindow(): void {
-  mainWindow = createMainWindow({
-    startUrl: startUrl(),
-    preloadPath: join(__dirname, '..', 'preload', 'index.cjs'),
-    windowStateFile: join(app.getPath('userData'), 'window-state.json'),
-    devTools: !app.isPackaged,
-  });
-  mainWindow.on('closed', () => {
-    mainWindow = null;
-  });
+/** The started app, as the lifecycle in index.ts needs it. */
+export interface StartedApp {
+  /** The main window while one is open (the smoke test waits for its first paint). */
+  mainWindow(): BrowserWindow | null;
+  /** Brings the main window to the front (another start of the app does this). */
+  focus: () => void;
 }
 
 export interface BootstrapOptions {
@@ -69,28 +53,42 @@ export interface BootstrapOptions {
   checkForUpdates: boolean;
 }
 
-/** The composition root: services, IPC, protocols, menu and the window, in that order. */
+/** The Electron composition root: the library, services, IPC, protocols, menu and the window, in that order. */
 export async function bootstrap({
   log,
   codec,
   nativeBinding,
   checkForUpdates,
-}: BootstrapOptions): Promise<void> {
+}: BootstrapOptions): Promise<StartedApp> {
+  let mainWindow: BrowserWindow | null = null;
+  const openWindow = (): void => {
+    const window = createMainWindow({
+      startUrl: startUrl(),
+      preloadPath: join(__dirname, '..', 'preload', 'index.cjs'),
+      windowStateFile: join(app.getPath('userData'), 'window-state.json'),
+      devTools: !app.isPackaged,
+    });
+    window.on('closed', () => {
+      mainWindow = null;
+    });
+    mainWindow = window;
+  };
   const userDataDir = app.getPath('userData');
   log.info(
     `Seedream Studio ${app.getVersion()} starting (Electron ${process.versions.electron}, ${codec.build} codec)`,
   );
   const overrides = developmentOverrides(app.isPackaged, process.env);
   const emitToWindow = createEmitter(() => mainWindow?.webContents ?? null);
-  const started = await createAppCore({
+  const library = await openAppLibrary({ userDataDir, codec, nativeBinding });
+  const started = createAppCore({
     userDataDir,
     env: process.env,
     apiBaseUrlOverride: overrides.apiBaseUrl,
     secretStore: createKeytarStore(undefined, overrides.keychainService ?? keychainServiceName),
     mediaUrl,
     desktop: createElectronDesktop(() => mainWindow),
+    library,
     codec,
-    nativeBinding,
     log,
     systemLocale: app.getLocale(),
     network: {
@@ -103,7 +101,8 @@ export async function bootstrap({
       if (event === 'settings:changed') setMenu();
     },
   });
-  core = started;
+  // Until the quit below begins closing it.
+  let core: AppCore | null = started;
   registerIpc(
     ipcMain,
     createDispatch(started.handlers, {
@@ -113,11 +112,10 @@ export async function bootstrap({
       },
     }),
   );
-  const { thumbnails } = started.library;
   handleAppProtocols(
     protocol,
-    { rendererDir: join(__dirname, '..', 'renderer'), libraryDir: libraryDirOf(userDataDir) },
-    (relativePath) => thumbnails.makeMissing(relativePath),
+    { rendererDir: join(__dirname, '..', 'renderer'), libraryDir: libraryDirIn(userDataDir) },
+    (relativePath) => library.thumbnails.makeMissing(relativePath),
   );
 
   const updates = await createElectronUpdates({
@@ -171,4 +169,13 @@ export async function bootstrap({
       app.quit();
     });
   });
+
+  return {
+    mainWindow: () => mainWindow,
+    focus: () => {
+      if (!mainWindow) return;
+      if (mainWindow.isMinimized()) mainWindow.restore();
+      mainWindow.focus();
+    },
+  };
 }

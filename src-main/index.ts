@@ -1,10 +1,10 @@
 import { join } from 'node:path';
 import { app, dialog, protocol } from 'electron';
-import { bootstrap, currentMainWindow, focusMainWindow } from './bootstrap';
+import { bootstrap } from './bootstrap';
 import { runProcessCli } from './cli/process-cli';
 import { createDesktopTranslator, desktopLanguage } from './i18n/desktop-i18n';
 import { checkKeytarLoads } from './keychain/keytar-store';
-import { launchModeOf } from './launch-mode';
+import { launchModeOf } from './app/launch-mode';
 import { createFileLogger } from './logging/logger';
 import { loadImageCodecFor } from './media/image-codec';
 import { electronSqliteBinding } from './library/electron-sqlite-binding';
@@ -56,8 +56,8 @@ async function smokeTest(): Promise<number> {
     nativeBinding,
     loadKeychain: checkKeytarLoads,
     firstPaint: async () => {
-      await bootstrap({ log, codec: imageCodec, nativeBinding, checkForUpdates: false });
-      const window = currentMainWindow();
+      const started = await bootstrap({ log, codec: imageCodec, nativeBinding, checkForUpdates: false });
+      const window = started.mainWindow();
       if (!window) throw new Error('no window was opened');
       await waitForAppRoot(window.webContents, 30_000);
     },
@@ -96,13 +96,16 @@ if (mode.kind === 'cli') {
   if (!app.requestSingleInstanceLock()) {
     app.quit();
   } else {
-    app.on('second-instance', focusMainWindow);
     app.on('window-all-closed', () => {
       if (process.platform !== 'darwin') app.quit();
     });
     app
       .whenReady()
       .then(() => bootstrap({ log, codec: codec(), nativeBinding, checkForUpdates: true }))
+      .then((started) => {
+        // Starting the app again brings this window forward (the second start quits at once).
+        app.on('second-instance', started.focus);
+      })
       .catch(startupFailed);
   }
 }

@@ -7,9 +7,16 @@ import {
   type ParsedInputOf,
 } from '../../src-preload/contract/ipc';
 
+/** A handler for every channel of the contract: one left out does not compile. */
 export type Handlers = {
   [C in ChannelName]: (input: ParsedInputOf<C>) => Promise<OutputOf<C>> | OutputOf<C>;
 };
+
+/**
+ * The handlers of some domains' channels (`'library'` is every `library:*` channel). A domain's handler module
+ * returns exactly these, so a channel added to the contract does not compile until its domain handles it.
+ */
+export type HandlersOf<Domain extends string> = Pick<Handlers, Extract<ChannelName, `${Domain}:${string}`>>;
 
 /** Who sent a request, as Electron's senderFrame (or the Chromium driver's binding source) describes it. */
 export interface Sender {

@@ -30,8 +30,6 @@ export interface LibraryOptions {
    * when asked for.
    */
   thumbnails?: 'background' | 'on-demand';
-  /** Told when an image's preview mark changed (its thumbnail failed, or was made after all). */
-  onPreviewMarked?: (sha256: string) => void;
   now?: () => number;
   /** better-sqlite3's build for this runtime: Electron's in the app (see electron-sqlite-binding.ts). */
   nativeBinding?: string;
@@ -84,7 +82,7 @@ export async function openLibrary(options: LibraryOptions): Promise<Library> {
     };
     const operations = createImageOperations(context);
     const generations = createGenerationStore(context);
-    const thumbnails = createThumbnailQueue(context, { onMarked: options.onPreviewMarked });
+    const thumbnails = createThumbnailQueue(context);
     const imageStore = createImageStore(
       context,
       options.thumbnails === 'background'

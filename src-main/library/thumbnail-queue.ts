@@ -24,13 +24,13 @@ export interface ThumbnailQueue {
   idle(): Promise<void>;
   /** Drops what is scheduled; settles once running work has finished (without touching the catalog). */
   stop(): Promise<void>;
+  /** Tells `listener` of each image whose preview mark changed (its thumbnail failed, or was made after all). */
+  subscribe(listener: (sha256: string) => void): () => void;
 }
 
 export interface ThumbnailQueueOptions {
   /** Thumbnails made at once; sharp spreads each one over libuv's threads already. */
   concurrency?: number;
-  /** Told when an image's preview mark changed, so views can show it. */
-  onMarked?: (sha256: string) => void;
 }
 
 /** `thumbnails/<size>/<2 hex>/<sha256>.webp`, with either separator, as the media handler sees a path. */
@@ -52,12 +52,14 @@ export function createThumbnailQueue(ctx: WriteContext, options: ThumbnailQueueO
   const running = new Set<string>();
   /** Who waits for which image's thumbnails. */
   const waiters = new Map<string, ((made: boolean) => void)[]>();
+  const listeners = new Set<(sha256: string) => void>();
   let stopped = false;
   let settleIdle: (() => void)[] = [];
 
   const setMark = (sha256: string, problem: string | null) => {
     if (stopped) return;
-    if (mark.run(problem, sha256, problem).changes > 0) options.onMarked?.(sha256);
+    if (mark.run(problem, sha256, problem).changes === 0) return;
+    for (const listener of listeners) listener(sha256);
   };
 
   async function make(sha256: string): Promise<boolean> {
@@ -147,6 +149,10 @@ export function createThumbnailQueue(ctx: WriteContext, options: ThumbnailQueueO
         running.size === 0 ? Promise.resolve() : new Promise<void>((resolve) => settleIdle.push(resolve));
       pump();
       return finished;
+    },
+    subscribe(listener) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
     },
   };
 }

@@ -4,7 +4,8 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { EventName } from '../../src-preload/contract/ipc';
 import { generationRequestSchema } from '../../src-preload/contract/generation';
-import { createAppCore, type AppCore } from '../../src-main/app-core';
+import { createAppCore, type AppCore } from '../../src-main/app/app-core';
+import { openAppLibrary } from '../../src-main/app/app-library';
 import { MemorySecretStore } from '../../src-main/keychain/secret-store';
 import { useFakeCometApi } from '../support/fake-cometapi-server';
 import { startFakeCometApi } from '../fake-cometapi/fake-cometapi';
@@ -24,11 +25,12 @@ beforeEach(async () => {
   userDataDir = mkdtempSync(join(tmpdir(), 'app-core-'));
   desktop = createRecordingDesktop(null);
   events.length = 0;
-  core = await createAppCore({
+  core = createAppCore({
     userDataDir,
     env: { COMETAPI_KEY: api.fake.apiKey },
     apiBaseUrlOverride: api.fake.baseUrl,
     secretStore: new MemorySecretStore(),
+    library: await openAppLibrary({ userDataDir, codec: nativeCodec }),
     mediaUrl: (relativePath) => `media:///${relativePath}`,
     desktop,
     codec: nativeCodec,
@@ -127,10 +129,12 @@ describe('app core networking', () => {
   it('shows which proxy the gateway is reached through, and sends the key test through the manual one', async () => {
     const secure = await startFakeCometApi({ tls: testTls });
     const proxy = await startTestProxy({ credentials: { user: 'me', password: 'pw' } });
-    const secured = await createAppCore({
-      userDataDir: mkdtempSync(join(tmpdir(), 'app-core-proxy-')),
+    const securedDataDir = mkdtempSync(join(tmpdir(), 'app-core-proxy-'));
+    const secured = createAppCore({
+      userDataDir: securedDataDir,
       env: {},
       secretStore: new MemorySecretStore(),
+      library: await openAppLibrary({ userDataDir: securedDataDir, codec: nativeCodec }),
       mediaUrl: (relativePath) => `media:///${relativePath}`,
       desktop,
       codec: nativeCodec,
@@ -168,6 +172,7 @@ describe('app core networking', () => {
       await secured.close();
       await proxy.close();
       await secure.stop();
+      rmSync(securedDataDir, { recursive: true, force: true });
     }
   });
 });

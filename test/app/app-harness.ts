@@ -3,10 +3,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Result } from '../../src-preload/contract/errors';
 import type { ChannelName, EventName, InputOf, OutputOf } from '../../src-preload/contract/ipc';
-import { createAppCore, type AppCore } from '../../src-main/app-core';
+import { createAppCore, type AppCore } from '../../src-main/app/app-core';
+import { openAppLibrary } from '../../src-main/app/app-library';
 import { createDispatch, type Dispatch } from '../../src-main/ipc/dispatch';
 import { createSenderCheck } from '../../src-main/ipc/trusted-sender';
 import { MemorySecretStore, type SecretStore } from '../../src-main/keychain/secret-store';
+import type { Library } from '../../src-main/library/library';
 import { createFileLogger, type Logger } from '../../src-main/logging/logger';
 import { nativeCodec } from '../support/codecs';
 import { createRecordingDesktop, type RecordingDesktop } from '../e2e/support/recording-desktop';
@@ -28,6 +30,8 @@ export interface HarnessOptions {
  */
 export interface AppHarness {
   core: AppCore;
+  /** The library handed to the core (the core closes it). */
+  library: Library;
   dispatch: Dispatch;
   userDataDir: string;
   secretStore: SecretStore;
@@ -61,11 +65,13 @@ export async function startAppHarness(options: HarnessOptions): Promise<AppHarne
       if (level === 'error') logged.push({ context: message, error: details[0] });
     };
   const log: Logger = { info: recorded('info'), warn: recorded('warn'), error: recorded('error') };
-  const core = await createAppCore({
+  const library = await openAppLibrary({ userDataDir, codec: nativeCodec });
+  const core = createAppCore({
     userDataDir,
     env: options.env ?? {},
     apiBaseUrlOverride: options.apiBaseUrl,
     secretStore,
+    library,
     mediaUrl: (relativePath) => `seedream-media://library/${relativePath}`,
     desktop,
     codec: nativeCodec,
@@ -84,6 +90,7 @@ export async function startAppHarness(options: HarnessOptions): Promise<AppHarne
   const call = (channel: string, input?: unknown) => dispatch(channel, input, appPage);
   return {
     core,
+    library,
     dispatch,
     userDataDir,
     secretStore,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { launchModeOf } from '../../src-main/launch-mode';
+import { launchModeOf } from '../../src-main/app/launch-mode';
 
 describe('launch mode', () => {
   it('opens the app by default, also when the OS passes files or Chromium switches', () => {

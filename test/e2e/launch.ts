@@ -4,12 +4,14 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
 import { _electron, chromium, type Browser, type ElectronApplication, type Page } from '@playwright/test';
-import { createAppCore, libraryDirOf } from '../../src-main/app-core';
+import { createAppCore } from '../../src-main/app/app-core';
+import { openAppLibrary } from '../../src-main/app/app-library';
 import { createDispatch } from '../../src-main/ipc/dispatch';
 import { createFileLogger } from '../../src-main/logging/logger';
 import type { Emit } from '../../src-main/ipc/emit';
 import { createKeytarStore } from '../../src-main/keychain/keytar-store';
 import { developmentOverrides } from '../../src-main/settings/development-overrides';
+import { libraryDirIn } from '../../src-main/settings/user-data-layout';
 import { createSenderCheck } from '../../src-main/ipc/trusted-sender';
 import { createMediaHandler } from '../../src-main/media/media-handler';
 import { environmentProxy } from '../../src-main/network/proxy-choice';
@@ -122,8 +124,8 @@ async function launchChromium(executable: string, options: LaunchOptions): Promi
       .catch(() => undefined);
   };
   const desktop = createRecordingDesktop(options.exportFolder ?? null);
-  // The media server starts before the core (the core needs its origin), so it reaches the core's queue late.
-  let makeMissing: (relativePath: string) => Promise<boolean> = () => Promise.resolve(false);
+  // As bootstrap.ts does: the library first, handed to the media handler and the core.
+  const library = await openAppLibrary({ userDataDir: options.userDataDir, codec: nativeCodec });
   // Routes are added once the server knows its address, the one host the media handler answers for.
   const routes: Parameters<typeof serveWebHandlers>[0] = [];
   const server = await serveWebHandlers(routes);
@@ -131,10 +133,10 @@ async function launchChromium(executable: string, options: LaunchOptions): Promi
     {
       prefix: '/media/',
       handler: createMediaHandler({
-        rootDir: libraryDirOf(options.userDataDir),
+        rootDir: libraryDirIn(options.userDataDir),
         mountPath: '/media/',
         host: new URL(server.origin).host,
-        makeMissing: (relativePath) => makeMissing(relativePath),
+        makeMissing: (relativePath) => library.thumbnails.makeMissing(relativePath),
       }),
     },
     { prefix: '/', handler: createRendererHandler({ rootDir: `${root}/dist/renderer` }) },
@@ -142,11 +144,12 @@ async function launchChromium(executable: string, options: LaunchOptions): Promi
   // As bootstrap.ts does for an unpackaged run: the same overrides, the same keychain.
   const environment = appEnvironment(options);
   const overrides = developmentOverrides(false, environment);
-  const core = await createAppCore({
+  const core = createAppCore({
     userDataDir: options.userDataDir,
     env: environment,
     apiBaseUrlOverride: overrides.apiBaseUrl,
     secretStore: createKeytarStore(undefined, overrides.keychainService),
+    library,
     mediaUrl: (relativePath) => mediaUrl(relativePath).replace(MEDIA_ORIGIN, `${server.origin}/media`),
     desktop,
     codec: nativeCodec,
@@ -161,7 +164,6 @@ async function launchChromium(executable: string, options: LaunchOptions): Promi
       certificates: () => trustedCertificates(undefined, extraCertificates(environment)),
     },
   });
-  makeMissing = (relativePath) => core.library.thumbnails.makeMissing(relativePath);
   const dispatch = createDispatch(core.handlers, {
     isTrustedSender: createSenderCheck(server.origin),
     logError: (channel, error) => {

@@ -3,7 +3,7 @@ import { cp, mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import sharp from 'sharp';
-import { libraryDirOf } from '../../src-main/app-core';
+import { libraryDirIn } from '../../src-main/settings/user-data-layout';
 import { fileExists } from '../../src-main/library/file-store';
 import { openLibrary, type Library } from '../../src-main/library/library';
 import { sceneSvg } from '../fake-cometapi/scene-svg';
@@ -225,7 +225,7 @@ export async function seedLibrary(
     // Written last: a build that was interrupted leaves no manifest and is started over next time.
     await writeFile(manifest, JSON.stringify(seeded));
   }
-  const target = libraryDirOf(userDataDir);
+  const target = libraryDirIn(userDataDir);
   await rm(target, { recursive: true, force: true });
   await cp(path.join(template, 'library'), target, { recursive: true });
   return JSON.parse(await readFile(manifest, 'utf8')) as SeededLibrary;

@@ -215,9 +215,9 @@ describe('every IPC channel under generated bad payloads', () => {
       for (const job of await app.value('generation:jobs')) {
         await app.core.handlers['generation:cancel']({ jobId: job.jobId });
       }
-      const report = await app.core.library.check(true);
+      const report = await app.library.check(true);
       expect(report).toMatchObject({ missingFiles: 0, wrongHashes: 0, catalog: 'ok' });
-      expect(app.core.library.catalog.writer.pragma('foreign_key_check')).toEqual([]);
+      expect(app.library.catalog.writer.pragma('foreign_key_check')).toEqual([]);
     },
   );
 });

@@ -80,7 +80,8 @@ describe('thumbnails off the critical path', () => {
   it('marks an image whose thumbnail cannot be made with the reason, keeps it saved, and says so', async () => {
     const marked: string[] = [];
     const library = await tempLibrary({ thumbnails: 'on-demand' });
-    const queue = createThumbnailQueue(library.context, { onMarked: (sha256) => marked.push(sha256) });
+    const queue = createThumbnailQueue(library.context);
+    queue.subscribe((sha256) => marked.push(sha256));
     const image = await storeOne(library, await stageUndecodable(library));
     expect(await queue.ensure(image.sha256)).toBe(false);
     const stored = library.images.image(image.id);

@@ -2,7 +2,8 @@ import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { createAppCore, type AppCore } from '../../src-main/app-core';
+import { createAppCore, type AppCore } from '../../src-main/app/app-core';
+import { openAppLibrary } from '../../src-main/app/app-library';
 import { MemorySecretStore } from '../../src-main/keychain/secret-store';
 import { silentLogger } from '../../src-main/logging/logger';
 import { nativeCodec } from '../support/codecs';
@@ -57,10 +58,11 @@ afterEach(async () => {
 
 async function coreWithWebpImage(): Promise<{ core: AppCore; id: number }> {
   userDataDir = mkdtempSync(join(tmpdir(), 'desktop-'));
-  core = await createAppCore({
+  core = createAppCore({
     userDataDir,
     env: {},
     secretStore: new MemorySecretStore(),
+    library: await openAppLibrary({ userDataDir, codec: nativeCodec }),
     mediaUrl: (relativePath) => `media:///${relativePath}`,
     desktop: createElectronDesktop(() => fakeWindow as never),
     codec: nativeCodec,

@@ -1,0 +1,165 @@
+import { join } from 'node:path';
+import type { Handlers } from '../ipc/dispatch';
+import type { Emit } from '../ipc/emit';
+import { formatDiagnostics, type DiagnosticsFacts } from '../diagnostics/diagnostics';
+import { desktopHandlers } from '../handlers/desktop-handlers';
+import { generationHandlers } from '../handlers/generation-handlers';
+import { keyHandlers } from '../handlers/key-handlers';
+import { libraryHandlers } from '../handlers/library-handlers';
+import { networkHandlers } from '../handlers/network-handlers';
+import { organiseHandlers } from '../handlers/organise-handlers';
+import { referenceHandlers } from '../handlers/reference-handlers';
+import { settingsHandlers } from '../handlers/settings-handlers';
+import { createDesktopTranslator, desktopLanguage, type Translate } from '../i18n/desktop-i18n';
+import { createGenerationJobs } from '../jobs/generation-jobs';
+import { startLibrary } from '../jobs/start-library';
+import { createKeyService } from '../keychain/key-service';
+import type { SecretStore } from '../keychain/secret-store';
+import type { Library } from '../library/library';
+import type { Logger } from '../logging/logger';
+import type { ImageCodec } from '../media/image-codec';
+import { createHttpClient } from '../network/http-client';
+import { manualProxy, type ProxyResolver } from '../network/proxy-choice';
+import { createSettingsStore } from '../settings/settings-store';
+import { settingsFileName } from '../settings/user-data-layout';
+import type { DesktopPort } from '../shell/desktop-port';
+import { watchJobs } from './job-effects';
+import { createLibraryChanges } from './library-changes';
+import { createPresenter } from './presenter';
+
+export interface AppCoreOptions {
+  userDataDir: string;
+  /** Read for COMETAPI_KEY only; never the whole process env. */
+  env: Readonly<Record<string, string | undefined>>;
+  /**
+   * The gateway to use until the user changes it (SEEDREAM_API_BASE_URL in development and tests; packaged
+   * builds never pass one). COMETAPI_KEY belongs to it, or to CometAPI's own address when there is none.
+   */
+  apiBaseUrlOverride?: string;
+  /** Where saved keys live: the OS keychain in the app, a memory store in tests. */
+  secretStore: SecretStore;
+  /**
+   * The open library (see app-library.ts). The core takes it over: `close` stops the jobs writing into it
+   * first, then closes it.
+   */
+  library: Library;
+  /** Turns a path relative to the library folder into a URL the renderer can load. */
+  mediaUrl: (relativePath: string) => string;
+  desktop: DesktopPort;
+  /** Every decode and encode goes through it: native, or WebAssembly inside Electron on Linux. */
+  codec: ImageCodec;
+  emit: Emit;
+  /** The app's log (user-data `logs/`); the job engine writes to it too. */
+  log: Logger;
+  /** The OS language (`app.getLocale()`), used when Settings say "system". */
+  systemLocale: string;
+  network: {
+    /** The system's proxy for a URL: Electron's resolution in the app, the environment under test. */
+    systemProxy: ProxyResolver;
+    /** PEM authorities to trust, asked once at the first secure connection (see network/trust-store.ts). */
+    certificates: () => readonly string[];
+  };
+}
+
+export interface AppCore {
+  handlers: Handlers;
+  /** Main's strings in the language the user chose (menus, dialogs, notifications). */
+  translate: Translate;
+  /** The text of Help > Copy diagnostics; never the key. */
+  diagnostics(host: DiagnosticsHost): Promise<string>;
+  close(): Promise<void>;
+}
+
+/** What only the Electron side knows, for the diagnostics. */
+export type DiagnosticsHost = Pick<
+  DiagnosticsFacts,
+  'appVersion' | 'versions' | 'os' | 'packaged' | 'logsDir'
+>;
+
+/**
+ * The composition root of the main process, without Electron: builds the services from what it is given and
+ * passes each handler module the services it needs, so the Electron bootstrap and the Chromium end-to-end
+ * driver run exactly the same main-process code.
+ */
+export function createAppCore(options: AppCoreOptions): AppCore {
+  const { env, emit, desktop, log, library, codec, apiBaseUrlOverride } = options;
+  const settings = createSettingsStore(
+    join(options.userDataDir, settingsFileName),
+    apiBaseUrlOverride ? { apiBaseUrl: apiBaseUrlOverride } : {},
+  );
+  const translate = createDesktopTranslator(() =>
+    desktopLanguage(settings.get().language, options.systemLocale),
+  );
+  // One client for everything that leaves the machine; the manual proxy in Settings wins over the system's.
+  const proxyFor: ProxyResolver = (url) => {
+    const { proxyMode, proxyUrl } = settings.get();
+    return proxyMode === 'manual' ? manualProxy(proxyUrl)(url) : options.network.systemProxy(url);
+  };
+  const http = createHttpClient({ proxy: proxyFor, certificates: options.network.certificates });
+  const keys = createKeyService({
+    http,
+    store: options.secretStore,
+    baseUrl: () => settings.get().apiBaseUrl,
+    env,
+    environmentGateway: apiBaseUrlOverride ? settings.get().apiBaseUrl : undefined,
+    legacyGateway: settings.get().apiBaseUrl,
+  });
+  const jobs = createGenerationJobs(library, { http, connection: () => keys.connection(), log });
+  const present = createPresenter(library, options.mediaUrl);
+  const changes = createLibraryChanges(emit, (query) => library.images.count(query));
+  const effects = watchJobs({ jobs, emit, present, changes, desktop, translate });
+  // A thumbnail that failed (or was made after all) changes what the tile shows.
+  library.thumbnails.subscribe(() => {
+    changes.announce('updated');
+  });
+
+  // Resuming interrupted downloads must not hold up the window; failures are logged, the library still opens.
+  void startLibrary(library, { http }).catch((error: unknown) => {
+    log.error('library startup failed', error);
+  });
+
+  const handlers: Handlers = {
+    ...settingsHandlers({ settings, emit }),
+    ...keyHandlers({ keys }),
+    ...networkHandlers({ settings, http }),
+    ...generationHandlers({ jobs, library, present }),
+    ...referenceHandlers({ codec, library, present, changes }),
+    ...libraryHandlers({ library, present, changes, desktop, translate }),
+    ...organiseHandlers({ library, changes }),
+    ...desktopHandlers({ library, desktop, codec }),
+  };
+
+  const describeLibrary = (): DiagnosticsFacts['library'] => {
+    try {
+      return library.summary.stats();
+    } catch (error) {
+      return { error: error instanceof Error ? error.message : String(error) };
+    }
+  };
+
+  return {
+    handlers,
+    translate,
+    diagnostics: async (host) =>
+      formatDiagnostics({
+        ...host,
+        codecBuild: codec.build,
+        apiBaseUrl: settings.get().apiBaseUrl,
+        keyStatus: (await keys.status()).source,
+        library: describeLibrary(),
+      }),
+    close: async () => {
+      // A job still writing when the catalog closes would fail half-way, so running jobs are cancelled and
+      // given a moment to settle first.
+      const unfinished = effects.running();
+      for (const jobId of unfinished) jobs.cancel(jobId);
+      await Promise.race([
+        Promise.allSettled(unfinished.map((jobId) => jobs.finished(jobId))),
+        new Promise((resolve) => setTimeout(resolve, 5_000)),
+      ]);
+      await library.thumbnails.stop();
+      library.close();
+      await http.close();
+    },
+  };
+}
