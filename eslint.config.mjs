@@ -94,7 +94,7 @@ export default tseslint.config(
     },
   },
   {
-    files: ['src-main/**', 'test/**', 'src-preload/**', '*.ts'],
+    files: ['src-main/**', 'scripts/**', 'test/**', 'src-preload/**', '*.ts'],
     languageOptions: { globals: globals.node },
   },
   {

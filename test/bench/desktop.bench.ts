@@ -7,7 +7,7 @@ import { promisify } from 'node:util';
 import { makeThumbnails } from '../../src-main/library/thumbnails';
 import { libraryPaths } from '../../src-main/library/paths';
 import { loadImageCodec, type CodecBuild, type ImageCodec } from '../../src-main/media/image-codec';
-import { buildCliBundle } from '../../src-main/packaging/cli-bundle';
+import { buildCliBundle } from '../../scripts/cli-bundle';
 
 const images = 12;
 const side = 2048;

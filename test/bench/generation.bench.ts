@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { z } from 'zod';
-import { buildCliBundle } from '../../src-main/packaging/cli-bundle';
+import { buildCliBundle } from '../../scripts/cli-bundle';
 import { startFakeCometApi, type FakeScenario } from '../fake-cometapi/fake-cometapi';
 import { noiseImage, type FakeImageSpec } from '../fake-cometapi/noise-images';
 

@@ -2,7 +2,7 @@ import { execFile } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll } from 'vitest';
-import { buildCliBundle } from '../../src-main/packaging/cli-bundle';
+import { buildCliBundle } from '../../scripts/cli-bundle';
 
 const root = path.resolve(import.meta.dirname, '../..');
 

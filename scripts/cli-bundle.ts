@@ -10,7 +10,7 @@ export const cliExternals = ['better-sqlite3', 'keytar', 'sharp', '@img/*'];
  */
 export async function buildCliBundle(outfile: string): Promise<void> {
   await build({
-    entryPoints: [new URL('../cli/main.ts', import.meta.url).pathname],
+    entryPoints: [new URL('../src-main/cli/main.ts', import.meta.url).pathname],
     outfile,
     bundle: true,
     platform: 'node',

@@ -1,4 +1,4 @@
-import { loadImageCodec } from '../media/image-codec';
+import { loadImageCodec } from '../src-main/media/image-codec';
 
 /**
  * Renders the app icon (`assets/icon.svg`, the design source) into `assets/icon.png`, the one image

@@ -7,7 +7,7 @@ import { build, createServer } from 'vite';
  * `npm run dev`: Vite's dev server for the renderer (hot reload), fresh main and preload bundles, then Electron
  * pointed at the dev server. Closing the app stops the server.
  */
-const root = resolve(import.meta.dirname, '..', '..');
+const root = resolve(import.meta.dirname, '..');
 const configFile = resolve(root, 'vite.config.ts');
 
 const server = await createServer({ configFile, mode: 'renderer' });

@@ -1,14 +1,14 @@
 import { cpSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { rebuild } from '@electron/rebuild';
-import { electronSqliteRelativePath } from '../library/electron-sqlite-binding';
+import { electronSqliteRelativePath } from '../src-main/library/electron-sqlite-binding';
 
 /**
  * Builds better-sqlite3 for the installed Electron into .cache/electron-native, from a private copy of the
  * module, so the Node build in node_modules is never overwritten. Skips the work when the build for this
  * Electron version is already there.
  */
-const root = resolve(import.meta.dirname, '..', '..');
+const root = resolve(import.meta.dirname, '..');
 const target = join(root, electronSqliteRelativePath);
 const cacheDir = join(root, '.cache', 'electron-native');
 const versionFile = join(cacheDir, 'electron-version.txt');
