@@ -57,6 +57,32 @@ const mainRooms = [
 // Import patterns for rooms: the one for jobs matches `../jobs/x` and `../../jobs/x`, not `./jobs-x`.
 const roomPatterns = (rooms) => rooms.map((room) => `**/${room}/*`);
 
+/**
+ * Keeps a room of src-main from importing Electron or any room but itself and `allowed` (the contract and
+ * packages stay open), on top of the rules every main-process file follows.
+ */
+const roomBoundary = (room, allowed, message) => ({
+  files: [`src-main/${room}/**`],
+  rules: {
+    'no-restricted-imports': [
+      'error',
+      {
+        ...mainImportRules,
+        patterns: [
+          ...mainImportRules.patterns,
+          {
+            group: [
+              'electron',
+              ...roomPatterns(mainRooms.filter((other) => other !== room && !allowed.includes(other))),
+            ],
+            message,
+          },
+        ],
+      },
+    ],
+  },
+});
+
 export default tseslint.config(
   {
     ignores: [
@@ -104,30 +130,15 @@ export default tseslint.config(
     ignores: ['src-main/media/image-codec.ts'],
     rules: { 'no-restricted-imports': ['error', mainImportRules] },
   },
-  {
-    // The library is storage: it knows nothing of the API, the network or who drives it. Generation jobs and
-    // resuming interrupted downloads live in src-main/jobs/, which depends on both.
-    files: ['src-main/library/**'],
-    rules: {
-      'no-restricted-imports': [
-        'error',
-        {
-          ...mainImportRules,
-          patterns: [
-            ...mainImportRules.patterns,
-            {
-              group: [
-                'electron',
-                ...roomPatterns(mainRooms.filter((room) => room !== 'library' && room !== 'media')),
-              ],
-              message:
-                'The library knows nothing of the API or who drives it; put what needs both in src-main/jobs/.',
-            },
-          ],
-        },
-      ],
-    },
-  },
+  // The library is storage: it knows nothing of the API, the network or who drives it. Generation jobs and
+  // resuming interrupted downloads live in src-main/jobs/, which depends on both.
+  roomBoundary(
+    'library',
+    ['media'],
+    'The library knows nothing of the API or who drives it; put what needs both in src-main/jobs/.',
+  ),
+  // The network layer carries bytes for whoever asks; it knows no API, library or job.
+  roomBoundary('network', [], 'The network layer imports nothing from the rooms that use it.'),
   {
     files: ['test/renderer/**'],
     languageOptions: { globals: { ...globals.node, ...globals.browser } },
