@@ -16,6 +16,7 @@ import { createTransferSlice, type TransferSlice } from '../features/library/tra
 import { createReferenceSlice, type ReferenceSlice } from '../features/reference-tray/reference-slice';
 import { createJobsSlice, type JobsSlice } from '../features/sequence-grid/jobs-slice';
 import { createSettingsSlice, type SettingsSlice } from '../features/settings/settings-slice';
+import { createViewerSlice, type ViewerSlice } from '../features/viewer/viewer-slice';
 import { createNavigationSlice, type NavigationSlice } from './navigation-slice';
 import { createNotificationsSlice, type NotificationsSlice } from './notifications-slice';
 import type { AppServices } from './services';
@@ -33,7 +34,8 @@ export type AppState = NavigationSlice &
   LibraryPreferencesSlice &
   LibraryDetailSlice &
   OrganiseSlice &
-  TransferSlice;
+  TransferSlice &
+  ViewerSlice;
 
 export type AppStore = StoreApi<AppState>;
 
@@ -53,5 +55,6 @@ export function createAppStore(services: AppServices): AppStore {
     ...createLibraryDetailSlice(services)(...args),
     ...createOrganiseSlice(services)(...args),
     ...createTransferSlice(services)(...args),
+    ...createViewerSlice(...args),
   }));
 }

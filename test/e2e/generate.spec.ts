@@ -3,6 +3,7 @@ import type { FakeCometApi } from '../fake-cometapi/fake-cometapi';
 import { AppFrame } from './pages/app-frame';
 import { GeneratePage, openWorkspace, type Workspace } from './pages/generate-page';
 import { LibraryPage } from './pages/library-page';
+import { ViewerPage } from './pages/viewer-page';
 
 let workspace: Workspace;
 let fake: FakeCometApi;
@@ -109,20 +110,22 @@ test('settings are remembered after a reload, and Ctrl+Enter generates', async (
   expect(fake.stats.bodies[0]).toMatchObject({ model: 'doubao-seedream-5-0-260128' });
 });
 
-test('tile actions: lightbox with arrow keys, favorite, copy, show in library', async () => {
+test('tile actions: the viewer with arrow keys, favorite, copy, show in library', async () => {
   await generate.sequenceOf(3);
   await generate.generate('a paper boat on a rain puddle');
   await expect(generate.jobStatus()).toHaveText(/Saved 3 images/);
   const second = generate.tile(1);
 
   await generate.tileButton(second, 'Open full size').click();
-  await expect(generate.lightboxHeading()).toHaveText(/image 2 of 3/);
+  const viewer = new ViewerPage(generate.page);
+  await viewer.expectAt(2, 3);
   await frame.press('ArrowRight');
-  await expect(generate.lightboxHeading()).toHaveText(/image 3 of 3/);
+  await viewer.expectAt(3, 3);
+  await expect(viewer.button('Next image')).toBeDisabled();
   await frame.press('+');
-  await expect(generate.lightbox).toContainText(/3 of 3 · 96 × 64 · \d+%/);
+  await expect(viewer.zoomLevel).toHaveAttribute('aria-pressed', 'false');
   await frame.press('Escape');
-  await expect(generate.lightbox).toHaveCount(0);
+  await expect(viewer.dialog).toBeHidden();
 
   const favorite = generate.tileButton(second, 'Favorite');
   await expect(favorite).toHaveAttribute('aria-pressed', 'false');

@@ -19,6 +19,11 @@ export interface ImageActionsSlice {
   remix: (generationId: number) => Promise<void>;
   /** Puts images into Generate's reference tray and goes there. */
   sendToReferenceTray: (images: LibraryImage[]) => void;
+  /**
+   * Starts an edit of the image: it becomes the first reference (the picture the prompt changes) and Generate
+   * opens. A dedicated Edit view will take this over.
+   */
+  editImage: (image: LibraryImage) => void;
   /** Hands the image file to the OS drag that has just started (for the desktop and other apps). */
   startImageDrag: (id: number) => Promise<void>;
 }
@@ -32,6 +37,13 @@ export const createImageActionsSlice =
       state.patchLibraryItems(ids, (image) => (leavesView ? null : { ...image, favorite }));
       state.patchLibraryDetail(ids, (image) => ({ ...image, favorite }));
       state.patchJobImages(ids, (image) => ({ ...image, favorite }));
+    };
+
+    /** The viewer and the comparison are closed by going to Generate, so coming back shows the view itself. */
+    const leaveForGenerate = () => {
+      get().closeViewer();
+      get().closeCompare();
+      get().navigate('generate');
     };
 
     return {
@@ -63,15 +75,19 @@ export const createImageActionsSlice =
           return;
         }
         get().applyRemix(remix.value);
-        get().closeLibraryDetail();
-        get().navigate('generate');
+        leaveForGenerate();
       },
 
       sendToReferenceTray: (images) => {
         if (images.length === 0) return;
         get().addReferences(images);
-        get().closeLibraryDetail();
-        get().navigate('generate');
+        leaveForGenerate();
+      },
+
+      editImage: (image) => {
+        get().addReferences([image]);
+        if (get().references.some((reference) => reference.id === image.id)) get().moveReference(image.id, 0);
+        leaveForGenerate();
       },
 
       startImageDrag: async (id) => {

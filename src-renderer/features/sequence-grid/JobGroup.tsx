@@ -4,12 +4,11 @@ import { formatSize } from '../../../src-preload/contract/generation';
 import type { JobSnapshot } from '../../../src-preload/contract/ipc';
 import { findModel } from '../../../src-preload/contract/models';
 import { useAppStore } from '../../app/use-app-store';
-import { Lightbox } from '../../components/Lightbox';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { useTickingNow } from '../../hooks/use-ticking-now';
 import { focusControl } from '../generate/controls';
-import { Icon } from './icons';
-import { isFinished, jobStatus, savedImages, tilesOf } from './jobs';
+import { Icon } from '../../components/Icon';
+import { isFinished, jobStatus, tilesOf } from './jobs';
 import { ResultTile } from './ResultTile';
 
 function JobStatusLine({ job }: { job: JobSnapshot }) {
@@ -49,17 +48,14 @@ export function JobGroup({ job }: { job: JobSnapshot }) {
   const { t } = useTranslation('generate');
   const cancelJob = useAppStore((s) => s.cancelJob);
   const remix = useAppStore((s) => s.remix);
+  const openViewer = useAppStore((s) => s.openViewer);
   const [sideBySide, setSideBySide] = useState(false);
-  const [open, setOpen] = useState<number | null>(null);
   const [cancelling, setCancelling] = useState(false);
   const tiles = tilesOf(job);
-  const images = savedImages(job);
   const finished = isFinished(job);
   const headingId = `job-${job.jobId}-heading`;
   const model = findModel(job.request.model)?.label ?? job.request.model;
   const seconds = useElapsedSeconds(job);
-  const describe = (position: number, total: number) =>
-    t('tile.alt', { prompt: job.request.prompt, position, total });
 
   return (
     <div role="group" className="job" aria-labelledby={headingId}>
@@ -145,21 +141,11 @@ export function JobGroup({ job }: { job: JobSnapshot }) {
             tile={tile}
             total={tiles.length}
             onOpen={() => {
-              const index = images.findIndex((image) => image.id === tile.image?.id);
-              setOpen(index < 0 ? null : index);
+              if (tile.image) openViewer('results', tile.image.id);
             }}
           />
         ))}
       </div>
-      <Lightbox
-        images={images}
-        index={open}
-        onIndexChange={setOpen}
-        describe={(image) => {
-          const tile = tiles.find((candidate) => candidate.image?.id === image.id);
-          return describe((tile?.index ?? 0) + 1, tiles.length);
-        }}
-      />
     </div>
   );
 }

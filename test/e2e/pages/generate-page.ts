@@ -38,7 +38,6 @@ export class GeneratePage {
   readonly resultImages: Locator;
   readonly progressive: Locator;
   readonly keyNote: Locator;
-  readonly lightbox: Locator;
 
   constructor(readonly page: Page) {
     this.prompt = page.getByRole('textbox', { name: 'Prompt' });
@@ -57,7 +56,6 @@ export class GeneratePage {
     this.resultImages = this.results.getByRole('img');
     this.progressive = page.getByRole('checkbox', { name: 'Progressive results' });
     this.keyNote = page.getByRole('note');
-    this.lightbox = page.getByRole('dialog');
   }
 
   async open(): Promise<void> {
@@ -100,10 +98,6 @@ export class GeneratePage {
   /** The short confirmation a tile shows (Copied). */
   tileStatus(tile: Locator): Locator {
     return tile.getByRole('status');
-  }
-
-  lightboxHeading(): Locator {
-    return this.lightbox.getByRole('heading');
   }
 
   /** An error shown anywhere in the workspace that says `text`. */
