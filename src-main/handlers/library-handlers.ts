@@ -30,6 +30,7 @@ export function libraryHandlers({
         items: page.items.map(present.image),
         nextCursor: page.nextCursor,
         total: changes.total(query, filter, cursor === null),
+        totalIsLowerBound: false,
       };
     },
     'library:detail': ({ id }) => {

@@ -21,6 +21,7 @@ export type Notice =
   | { key: 'toast.importedDuplicates'; count: number; duplicates: number }
   | { key: 'toast.importFailed'; count: number; name: string; message: string }
   | { key: 'toast.checked'; count: number }
+  | { key: 'toast.compareCount'; count: number }
   | { key: 'toast.failed'; message: string };
 
 export interface Toast {

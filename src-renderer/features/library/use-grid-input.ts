@@ -1,8 +1,10 @@
 import type { DragEvent, KeyboardEvent, MouseEvent } from 'react';
 import { useAppStore } from '../../app/use-app-store';
-import { coverOf, type Entry } from './arrangement';
+import { shortcutFor } from '../../dom/key-chord';
+import { coverOf, isStack, type Entry } from './arrangement';
 import { isNavigationKey, moveFocus, type GridModel } from './grid-model';
-import { emptySelection, pointerSelect, selectRange, toggleEntry } from './selection';
+import { gridShortcuts } from './library-shortcuts';
+import { pointerSelect, selectRange, toggleEntry } from './selection';
 import { useImageDrag } from './use-image-drag';
 
 interface GridInputOptions {
@@ -12,11 +14,14 @@ interface GridInputOptions {
   pageRows: () => number;
   /** Moves the keyboard focus to an entry and scrolls it into view. */
   focusEntry: (index: number) => void;
+  /** Enter, Space or a double-click on an entry: a stack opens, an image shows in the viewer. */
   onOpen: (entry: Entry) => void;
+  /** The menu key or Shift+F10: the context menu of the focused cell. */
+  onContextMenuKey: (index: number) => void;
 }
 
 /** The entry index of the cell an event happened in (cells carry it in `data-entry`). */
-function entryIndexOf(target: EventTarget): number | null {
+export function entryIndexOf(target: EventTarget): number | null {
   if (!(target instanceof Element)) return null;
   const cell = target.closest<HTMLElement>('[data-entry]');
   const index = cell ? Number(cell.dataset.entry) : Number.NaN;
@@ -25,9 +30,17 @@ function entryIndexOf(target: EventTarget): number | null {
 
 /**
  * The grid's pointer and keyboard handling, attached once to the grid rather than to every cell: the usual
- * file-manager selection rules, arrow and page keys, Enter to open, Ctrl/Cmd+A, Escape and Delete.
+ * file-manager selection rules, arrow and page keys, and the grid's shortcut table (Space and Enter open the
+ * viewer, Ctrl/Cmd+Space toggles the selection, Ctrl/Cmd+A, Escape, Delete, the menu key).
  */
-export function useGridInput({ model, entries, pageRows, focusEntry, onOpen }: GridInputOptions) {
+export function useGridInput({
+  model,
+  entries,
+  pageRows,
+  focusEntry,
+  onOpen,
+  onContextMenuKey,
+}: GridInputOptions) {
   const selection = useAppStore((s) => s.librarySelection);
   const focus = useAppStore((s) => s.libraryFocus);
   const setSelection = useAppStore((s) => s.setLibrarySelection);
@@ -51,11 +64,13 @@ export function useGridInput({ model, entries, pageRows, focusEntry, onOpen }: G
     }
     const index = entryIndexOf(event.target);
     if (index === null) return;
+    const onBadge = event.target instanceof Element && event.target.closest('[data-check]') !== null;
     setFocus(index);
     setSelection(
       pointerSelect(selection, entries, index, {
         range: event.shiftKey,
-        toggle: event.ctrlKey || event.metaKey,
+        // The check badge adds to (or takes from) the selection, as Ctrl/Cmd-click does.
+        toggle: event.ctrlKey || event.metaKey || onBadge,
       }),
     );
   };
@@ -67,7 +82,7 @@ export function useGridInput({ model, entries, pageRows, focusEntry, onOpen }: G
 
   const onKeyDown = (event: KeyboardEvent) => {
     const command = event.ctrlKey || event.metaKey;
-    if (isNavigationKey(event.key)) {
+    if (isNavigationKey(event.key) && !event.altKey) {
       event.preventDefault();
       const next = moveFocus(model, entries.length, focus, event.key, pageRows());
       if (event.shiftKey) {
@@ -77,42 +92,42 @@ export function useGridInput({ model, entries, pageRows, focusEntry, onOpen }: G
       focusEntry(next);
       return;
     }
-    if (event.key === ' ') {
-      event.preventDefault();
-      setSelection(toggleEntry(selection, entries, focus));
-      return;
-    }
-    if (event.key === 'Enter') {
-      const entry = entries[focus];
-      if (entry) {
+    const entry = entries[focus];
+    switch (shortcutFor(gridShortcuts, event)) {
+      case 'open':
+        if (!entry) return;
         event.preventDefault();
-        onOpen(entry);
-      }
-      return;
-    }
-    if (command && event.key.toLowerCase() === 'a') {
-      event.preventDefault();
-      void selectAll();
-      return;
-    }
-    if (event.key === 'Escape' && selection.ids.size > 0) {
-      event.preventDefault();
-      setSelection(emptySelection);
-      return;
-    }
-    if (event.key === 'Delete' || (event.key === 'Backspace' && command)) {
-      const entry = entries[focus];
-      const ids = selection.ids.size > 0 ? [...selection.ids] : entry ? [coverOf(entry).id] : [];
-      if (ids.length > 0) {
+        // A stack opens in place with Enter; Space looks at its first image, as it does at an image.
+        if (isStack(entry) && event.key === ' ') onOpen(coverOf(entry));
+        else onOpen(entry);
+        return;
+      case 'toggleSelection':
+        event.preventDefault();
+        setSelection(toggleEntry(selection, entries, focus));
+        return;
+      case 'selectAll':
+        event.preventDefault();
+        void selectAll();
+        return;
+      case 'delete': {
+        const ids = selection.ids.size > 0 ? [...selection.ids] : entry ? [coverOf(entry).id] : [];
+        if (ids.length === 0) return;
         event.preventDefault();
         void trash(ids);
+        return;
       }
+      case 'contextMenu':
+        if (!entry) return;
+        event.preventDefault();
+        onContextMenuKey(focus);
+        return;
+      default:
     }
   };
 
   const onDragStart = (event: DragEvent) => {
     const entry = entryAt(event.target);
-    if (entry) startDrag(event.dataTransfer, entry);
+    if (entry) startDrag(event, entry);
   };
 
   return { onClick, onDoubleClick, onKeyDown, onDragStart };

@@ -1,26 +1,53 @@
 import { useEffect } from 'react';
 import { useAppStoreApi } from '../../app/use-app-store';
+import { shortcutFor } from '../../dom/key-chord';
 import { isInDialog, isTyping } from '../../dom/keyboard-target';
+import { libraryShortcuts } from './library-shortcuts';
+import { emptySelection } from './selection';
 
-/** While the library is shown: Ctrl/Cmd+F goes to the search box and Ctrl/Cmd+Z undoes the last delete. */
-export function useLibraryShortcuts(searchRef: React.RefObject<HTMLInputElement | null>): void {
+/**
+ * While the library is shown: Ctrl/Cmd+F goes to the search box, Ctrl/Cmd+Z undoes the last delete, I shows or
+ * hides the inspector, C compares the selection and Escape clears it (see library-shortcuts.ts).
+ */
+export function useLibraryShortcuts(
+  searchRef: React.RefObject<HTMLInputElement | null>,
+  compare: () => void,
+): void {
   const store = useAppStoreApi();
   useEffect(() => {
     const onKeyDown = (event: KeyboardEvent) => {
-      if (!(event.ctrlKey || event.metaKey) || event.altKey || isInDialog(event.target)) return;
-      if (event.key.toLowerCase() === 'f' && !event.shiftKey) {
+      if (isInDialog(event.target)) return;
+      const action = shortcutFor(libraryShortcuts, event);
+      if (action === 'search') {
         event.preventDefault();
         searchRef.current?.focus();
         searchRef.current?.select();
         return;
       }
-      if (event.key.toLowerCase() === 'z' && !event.shiftKey && !isTyping(event.target)) {
+      // Everything else is typed text inside a field.
+      if (isTyping(event.target)) return;
+      if (action === 'undo') {
         if (store.getState().undoLatest()) event.preventDefault();
+      } else if (action === 'inspector') {
+        event.preventDefault();
+        store.getState().toggleLibraryInspector();
+      } else if (action === 'compare') {
+        event.preventDefault();
+        compare();
+      } else if (action === 'clearSelection' && !event.defaultPrevented) {
+        const state = store.getState();
+        if (state.librarySelection.ids.size === 0) return;
+        event.preventDefault();
+        state.setLibrarySelection(emptySelection);
+        // The selection's bar gives way to the toolbar; the focus goes to the grid rather than to nowhere.
+        if (!(event.target instanceof Element && event.target.closest('[role="grid"]'))) {
+          document.querySelector<HTMLElement>('[role="grid"]')?.focus();
+        }
       }
     };
     window.addEventListener('keydown', onKeyDown);
     return () => {
       window.removeEventListener('keydown', onKeyDown);
     };
-  }, [searchRef, store]);
+  }, [searchRef, store, compare]);
 }

@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { JobSlot, JobSnapshot } from '../../../src-preload/contract/ipc';
 import type { LibraryImage } from '../../../src-preload/contract/library-types';
 import { useAppStore } from '../../app/use-app-store';
-import { setDraggedImages } from '../../dom/drag-image';
+import { useDragOut } from '../image-actions/use-drag-out';
 import { Icon, type IconName } from '../../components/Icon';
 import { isFinished } from './jobs';
 import { PreviewImage } from '../../components/PreviewImage';
@@ -37,6 +37,7 @@ function SavedTile({ image, alt, onOpen }: { image: LibraryImage; alt: string; o
   const copyImage = useAppStore((s) => s.copyImage);
   const showInLibrary = useAppStore((s) => s.showInLibrary);
   const navigate = useAppStore((s) => s.navigate);
+  const dragOut = useDragOut();
   const [copied, setCopied] = useState(false);
 
   useEffect(() => {
@@ -60,7 +61,7 @@ function SavedTile({ image, alt, onOpen }: { image: LibraryImage; alt: string; o
         height={image.height}
         draggable
         onDragStart={(event) => {
-          setDraggedImages(event.dataTransfer, [image]);
+          dragOut(event, [image]);
         }}
         onDoubleClick={onOpen}
       />

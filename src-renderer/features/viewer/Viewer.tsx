@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import type { LibraryImage } from '../../../src-preload/contract/library-types';
 import { useAppStore } from '../../app/use-app-store';
 import { Icon } from '../../components/Icon';
+import { IconButton } from '../../components/IconButton';
 import { ModalDialog } from '../../components/ModalDialog';
 import { shortcutFor } from '../../dom/key-chord';
 import { Filmstrip } from './Filmstrip';
@@ -162,24 +163,22 @@ export function Viewer({ images, openId, total, onShow, onClose, onNearEnd }: Vi
                 <Icon name="edit" />
                 {t('edit')}
               </button>
-              <Dialog.Close className="viewer-button" aria-label={t('close')} title={`${t('close')} (Esc)`}>
-                <Icon name="close" />
+              <Dialog.Close asChild>
+                <IconButton className="viewer-button" icon="close" label={t('close')} shortcut="Esc" />
               </Dialog.Close>
             </div>
           </header>
           <div className="viewer__body">
-            <button
-              type="button"
+            <IconButton
               className="viewer-button viewer__step viewer__step--previous"
-              aria-label={t('previous')}
-              title={`${t('previous')} (←)`}
+              icon="previous"
+              label={t('previous')}
+              shortcut="←"
               disabled={index <= 0}
               onClick={() => {
                 go(index - 1);
               }}
-            >
-              <Icon name="previous" />
-            </button>
+            />
             <div className="viewer__main">
               <ZoomStage
                 image={image}
@@ -193,18 +192,16 @@ export function Viewer({ images, openId, total, onShow, onClose, onNearEnd }: Vi
                 onDoubleClick={zoom.toggle}
               />
             </div>
-            <button
-              type="button"
+            <IconButton
               className="viewer-button viewer__step viewer__step--next"
-              aria-label={t('next')}
-              title={`${t('next')} (→)`}
+              icon="next"
+              label={t('next')}
+              shortcut="→"
               disabled={index >= images.length - 1}
               onClick={() => {
                 go(index + 1);
               }}
-            >
-              <Icon name="next" />
-            </button>
+            />
           </div>
           <Filmstrip images={images} current={index} untitled={untitled} onPick={onShow} />
         </>

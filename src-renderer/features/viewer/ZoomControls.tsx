@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Icon } from '../../components/Icon';
+import { IconButton } from '../../components/IconButton';
 import { scaleOf, stepZoom, type Zoom } from './zoom';
 
 export interface ZoomState {
@@ -52,15 +52,13 @@ export function ZoomControls({ state }: { state: ZoomState }) {
   const percent = new Intl.NumberFormat(i18n.language, { style: 'percent' }).format(state.scale);
   return (
     <div className="viewer-zoom" role="group" aria-label={t('zoom.label')}>
-      <button
-        type="button"
+      <IconButton
         className="viewer-button"
-        aria-label={t('zoom.out')}
-        title={`${t('zoom.out')} (−)`}
+        icon="zoomOut"
+        label={t('zoom.out')}
+        shortcut="−"
         onClick={state.zoomOut}
-      >
-        <Icon name="zoomOut" />
-      </button>
+      />
       <button
         type="button"
         className="viewer-button viewer-zoom__level"
@@ -71,15 +69,13 @@ export function ZoomControls({ state }: { state: ZoomState }) {
       >
         {state.zoom === 'fit' ? t('zoom.fitValue', { percent }) : percent}
       </button>
-      <button
-        type="button"
+      <IconButton
         className="viewer-button"
-        aria-label={t('zoom.in')}
-        title={`${t('zoom.in')} (+)`}
+        icon="zoomIn"
+        label={t('zoom.in')}
+        shortcut="+"
         onClick={state.zoomIn}
-      >
-        <Icon name="zoomIn" />
-      </button>
+      />
     </div>
   );
 }

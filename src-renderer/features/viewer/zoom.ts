@@ -15,6 +15,8 @@ export interface Centre {
 export const middle: Centre = { x: 0.5, y: 0.5 };
 
 const zoomSteps = [0.1, 0.25, 0.5, 0.75, 1, 1.5, 2, 3, 4, 6, 8] as const;
+/** Past the last step (a tiny image already fits at more than 8x), each step doubles, up to this. */
+const maxScale = 64;
 
 /** The scale that shows all of `image` inside `box`, letterboxed: never cropped, whatever the shapes. */
 export function fitScale(image: Size, box: Size): number {
@@ -31,7 +33,8 @@ export function stepZoom(zoom: Zoom, direction: 1 | -1, fit: number): Zoom {
   const current = scaleOf(zoom, fit);
   const next =
     direction > 0
-      ? zoomSteps.find((step) => step > current + 0.001)
+      ? (zoomSteps.find((step) => step > current + 0.001) ??
+        (current * 2 <= maxScale ? current * 2 : undefined))
       : [...zoomSteps].reverse().find((step) => step < current - 0.001);
   if (next === undefined) return zoom;
   // Stepping out past the fitted size lands on fit, where the whole image shows.

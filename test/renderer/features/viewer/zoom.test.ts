@@ -21,7 +21,9 @@ describe('zoom', () => {
     expect(stepZoom(0.5, 1, 0.3)).toBe(0.75);
     expect(stepZoom(0.5, -1, 0.3)).toBe('fit');
     expect(stepZoom(2, -1, 0.3)).toBe(1.5);
-    expect(stepZoom(8, 1, 0.3)).toBe(8);
+    // A tiny image fits at more than the last step: zooming in still zooms, doubling, up to 64x.
+    expect(stepZoom('fit', 1, 12)).toBe(24);
+    expect(stepZoom(64, 1, 12)).toBe(64);
   });
 
   it('scrolls so the chosen point of the image sits in the middle, and reads it back', () => {
