@@ -15,6 +15,10 @@ import { createSelectionSlice, type SelectionSlice } from '../features/library/s
 import { createTransferSlice, type TransferSlice } from '../features/library/transfer-slice';
 import { createReferenceSlice, type ReferenceSlice } from '../features/reference-tray/reference-slice';
 import { createJobsSlice, type JobsSlice } from '../features/sequence-grid/jobs-slice';
+import {
+  createResultSelectionSlice,
+  type ResultSelectionSlice,
+} from '../features/sequence-grid/result-selection-slice';
 import { createSettingsSlice, type SettingsSlice } from '../features/settings/settings-slice';
 import { createViewerSlice, type ViewerSlice } from '../features/viewer/viewer-slice';
 import { createNavigationSlice, type NavigationSlice } from './navigation-slice';
@@ -35,7 +39,8 @@ export type AppState = NavigationSlice &
   LibraryDetailSlice &
   OrganiseSlice &
   TransferSlice &
-  ViewerSlice;
+  ViewerSlice &
+  ResultSelectionSlice;
 
 export type AppStore = StoreApi<AppState>;
 
@@ -56,5 +61,6 @@ export function createAppStore(services: AppServices): AppStore {
     ...createOrganiseSlice(services)(...args),
     ...createTransferSlice(services)(...args),
     ...createViewerSlice(...args),
+    ...createResultSelectionSlice(...args),
   }));
 }

@@ -25,7 +25,8 @@ test('text to image: one tile appears at once and fills with the saved image', a
   await expect(generate.tiles).toHaveCount(1);
   await expect(generate.tileImage(generate.tile(0), /a lighthouse on a windy cliff/)).toBeVisible();
   await expect(generate.jobStatus()).toHaveText(/Saved 1 image/);
-  await expect(generate.job()).toContainText('Usage: 1 images generated');
+  await expect(generate.job()).toContainText('Billed for 1 image');
+  await expect(generate.job()).not.toContainText('tokens');
   expect(fake.stats.generationPosts).toBe(1);
   expect(fake.stats.bodies[0]).toMatchObject({ prompt: 'a lighthouse on a windy cliff', size: '2048x2048' });
 });

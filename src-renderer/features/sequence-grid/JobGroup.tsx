@@ -22,19 +22,11 @@ function JobStatusLine({ job }: { job: JobSnapshot }) {
   );
 }
 
+/** What the job cost in the units a person counts: images billed (tokens mean nothing to most people). */
 function Usage({ job }: { job: JobSnapshot }) {
-  const { t, i18n } = useTranslation('generate');
+  const { t } = useTranslation('generate');
   if (!job.usage) return null;
-  const number = new Intl.NumberFormat(i18n.language);
-  return (
-    <p className="job__usage">
-      {t('job.usage', {
-        images: number.format(job.usage.generatedImages),
-        outputTokens: number.format(job.usage.outputTokens),
-        totalTokens: number.format(job.usage.totalTokens),
-      })}
-    </p>
-  );
+  return <p className="job__usage">{t('job.billed', { count: job.usage.generatedImages })}</p>;
 }
 
 /** Seconds the job has run, ticking while it runs (generations take from half a minute to minutes). */

@@ -2,10 +2,12 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { JobSlot, JobSnapshot } from '../../../src-preload/contract/ipc';
 import type { LibraryImage } from '../../../src-preload/contract/library-types';
-import { useAppStore } from '../../app/use-app-store';
+import { useAppStore, useAppStoreApi } from '../../app/use-app-store';
+import type { CommandTarget } from '../image-actions/image-commands';
+import { ImageContextMenu } from '../image-actions/ImageContextMenu';
 import { useDragOut } from '../image-actions/use-drag-out';
 import { Icon, type IconName } from '../../components/Icon';
-import { isFinished } from './jobs';
+import { isFinished, savedImages } from './jobs';
 import { PreviewImage } from '../../components/PreviewImage';
 
 interface TileActionProps {
@@ -37,6 +39,8 @@ function SavedTile({ image, alt, onOpen }: { image: LibraryImage; alt: string; o
   const copyImage = useAppStore((s) => s.copyImage);
   const showInLibrary = useAppStore((s) => s.showInLibrary);
   const navigate = useAppStore((s) => s.navigate);
+  const selected = useAppStore((s) => s.resultSelection.includes(image.id));
+  const toggleSelected = useAppStore((s) => s.toggleResultSelection);
   const dragOut = useDragOut();
   const [copied, setCopied] = useState(false);
 
@@ -63,8 +67,24 @@ function SavedTile({ image, alt, onOpen }: { image: LibraryImage; alt: string; o
         onDragStart={(event) => {
           dragOut(event, [image]);
         }}
+        onClick={(event) => {
+          // Ctrl/Cmd-click picks images to compare or act on together, as in the library.
+          if (event.ctrlKey || event.metaKey) toggleSelected(image.id);
+        }}
         onDoubleClick={onOpen}
       />
+      <button
+        type="button"
+        className="tile__check"
+        aria-pressed={selected}
+        aria-label={t('tile.select')}
+        title={t('tile.selectHint')}
+        onClick={() => {
+          toggleSelected(image.id);
+        }}
+      >
+        <Icon name="check" />
+      </button>
       <div className="tile__actions">
         <TileAction icon="expand" label={t('tile.open')} onClick={onOpen} />
         <TileAction
@@ -123,9 +143,27 @@ function aspectOf(job: JobSnapshot, tile: JobSlot): string {
   return typeof size === 'string' ? '1 / 1' : `${size.width} / ${size.height}`;
 }
 
+/** A right-click on a tile acts on the picked images it belongs to, or on its own image. */
+function useTileMenuTarget(image: LibraryImage | null): () => CommandTarget | null {
+  const store = useAppStoreApi();
+  return () => {
+    if (!image) return null;
+    const { resultSelection, jobs } = store.getState();
+    if (resultSelection.includes(image.id) && resultSelection.length > 1) {
+      const saved = new Map(jobs.flatMap(savedImages).map((item) => [item.id, item]));
+      const images = resultSelection.flatMap((id) => saved.get(id) ?? []);
+      return { images, source: 'results' };
+    }
+    return { images: [image], source: 'results' };
+  };
+}
+
 /** One expected image of a job: a placeholder that becomes the image, or the reason it failed. */
 export function ResultTile({ job, tile, total, onOpen }: ResultTileProps) {
   const { t } = useTranslation('generate');
+  const savedImage = tile.state === 'saved' ? tile.image : null;
+  const selected = useAppStore((s) => savedImage !== null && s.resultSelection.includes(savedImage.id));
+  const menuTarget = useTileMenuTarget(savedImage);
   const position = tile.index + 1;
   const alt = t('tile.alt', { prompt: job.request.prompt, position, total });
   const stopped = isFinished(job) && tile.state === 'pending';
@@ -138,10 +176,10 @@ export function ResultTile({ job, tile, total, onOpen }: ResultTileProps) {
           ? t('tile.notGenerated', { position, total })
           : t(tile.state === 'downloading' ? 'tile.downloading' : 'tile.pending', { position, total });
 
-  return (
+  const element = (
     <div
       role="listitem"
-      className={`tile tile--${stopped ? 'stopped' : tile.state}`}
+      className={`tile tile--${stopped ? 'stopped' : tile.state}${selected ? ' tile--selected' : ''}`}
       style={{ aspectRatio: aspectOf(job, tile) }}
       aria-label={label}
       aria-busy={tile.state === 'pending' || tile.state === 'downloading' ? !stopped : undefined}
@@ -161,4 +199,6 @@ export function ResultTile({ job, tile, total, onOpen }: ResultTileProps) {
       )}
     </div>
   );
+  if (!savedImage) return element;
+  return <ImageContextMenu targetAt={menuTarget}>{element}</ImageContextMenu>;
 }
