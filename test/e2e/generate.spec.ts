@@ -2,6 +2,7 @@ import { expect, test } from '@playwright/test';
 import type { FakeCometApi } from '../fake-cometapi/fake-cometapi';
 import { AppFrame } from './pages/app-frame';
 import { GeneratePage, openWorkspace, type Workspace } from './pages/generate-page';
+import { ComparePage } from './pages/compare-page';
 import { LibraryPage } from './pages/library-page';
 import { ViewerPage } from './pages/viewer-page';
 
@@ -146,4 +147,22 @@ test('tile actions: the viewer with arrow keys, favorite, copy, show in library'
   const library = new LibraryPage(generate.page);
   await frame.expectView('Library');
   await expect(library.detailsImage('a paper boat on a rain puddle')).toBeVisible();
+});
+
+test('results: picked tiles compare, and a right-click offers the image’s actions', async () => {
+  await generate.sequenceOf(3);
+  await generate.generate('a red fox in fresh snow');
+  await expect(generate.jobStatus()).toHaveText(/Saved 3 images/);
+  await generate.pickTile(0);
+  await expect(generate.compareButton()).toBeDisabled();
+  await generate.pickTile(2);
+  await generate.compareButton().click();
+  const compare = new ComparePage(generate.page);
+  await expect(compare.images()).toHaveCount(2);
+  await frame.press('Escape');
+  await expect(compare.dialog).toBeHidden();
+
+  await generate.tile(1).click({ button: 'right' });
+  await generate.page.getByRole('menuitem', { name: /Open in viewer/ }).click();
+  await new ViewerPage(generate.page).expectAt(2, 3);
 });

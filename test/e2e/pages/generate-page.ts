@@ -91,8 +91,23 @@ export class GeneratePage {
     return tile.getByRole('img', name === undefined ? {} : { name });
   }
 
-  tileButton(tile: Locator, name: 'Open full size' | 'Favorite' | 'Copy image' | 'Show in library'): Locator {
-    return tile.getByRole('button', { name });
+  tileButton(
+    tile: Locator,
+    name: 'Open full size' | 'Favorite' | 'Copy image' | 'Show in library' | 'Select',
+  ): Locator {
+    return tile.getByRole('button', { name, exact: true });
+  }
+
+  /** Picks a result (its check badge), to compare or act on it with others. */
+  async pickTile(index: number): Promise<void> {
+    const tile = this.tile(index);
+    await tile.hover();
+    await this.tileButton(tile, 'Select').click();
+  }
+
+  /** Compare, beside the results' heading while results are picked. */
+  compareButton(): Locator {
+    return this.page.getByRole('button', { name: 'Compare', exact: true });
   }
 
   /** The short confirmation a tile shows (Copied). */
