@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import type { LibraryImage } from '../../../../src-preload/contract/library-types';
 import { LibraryView } from '../../../../src-renderer/features/library/LibraryView';
 import { renderWithStore, testApp } from '../../support/app-store';
-import { browsing, emptyStats, newestFirst } from '../../support/catalog';
+import { browsing, emptyStats, newestFirst, pagedList } from '../../support/catalog';
 import { ok, type FakeHandlers } from '../../support/fake-api';
 import { image } from '../../support/images';
 import { withLayout } from '../../support/layout';
@@ -244,6 +244,12 @@ describe('<LibraryView>', () => {
     });
     expect(app.store.getState().inAppDrag).toBeNull();
     expect(screen.queryByRole('region', { name: 'Use as references' })).toBeNull();
+  });
+
+  it('says "at least" for a total main stopped counting', async () => {
+    const images = newestFirst(2000, (id) => `a lantern ${id}`);
+    await openLibrary(images, { 'library:list': pagedList(() => images, 20) });
+    expect(screen.getByRole('status', { name: 'Result count' }).textContent).toBe('20+ images');
   });
 
   it('offers Generate and Import in an empty library', async () => {
