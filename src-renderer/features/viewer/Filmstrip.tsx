@@ -2,6 +2,7 @@ import { useLayoutEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { LibraryImage } from '../../../src-preload/contract/library-types';
 import { imageName } from './image-name';
+import { PreviewImage } from '../../components/PreviewImage';
 
 /** Thumbnails either side of the current image; a library of a million needs only a window of them. */
 const reach = 30;
@@ -47,7 +48,7 @@ export function Filmstrip({ images, current, untitled, onPick }: FilmstripProps)
                   onPick(image);
                 }}
               >
-                <img src={image.thumbSrc} alt="" decoding="async" draggable={false} />
+                <PreviewImage image={image} src={image.thumbSrc} alt="" decoding="async" draggable={false} />
               </button>
             </li>
           );
