@@ -15,7 +15,7 @@ export interface LibraryListSlice {
   /** The loaded prefix of the result list, in list order. */
   libraryItems: LibraryImage[];
   libraryTotal: number | null;
-  /** The total is only a floor ("10,000+"): main stopped counting and pages go on past it. */
+  /** The total is only a floor ("1,000+"): main stopped counting and pages go on past it. */
   libraryTotalIsLowerBound: boolean;
   libraryLoading: boolean;
   libraryError: AppError | null;
