@@ -211,9 +211,21 @@ export class GeneratePage {
     }, payload);
   }
 
-  /** Drags a result tile's image into the reference tray with the mouse. */
+  /**
+   * Drags a result tile's image into the reference tray. Dragging out follows Electron's recipe: the page's
+   * HTML5 drag is cancelled and main starts an OS drag of the files, which then comes back over the window. A
+   * mouse drag in the test browser stops at the cancelled drag, so the events are dispatched as they arrive.
+   */
   async dragTileToTray(tile: Locator): Promise<void> {
-    await tile.getByRole('img').dragTo(this.page.getByRole('heading', { name: 'Reference images' }));
+    // Page-side code: the Node project has no DOM types, so the browser's DataTransfer is described here.
+    const dataTransfer = await this.page.evaluateHandle(() => {
+      const browser = globalThis as unknown as { DataTransfer: new () => unknown };
+      return new browser.DataTransfer();
+    });
+    await tile.getByRole('img').dispatchEvent('dragstart', { dataTransfer });
+    const target = this.page.getByRole('heading', { name: 'Reference images' });
+    for (const type of ['dragenter', 'dragover', 'drop']) await target.dispatchEvent(type, { dataTransfer });
+    await dataTransfer.dispose();
   }
 
   trayMessage(text: string | RegExp): Locator {
