@@ -5,6 +5,24 @@ export const sizePresetSchema = z.enum(sizePresets);
 export type SizePreset = z.infer<typeof sizePresetSchema>;
 
 /**
+ * How a model reads places written into the prompt: `{x} {y}` and `{x1} {y1} {x2} {y2}` are replaced by
+ * coordinates from 0 to `scale` across the referenced image's width and height.
+ */
+export const regionTagFormatSchema = z.object({
+  point: z.string().min(1),
+  box: z.string().min(1),
+  scale: z.number().int().positive(),
+});
+export type RegionTagFormat = z.infer<typeof regionTagFormatSchema>;
+
+/** The 5.0 pro/flash family's tags, as the provider documents them. */
+const seedreamRegionTags: RegionTagFormat = {
+  point: '<point>{x} {y}</point>',
+  box: '<bbox>{x1} {y1} {x2} {y2}</bbox>',
+  scale: 999,
+};
+
+/**
  * What one model accepts. The catalogue is data so that a new model ID joins by adding an entry: validation,
  * the request builder and the UI read capabilities from here and never test model IDs.
  */
@@ -26,6 +44,8 @@ export const modelInfoSchema = z.object({
   maxReferences: z.number().int().nonnegative(),
   seed: z.boolean(),
   guidanceScale: z.boolean(),
+  /** Point and box tags in the prompt (the Edit view's Regions mode); null where the model does not read them. */
+  regions: regionTagFormatSchema.nullable(),
 });
 
 export type ModelInfo = z.infer<typeof modelInfoSchema>;
@@ -47,6 +67,7 @@ export const modelCatalogue: readonly ModelInfo[] = [
     maxReferences: 14,
     seed: false,
     guidanceScale: false,
+    regions: null,
   },
   {
     id: 'doubao-seedream-4-5-251128',
@@ -61,6 +82,7 @@ export const modelCatalogue: readonly ModelInfo[] = [
     maxReferences: 14,
     seed: false,
     guidanceScale: false,
+    regions: null,
   },
   {
     id: 'doubao-seedream-4-0-250828',
@@ -75,6 +97,7 @@ export const modelCatalogue: readonly ModelInfo[] = [
     maxReferences: 14,
     seed: false,
     guidanceScale: false,
+    regions: null,
   },
   {
     id: 'seedream-5-0-pro-260628',
@@ -89,6 +112,7 @@ export const modelCatalogue: readonly ModelInfo[] = [
     maxReferences: 10,
     seed: false,
     guidanceScale: false,
+    regions: seedreamRegionTags,
   },
 ];
 
