@@ -38,6 +38,7 @@ const mainRooms = [
   'app',
   'cli',
   'diagnostics',
+  'edit',
   'generation',
   'handlers',
   'i18n',

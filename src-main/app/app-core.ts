@@ -3,6 +3,7 @@ import type { Handlers } from '../ipc/dispatch';
 import type { Emit } from '../ipc/emit';
 import { formatDiagnostics, type DiagnosticsFacts } from '../diagnostics/diagnostics';
 import { desktopHandlers } from '../handlers/desktop-handlers';
+import { editHandlers } from '../handlers/edit-handlers';
 import { generationHandlers } from '../handlers/generation-handlers';
 import { keyHandlers } from '../handlers/key-handlers';
 import { libraryHandlers } from '../handlers/library-handlers';
@@ -11,6 +12,7 @@ import { organiseHandlers } from '../handlers/organise-handlers';
 import { referenceHandlers } from '../handlers/reference-handlers';
 import { settingsHandlers } from '../handlers/settings-handlers';
 import { createDesktopTranslator, desktopLanguage, type Translate } from '../i18n/desktop-i18n';
+import { createEditApplier } from '../jobs/apply-edit';
 import { createGenerationJobs } from '../jobs/generation-jobs';
 import { startLibrary } from '../jobs/start-library';
 import { createKeyService } from '../keychain/key-service';
@@ -124,6 +126,7 @@ export function createAppCore(options: AppCoreOptions): AppCore {
     ...networkHandlers({ settings, http }),
     ...generationHandlers({ jobs, library, present }),
     ...referenceHandlers({ codec, library, present, changes }),
+    ...editHandlers({ edits: createEditApplier({ library, jobs, codec }), present, changes }),
     ...libraryHandlers({ library, present, changes, desktop, translate }),
     ...organiseHandlers({ library, changes }),
     ...desktopHandlers({ library, desktop, codec }),

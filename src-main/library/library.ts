@@ -3,6 +3,7 @@ import type { ImageCodec } from '../media/image-codec';
 import { openCatalog } from './catalog';
 import type { CatalogConnections } from './database';
 import { createDetailQueries, type DetailQueries } from './detail-queries';
+import { createEditStore, type EditStore } from './edit-store';
 import { processTmpDir, removeStaleTmpDirs } from './file-store';
 import { purgeScheduledFiles } from './file-purge';
 import { createGenerationStore, type GenerationStore } from './generation-store';
@@ -52,6 +53,8 @@ export interface Library {
   imageStore: ImageStore;
   operations: ImageOperations;
   thumbnails: ThumbnailQueue;
+  /** Edits applied in the Edit view, and the marked copies they sent. */
+  edits: EditStore;
   filePath(image: Pick<ImageRecord, 'sha256' | 'format'>): string;
   thumbnailPath(image: Pick<ImageRecord, 'sha256'>, size: ThumbnailSize): string;
   /** Clears what dead processes left behind and finishes interrupted file deletions. */
@@ -109,6 +112,11 @@ export async function openLibrary(options: LibraryOptions): Promise<Library> {
       generations,
       imageStore,
       thumbnails,
+      edits: createEditStore(context, catalog.reader, {
+        generations,
+        imageStore,
+        image: (id) => images.image(id),
+      }),
       operations: {
         ...operations,
         emptyTrash() {

@@ -118,3 +118,18 @@ export function changesPixels(document: EditDocument): boolean {
     transform.flipVertical
   );
 }
+
+/**
+ * A text mark as the renderer drew it with the fonts it showed: a PNG placed at `left`, `top` in base pixels.
+ * libvips built for WebAssembly (what Electron on Linux runs) has no fonts, so main cannot draw text itself.
+ */
+export const textLayerSchema = z.object({
+  left: z.number().int().nonnegative().max(100_000),
+  top: z.number().int().nonnegative().max(100_000),
+  png: z
+    .instanceof(Uint8Array)
+    .refine((bytes) => bytes.byteLength > 0 && bytes.byteLength <= 8 * 1024 * 1024, {
+      message: 'A text mark’s picture must be between 1 byte and 8 MB.',
+    }),
+});
+export type TextLayer = z.infer<typeof textLayerSchema>;

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { event, request } from './channel';
 import type { AppError, ErrorCode } from './errors';
+import { editDocumentSchema, maxMarks, textLayerSchema, type EditDocument } from './edit';
 import { gatewayUrlSchema } from './gateway';
 import { generationRequestSchema, type GenerationRequest } from './generation';
 import {
@@ -111,6 +112,27 @@ export interface Remix {
   references: LibraryImage[];
 }
 
+/** What applying an edit started: the job, and the image sent as the first reference (the marked copy or the base). */
+export interface AppliedEdit {
+  job: JobSnapshot;
+  sent: LibraryImage;
+  /** The prompt exactly as sent: region tags written out, the request to remove the marks added. */
+  prompt: string;
+}
+
+/** An applied edit brought back onto the canvas exactly as it was sent. */
+export interface ReopenedEdit {
+  generationId: number;
+  base: LibraryImage;
+  /** The other references, after the base. */
+  references: LibraryImage[];
+  /** The copy that was sent; null when the base was sent unchanged. */
+  marked: LibraryImage | null;
+  document: EditDocument;
+  /** The request as it was made, with the prompt as written (region placeholders, no added instruction). */
+  request: GenerationRequest;
+}
+
 const none = z.undefined();
 /** The API's own limit on reference images in one request. */
 const maxReferenceImages = 14;
@@ -151,6 +173,26 @@ export const channels = {
   'generation:cancel': request<null>()(z.object({ jobId: z.string().max(100) })),
   'generation:jobs': request<JobSnapshot[]>()(none),
   'generation:remix': request<Remix>()(z.object({ generationId: idSchema })),
+
+  /**
+   * Draws the marks onto a copy of the base in main, at full resolution, and sends it first with the other
+   * references; the base and references are library images, never paths.
+   */
+  'edit:apply': request<AppliedEdit>()(
+    z.object({
+      baseId: idSchema,
+      referenceIds: z
+        .array(idSchema)
+        .max(
+          maxReferenceImages - 1,
+          `At most ${maxReferenceImages - 1} references can be sent beside the base.`,
+        ),
+      document: editDocumentSchema,
+      request: generationRequestSchema,
+      textLayers: z.array(textLayerSchema).max(maxMarks),
+    }),
+  ),
+  'edit:reopen': request<ReopenedEdit>()(z.object({ generationId: idSchema })),
 
   'references:add': request<AddedReference>()(
     incomingFileSchema.superRefine((file, context) => {

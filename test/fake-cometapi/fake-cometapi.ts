@@ -85,6 +85,8 @@ export interface FakeStats {
   generationPosts: number;
   /** Every generation body received, parsed. */
   bodies: Record<string, unknown>[];
+  /** The reference images of each generation body, decoded from their data URIs, in the order sent. */
+  references: FakeReference[][];
   downloads: number;
   /** The Authorization header of each download (undefined when absent, as it must be). */
   downloadAuthorization: (string | undefined)[];
@@ -120,6 +122,24 @@ export interface FakeOptions {
   recordHashes?: boolean;
   /** Serve HTTPS with this certificate; `baseUrl` is then `https://localhost:PORT`. */
   tls?: { cert: string; key: string };
+}
+
+/** A reference image as the fake received it. */
+export interface FakeReference {
+  /** The MIME subtype the data URI named (`png`, `jpeg`...). */
+  format: string;
+  bytes: Buffer;
+}
+
+/** `image` is one data URI or a list of them; anything that is not a data URI is kept as empty bytes. */
+function decodeReferences(image: unknown): FakeReference[] {
+  const list = typeof image === 'string' ? [image] : Array.isArray(image) ? image : [];
+  return list.map((item) => {
+    const match = typeof item === 'string' ? /^data:image\/([a-z]+);base64,(.*)$/s.exec(item) : null;
+    return match
+      ? { format: match[1] ?? '', bytes: Buffer.from(match[2] ?? '', 'base64') }
+      : { format: '', bytes: Buffer.alloc(0) };
+  });
 }
 
 export const fakeApiKey = 'sk-fake-0123456789abcdef';
@@ -192,6 +212,7 @@ function emptyStats(): FakeStats {
   return {
     generationPosts: 0,
     bodies: [],
+    references: [],
     downloads: 0,
     downloadAuthorization: [],
     downloadHosts: [],
@@ -515,6 +536,7 @@ export async function startFakeCometApi(options: FakeOptions = {}): Promise<Fake
       return;
     }
     api.stats.bodies.push(body);
+    api.stats.references.push(decodeReferences(body.image));
     const keyword = keywordOverride(typeof body.prompt === 'string' ? body.prompt : '');
     const queued = postQueue.shift();
     const behaviour: PostBehaviour = keyword && 'kind' in keyword ? keyword : (queued ?? { kind: 'answer' });
@@ -629,7 +651,11 @@ export async function startFakeCometApi(options: FakeOptions = {}): Promise<Fake
 
   async function handleAdmin(req: IncomingMessage, res: ServerResponse, path: string) {
     if (path === '/__fake/stats') {
-      sendJson(res, 200, api.stats);
+      // Reference bytes travel as base64 text, not as JSON arrays of numbers.
+      const references = api.stats.references.map((list) =>
+        list.map((reference) => ({ format: reference.format, base64: reference.bytes.toString('base64') })),
+      );
+      sendJson(res, 200, { ...api.stats, references });
       return;
     }
     if (path === '/__fake/reset') {

@@ -10,6 +10,7 @@ type AllDomains =
   | 'network'
   | 'generation'
   | 'references'
+  | 'edit'
   | 'library'
   | 'tags'
   | 'collections'

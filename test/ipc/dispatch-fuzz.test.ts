@@ -50,6 +50,22 @@ const templates: Record<ChannelName, unknown> = {
   'generation:jobs': undefined,
   'generation:remix': { generationId: 1 },
   'references:add': { name: 'ref.png', bytes: png },
+  'edit:apply': {
+    baseId: 1,
+    referenceIds: [2],
+    document: {
+      baseSize: { width: 32, height: 24 },
+      marks: [
+        { kind: 'rectangle', from: { x: 2, y: 2 }, to: { x: 20, y: 12 }, color: '#ff3b30', width: 'thin' },
+      ],
+      regions: [{ kind: 'box', id: 1, from: { x: 1, y: 1 }, to: { x: 9, y: 9 } }],
+      transform: { crop: null, quarterTurns: 1, flipHorizontal: false, flipVertical: true },
+      removeMarks: true,
+    },
+    request: { ...request, prompt: 'fuzz [[box 1]]' },
+    textLayers: [],
+  },
+  'edit:reopen': { generationId: 1 },
   'library:list': { query: 'fuzz', filter: { favorite: true }, sort: 'oldest', cursor: null, limit: 5 },
   'library:detail': { id: 1 },
   'library:stats': undefined,

@@ -176,6 +176,21 @@ const stepChecks: Record<number, (db: WritableDb) => void> = {
       'No preview: the file cannot be read.',
     );
   },
+  90: (db) => {
+    const insert = db.prepare(
+      'INSERT INTO generation_edits (generation_id, base_image_id, marked_image_id, prompt, document) VALUES (?, ?, ?, ?, ?)',
+    );
+    insert.run(2, 1, 2, 'make [[box 1]] blue', '{"marks":[]}');
+    expect(() => insert.run(1, 1, null, 'x', 'not json')).toThrow(/CHECK/);
+    const plan = db
+      .prepare<[], { detail: string }>(
+        'EXPLAIN QUERY PLAN SELECT generation_id FROM generation_edits WHERE base_image_id = 1',
+      )
+      .all()
+      .map((row) => row.detail)
+      .join('\n');
+    expect(plan).toContain('generation_edits_base');
+  },
   50: (db) => {
     const search = (text: string) => searchIds(db, promptMatchExpression(text));
     expect(search('fox')).toEqual([1, 2]);
