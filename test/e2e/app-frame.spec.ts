@@ -44,6 +44,7 @@ test('keeps the page inside the app: no new windows, no navigation away', async 
   expect(await frame.bridgeDomains()).toEqual([
     'collections',
     'desktop',
+    'edit',
     'generation',
     'key',
     'library',
