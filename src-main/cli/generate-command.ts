@@ -1,10 +1,9 @@
 import path from 'node:path';
 import { aboutFile, AppFailure, appError } from '../../src-preload/contract/errors';
 import { defaultGatewayUrl, gatewayOrigin } from '../../src-preload/contract/gateway';
-import type { GenerationRequest } from '../../src-preload/contract/generation';
 import type { Usage } from '../../src-preload/contract/library-types';
 import { prepareReference } from '../generation/references';
-import { createGenerationJobs } from '../jobs/generation-jobs';
+import { createGenerationJobs, type GenerationJobs, type JobSnapshot } from '../jobs/generation-jobs';
 import { resumeInterrupted } from '../jobs/recover-interrupted';
 import { createKeyService } from '../keychain/key-service';
 import type { Library } from '../library/library';
@@ -48,7 +47,11 @@ async function connectionFor(io: CliIo, gateway: Gateway, http: HttpClient) {
 }
 
 /** Each reference is checked and, when the API would refuse it, converted; then stored like any import. */
-async function storeReferences(library: Library, files: readonly string[], io: CliIo): Promise<number[]> {
+export async function storeReferences(
+  library: Library,
+  files: readonly string[],
+  io: CliIo,
+): Promise<number[]> {
   const ids: number[] = [];
   for (const file of files) {
     const bytes = await readImageFile(file);
@@ -77,6 +80,19 @@ export async function runGenerate(args: readonly string[], io: CliIo): Promise<n
     return exitCodes.ok;
   }
   const request = requestFrom(parsed);
+  return runJobCommand(parsed, io, async ({ library, jobs }) =>
+    jobs.start(request, await storeReferences(library, stringList(parsed, 'ref'), io)),
+  );
+}
+
+/** What a command starts its one job with, once the key, the library and the jobs are ready. */
+export type StartJob = (services: { library: Library; jobs: GenerationJobs }) => Promise<JobSnapshot>;
+
+/**
+ * The part `generate` and `edit` share: the gateway and key, the library (finishing interrupted downloads
+ * first), one job started by `start`, progress on standard error, and the saved files (or JSON) at the end.
+ */
+export async function runJobCommand(parsed: ParsedOptions, io: CliIo, start: StartJob): Promise<number> {
   const gateway = gatewayOf(parsed, io);
   // The command line follows HTTPS_PROXY / HTTP_PROXY / NO_PROXY, as curl does.
   const http = createHttpClient({
@@ -84,15 +100,15 @@ export async function runGenerate(args: readonly string[], io: CliIo): Promise<n
     certificates: () => trustedCertificates(),
   });
   try {
-    return await generate(parsed, request, { io, gateway, http });
+    return await runJob(parsed, start, { io, gateway, http });
   } finally {
     await http.close();
   }
 }
 
-async function generate(
+async function runJob(
   parsed: ParsedOptions,
-  request: GenerationRequest,
+  start: StartJob,
   { io, gateway, http }: { io: CliIo; gateway: Gateway; http: HttpClient },
 ): Promise<number> {
   const json = flagValue(parsed, 'json');
@@ -100,14 +116,13 @@ async function generate(
   const library = await openCliLibrary(libraryDirOf(stringValue(parsed, 'library'), io), true, io);
   try {
     await resumeInterrupted(library, { http, signal: io.signal });
-    const referenceIds = await storeReferences(library, stringList(parsed, 'ref'), io);
     const jobs = createGenerationJobs(library, {
       http,
       connection: () => Promise.resolve(connection),
       log: io.log,
     });
     jobs.subscribe(progressReporter(io, library));
-    const started = await jobs.start(request, referenceIds);
+    const started = await start({ library, jobs });
     const cancel = () => jobs.cancel(started.jobId);
     io.signal.addEventListener('abort', cancel);
     const done = await jobs.finished(started.jobId);
