@@ -42,6 +42,8 @@ export interface StartedApp {
   mainWindow(): BrowserWindow | null;
   /** Brings the main window to the front (another start of the app does this). */
   focus: () => void;
+  /** Opens image files the OS handed over in the Edit view, opening a window first if none is open. */
+  openFiles: (files: string[]) => void;
 }
 
 export interface BootstrapOptions {
@@ -170,12 +172,21 @@ export async function bootstrap({
     });
   });
 
+  const focus = () => {
+    if (!mainWindow) return;
+    if (mainWindow.isMinimized()) mainWindow.restore();
+    mainWindow.focus();
+  };
   return {
     mainWindow: () => mainWindow,
-    focus: () => {
-      if (!mainWindow) return;
-      if (mainWindow.isMinimized()) mainWindow.restore();
-      mainWindow.focus();
+    focus,
+    openFiles: (files) => {
+      // On macOS a drop on the dock icon can come with every window closed.
+      if (BrowserWindow.getAllWindows().length === 0) openWindow();
+      focus();
+      core?.openFiles(files).catch((error: unknown) => {
+        log.error('opening files from the OS failed', error);
+      });
     },
   };
 }

@@ -10,6 +10,7 @@ import { loadImageCodecFor } from './media/image-codec';
 import { electronSqliteBinding } from './library/electron-sqlite-binding';
 import { cliEnvironment, developmentOverrides } from './settings/development-overrides';
 import { appUserModelId } from './shell/app-identity';
+import { filesFromArgv, watchOpenedFiles, type SecondStartData } from './shell/opened-files';
 import { registerPrivilegedSchemes } from './shell/protocols';
 import { waitForAppRoot } from './smoke/first-paint';
 import { runSmokeTest } from './smoke/smoke-test';
@@ -93,18 +94,30 @@ if (mode.kind === 'cli') {
     });
 } else {
   registerPrivilegedSchemes(protocol);
-  if (!app.requestSingleInstanceLock()) {
+  // Image files on the command line ("Open with" on Windows and Linux); a second start hands them to the first.
+  const files = filesFromArgv(process.argv, process.cwd());
+  if (!app.requestSingleInstanceLock({ files } satisfies SecondStartData)) {
     app.quit();
   } else {
     app.on('window-all-closed', () => {
       if (process.platform !== 'darwin') app.quit();
     });
-    app
+    const started = app
       .whenReady()
-      .then(() => bootstrap({ log, codec: codec(), nativeBinding, checkForUpdates: true }))
-      .then((started) => {
-        // Starting the app again brings this window forward (the second start quits at once).
-        app.on('second-instance', started.focus);
+      .then(() => bootstrap({ log, codec: codec(), nativeBinding, checkForUpdates: true }));
+    // Listening before the app is ready: macOS sends `open-file` for the files it was started with early.
+    const opened = watchOpenedFiles(app, {
+      initial: files,
+      // Starting the app again brings this window forward (the second start quits at once).
+      focus: () => {
+        void started.then((ready) => {
+          ready.focus();
+        });
+      },
+    });
+    started
+      .then((ready) => {
+        opened.deliverTo(ready.openFiles);
       })
       .catch(startupFailed);
   }

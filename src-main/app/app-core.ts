@@ -27,6 +27,7 @@ import { settingsFileName } from '../settings/user-data-layout';
 import type { DesktopPort } from '../shell/desktop-port';
 import { watchJobs } from './job-effects';
 import { createLibraryChanges } from './library-changes';
+import { createOpenedImages } from './opened-images';
 import { createPresenter } from './presenter';
 
 export interface AppCoreOptions {
@@ -65,6 +66,8 @@ export interface AppCoreOptions {
 
 export interface AppCore {
   handlers: Handlers;
+  /** Image files the OS asked the app to open (paths from the OS, never from the renderer). */
+  openFiles(files: readonly string[]): Promise<void>;
   /** Main's strings in the language the user chose (menus, dialogs, notifications). */
   translate: Translate;
   /** The text of Help > Copy diagnostics; never the key. */
@@ -120,13 +123,15 @@ export function createAppCore(options: AppCoreOptions): AppCore {
     log.error('library startup failed', error);
   });
 
+  const opened = createOpenedImages({ codec, library, present, changes, emit });
+
   const handlers: Handlers = {
     ...settingsHandlers({ settings, emit }),
     ...keyHandlers({ keys }),
     ...networkHandlers({ settings, http }),
     ...generationHandlers({ jobs, library, present }),
     ...referenceHandlers({ codec, library, present, changes }),
-    ...editHandlers({ edits: createEditApplier({ library, jobs, codec }), present, changes }),
+    ...editHandlers({ edits: createEditApplier({ library, jobs, codec }), opened, present, changes }),
     ...libraryHandlers({ library, present, changes, desktop, translate }),
     ...organiseHandlers({ library, changes }),
     ...desktopHandlers({ library, desktop, codec }),
@@ -142,6 +147,7 @@ export function createAppCore(options: AppCoreOptions): AppCore {
 
   return {
     handlers,
+    openFiles: (files) => opened.open(files),
     translate,
     diagnostics: async (host) =>
       formatDiagnostics({

@@ -1,10 +1,10 @@
 import path from 'node:path';
-import { aboutFile, AppFailure, appError } from '../../src-preload/contract/errors';
+import { AppFailure, appError } from '../../src-preload/contract/errors';
 import { defaultGatewayUrl, gatewayOrigin } from '../../src-preload/contract/gateway';
 import type { Usage } from '../../src-preload/contract/library-types';
-import { prepareReference } from '../generation/references';
 import { createGenerationJobs, type GenerationJobs, type JobSnapshot } from '../jobs/generation-jobs';
 import { resumeInterrupted } from '../jobs/recover-interrupted';
+import { storeReference } from '../jobs/store-reference';
 import { createKeyService } from '../keychain/key-service';
 import type { Library } from '../library/library';
 import { readImageFile } from '../media/read-image-file';
@@ -54,15 +54,13 @@ export async function storeReferences(
 ): Promise<number[]> {
   const ids: number[] = [];
   for (const file of files) {
-    const bytes = await readImageFile(file);
-    const prepared = await prepareReference(library.context.codec, bytes).catch((error: unknown) => {
-      throw error instanceof AppFailure ? new AppFailure(aboutFile(file, error.appError)) : error;
-    });
-    if (prepared.notice !== null) io.stderr(`${path.basename(file)}: ${prepared.notice}\n`);
-    const [outcome] = await library.importFiles([{ name: path.basename(file), bytes: prepared.data }]);
-    if (!outcome?.image)
-      throw new AppFailure(outcome?.error ?? appError('storage-failed', `${file} could not be stored.`));
-    ids.push(outcome.image.id);
+    const stored = await storeReference(
+      { codec: library.context.codec, library },
+      file,
+      await readImageFile(file),
+    );
+    if (stored.notice !== null) io.stderr(`${path.basename(file)}: ${stored.notice}\n`);
+    ids.push(stored.image.id);
   }
   return ids;
 }

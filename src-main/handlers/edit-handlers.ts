@@ -1,3 +1,4 @@
+import type { OpenedImages } from '../app/opened-images';
 import type { Presenter } from '../app/presenter';
 import type { LibraryChanges } from '../app/library-changes';
 import type { HandlersOf } from '../ipc/dispatch';
@@ -6,10 +7,12 @@ import type { EditApplier } from '../jobs/apply-edit';
 /** Applying an edit from the Edit view, and bringing an applied one back onto the canvas. */
 export function editHandlers({
   edits,
+  opened,
   present,
   changes,
 }: {
   edits: EditApplier;
+  opened: Pick<OpenedImages, 'take'>;
   present: Presenter;
   changes: LibraryChanges;
 }): HandlersOf<'edit'> {
@@ -24,6 +27,7 @@ export function editHandlers({
         prompt: started.prompt,
       };
     },
+    'edit:takeOpened': () => opened.take(),
     'edit:reopen': ({ generationId }) => {
       const reopened = edits.reopen(generationId);
       return {

@@ -133,6 +133,13 @@ export interface ReopenedEdit {
   request: GenerationRequest;
 }
 
+/** Images the OS asked the app to open, for the Edit view; each is handed out once. */
+export interface OpenedImages {
+  images: LibraryImage[];
+  /** A sentence per file that could not be opened, naming it. */
+  problems: string[];
+}
+
 const none = z.undefined();
 /** The API's own limit on reference images in one request. */
 const maxReferenceImages = 14;
@@ -193,6 +200,8 @@ export const channels = {
     }),
   ),
   'edit:reopen': request<ReopenedEdit>()(z.object({ generationId: idSchema })),
+  /** Images opened from the OS ("Open with", a drop on the dock icon, a second start) not yet shown. */
+  'edit:takeOpened': request<OpenedImages>()(none),
 
   'references:add': request<AddedReference>()(
     incomingFileSchema.superRefine((file, context) => {
@@ -238,6 +247,8 @@ export const events = {
   'generation:progress': event<JobSnapshot>(),
   'library:changed': event<{ reason: 'ingested' | 'updated' | 'trashed' | 'restored' | 'imported' }>(),
   'settings:changed': event<Settings>(),
+  /** The OS asked the app to open image files; `edit:takeOpened` has them. */
+  'edit:opened': event<{ count: number }>(),
 };
 
 export type Channels = typeof channels;

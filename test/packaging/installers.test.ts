@@ -6,13 +6,15 @@ import { parse } from 'yaml';
 import { describe, expect, it } from 'vitest';
 import { loadImageCodec } from '../../src-main/media/image-codec';
 import { appUserModelId, desktopEntryName } from '../../src-main/shell/app-identity';
+import { openableExtensions } from '../../src-main/shell/opened-files';
 
 const root = path.resolve(import.meta.dirname, '../..');
 const builder = parse(readFileSync(path.join(root, 'electron-builder.yml'), 'utf8')) as {
   appId: string;
   asarUnpack: string[];
   directories: { buildResources: string };
-  linux: { maintainer?: string; syncDesktopName?: boolean; target: string[] };
+  linux: { maintainer?: string; syncDesktopName?: boolean; target: string[]; mimeTypes?: string[] };
+  fileAssociations?: { ext: string[]; role?: string; rank?: string }[];
 };
 const pkg = JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8')) as {
   homepage?: string;
@@ -27,6 +29,15 @@ describe('installers', () => {
     expect(builder.linux.maintainer ?? `${pkg.author?.name} <${pkg.author?.email}>`).toMatch(
       /^.+ <[^@\s]+@[^@\s]+>$/,
     );
+  });
+
+  it('offer "Open with" for exactly the images the app opens, without claiming to be their default app', () => {
+    expect(builder.fileAssociations?.flatMap((association) => association.ext).sort()).toEqual(
+      [...openableExtensions].sort(),
+    );
+    expect(builder.fileAssociations?.every((association) => association.rank === 'Alternate')).toBe(true);
+    expect(builder.linux.mimeTypes).toContain('image/png');
+    expect(builder.linux.mimeTypes).toContain('image/jpeg');
   });
 
   it('have one source icon, large enough for every platform to derive its sizes from', async () => {
