@@ -1,5 +1,6 @@
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
+import { EditView } from '../features/edit/EditView';
 import { GenerateView } from '../features/generate/GenerateView';
 import { LibraryView } from '../features/library/LibraryView';
 import { SettingsView } from '../features/settings/SettingsView';
@@ -11,6 +12,7 @@ import { views, type View } from './navigation-slice';
 const viewComponents: Record<View, () => React.JSX.Element> = {
   generate: GenerateView,
   library: LibraryView,
+  edit: EditView,
   settings: SettingsView,
 };
 
@@ -18,7 +20,10 @@ export function App() {
   const { t } = useTranslation();
   const view = useAppStore((s) => s.view);
   const navigate = useAppStore((s) => s.navigate);
+  const watchEdit = useAppStore((s) => s.watchEdit);
   useGlobalShortcuts();
+  // Edits finish and the OS opens images whichever view is shown.
+  useEffect(() => watchEdit(), [watchEdit]);
 
   useEffect(() => {
     window.history.replaceState(null, '', `#/${view}`);

@@ -1,4 +1,5 @@
 import { createStore, type StoreApi } from 'zustand';
+import { createEditSlice, type EditSlice } from '../features/edit/edit-slice';
 import { createGenerateSlice, type GenerateSlice } from '../features/generate/generate-slice';
 import {
   createImageActionsSlice,
@@ -30,6 +31,7 @@ export type AppState = NavigationSlice &
   NotificationsSlice &
   SettingsSlice &
   GenerateSlice &
+  EditSlice &
   ReferenceSlice &
   JobsSlice &
   ImageActionsSlice &
@@ -51,6 +53,7 @@ export function createAppStore(services: AppServices): AppStore {
     ...createNotificationsSlice(...args),
     ...createSettingsSlice(services)(...args),
     ...createGenerateSlice(services)(...args),
+    ...createEditSlice(services)(...args),
     ...createReferenceSlice(services)(...args),
     ...createJobsSlice(services)(...args),
     ...createImageActionsSlice(services)(...args),
