@@ -41,7 +41,9 @@ export function pointerToBase(
     x: ((client.x - box.left) / box.width) * output.width,
     y: ((client.y - box.top) / box.height) * output.height,
   };
-  return fromOutput(onOutput, base, transform);
+  const onBase = fromOutput(onOutput, base, transform);
+  // A hundredth of a pixel is finer than any pointer; rounding keeps the stored shapes free of float noise.
+  return { x: Math.round(onBase.x * 100) / 100, y: Math.round(onBase.y * 100) / 100 };
 }
 
 /** Where a base point shows on the drawn canvas, in screen pixels from the canvas's top-left corner. */

@@ -1,0 +1,132 @@
+import { act, fireEvent, screen, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { describe, expect, it } from 'vitest';
+import { EditView } from '../../../../src-renderer/features/edit/EditView';
+import { renderWithStore, testApp } from '../../support/app-store';
+import { ok } from '../../support/fake-api';
+import { image } from '../../support/images';
+
+const base = image(1, { width: 200, height: 100 });
+
+function openView() {
+  const app = testApp({ 'edit:takeOpened': () => ok({ images: [], problems: [] }) });
+  app.store.getState().openEditBase(base);
+  renderWithStore(<EditView />, app);
+  const canvas = screen.getByRole('img', { name: 'Base image, 200 by 100 pixels' });
+  // Drawn at twice the base's size; jsdom has no layout, so the canvas says where it is.
+  canvas.getBoundingClientRect = () => DOMRect.fromRect({ x: 0, y: 0, width: 400, height: 200 });
+  return { app, canvas };
+}
+
+function drag(target: Element, from: [number, number], to: [number, number]) {
+  fireEvent.pointerDown(target, { button: 0, pointerId: 1, clientX: from[0], clientY: from[1] });
+  fireEvent.pointerMove(target, { pointerId: 1, clientX: to[0], clientY: to[1] });
+  fireEvent.pointerUp(target, { pointerId: 1, clientX: to[0], clientY: to[1] });
+}
+
+describe('the Edit view', () => {
+  it('is a region named Edit that offers a way in when nothing is open', () => {
+    const app = testApp();
+    renderWithStore(<EditView />, app);
+    const region = screen.getByRole('region', { name: 'Edit' });
+    expect(within(region).getByRole('button', { name: 'Choose an image…' })).toBeTruthy();
+  });
+
+  it('draws a rectangle with the mouse in base pixels, whatever the zoom, and undoes it with Ctrl+Z', async () => {
+    const { app, canvas } = openView();
+    const tools = screen.getByRole('toolbar', { name: 'Markup tools' });
+    await userEvent.click(within(tools).getByRole('radio', { name: 'Rectangle' }));
+    drag(canvas, [20, 20], [220, 120]);
+    expect(app.store.getState().editHistory?.present.marks).toEqual([
+      { kind: 'rectangle', from: { x: 10, y: 10 }, to: { x: 110, y: 60 }, color: '#ff3b30', width: 'medium' },
+    ]);
+    expect(canvas.querySelector('rect')).not.toBeNull();
+    await userEvent.keyboard('{Control>}z{/Control}');
+    expect(app.store.getState().editHistory?.present.marks).toEqual([]);
+    await userEvent.keyboard('{Shift>}{Control>}z{/Control}{/Shift}');
+    expect(app.store.getState().editHistory?.present.marks).toHaveLength(1);
+  });
+
+  it('switches tools with their keys, and keeps them out of the instruction', async () => {
+    const { app } = openView();
+    await userEvent.keyboard('e');
+    expect(app.store.getState().editTool).toBe('ellipse');
+    await userEvent.type(screen.getByLabelText('Instruction'), 'paint');
+    expect(app.store.getState().editTool).toBe('ellipse');
+    expect(app.store.getState().editPrompt).toBe('paint');
+  });
+
+  it('keeps Regions off with the reason until the model reads them, then puts a drawn box into the instruction', async () => {
+    const { app, canvas } = openView();
+    const mode = screen.getByRole('radiogroup', { name: 'Edit mode' });
+    expect(within(mode).getByRole('radio', { name: 'Regions' }).hasAttribute('disabled')).toBe(true);
+    expect(screen.getByText(/does not read points and boxes/)).toBeTruthy();
+
+    await userEvent.selectOptions(screen.getByLabelText('Model'), 'Seedream 5.0 pro');
+    await userEvent.click(within(mode).getByRole('radio', { name: 'Regions' }));
+    const tools = screen.getByRole('toolbar', { name: 'Region tools' });
+    expect(within(tools).getByRole('radio', { name: 'Box' }).getAttribute('aria-checked')).toBe('true');
+    drag(canvas, [0, 0], [200, 100]);
+    expect(app.store.getState().editPrompt).toBe('[[box 1]]');
+    const chips = screen.getByRole('list', { name: 'Regions in the instruction' });
+    const chip = within(chips).getByText('Box 1');
+    fireEvent.pointerEnter(chip.closest('li') ?? chip);
+    expect(canvas.querySelector('.edit-region--highlighted')).not.toBeNull();
+    await userEvent.click(within(chips).getByRole('button', { name: 'Remove Box 1' }));
+    expect(app.store.getState().editPrompt).toBe('');
+  });
+
+  it('lists the versions, the original first, and applies the edit', async () => {
+    const { app } = openView();
+    app.fake.answer({
+      'edit:apply': () =>
+        ok({
+          job: {
+            jobId: 'j',
+            generationId: 5,
+            startedAt: 0,
+            finishedAt: null,
+            request: {
+              model: 'doubao-seedream-4-5-251128',
+              prompt: 'x',
+              size: '2K',
+              responseFormat: 'url',
+              outputFormat: 'jpeg',
+              watermark: false,
+              sequential: 'disabled',
+              maxImages: 1,
+              stream: false,
+            },
+            referenceIds: [1],
+            phase: 'sending',
+            expected: 1,
+            slots: [],
+            usage: null,
+            error: null,
+            retry: null,
+            notices: [],
+          },
+          sent: base,
+          prompt: 'x',
+        }),
+    });
+    const versions = screen.getByRole('list', { name: 'Versions' });
+    expect(
+      within(versions)
+        .getAllByRole('button')
+        .map((button) => button.textContent),
+    ).toEqual(['Original']);
+    const apply = screen.getByRole('button', { name: 'Apply edit' });
+    expect(apply.hasAttribute('disabled')).toBe(true);
+    await userEvent.type(screen.getByLabelText('Instruction'), 'make it night');
+    await act(async () => {
+      await userEvent.click(apply);
+    });
+    expect(app.fake.callsTo('edit:apply')).toHaveLength(1);
+    expect(
+      within(versions)
+        .getAllByRole('button')
+        .map((button) => button.textContent),
+    ).toEqual(['Original', 'Edit 1, in progress']);
+  });
+});
