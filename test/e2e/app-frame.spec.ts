@@ -16,13 +16,17 @@ test.afterEach(async () => {
   await session.close();
 });
 
-test('opens on Generate and navigates between the three views', async () => {
+test('opens on Generate and navigates between the views', async () => {
   await frame.expectView('Generate');
   await expect(frame.link('Generate')).toHaveAttribute('aria-current', 'page');
 
   await frame.go('Library');
   await frame.expectView('Library');
   await expect(frame.link('Library')).toHaveAttribute('aria-current', 'page');
+
+  await frame.go('Edit');
+  await frame.expectView('Edit');
+  await expect(frame.link('Edit')).toHaveAttribute('aria-current', 'page');
 
   await frame.go('Settings');
   await frame.expectView('Settings');
@@ -33,6 +37,8 @@ test('switches views with keyboard shortcuts', async () => {
   await frame.expectView('Generate');
   await frame.press('Control+2');
   await frame.expectView('Library');
+  await frame.press('Control+3');
+  await frame.expectView('Edit');
   await frame.press('Control+,');
   await frame.expectView('Settings');
   await frame.press('Control+1');

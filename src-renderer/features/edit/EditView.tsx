@@ -2,6 +2,7 @@ import { useRef, useState, type DragEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useAppStore } from '../../app/use-app-store';
 import { EmptyState } from '../../components/EmptyState';
+import { ViewHeader } from '../../components/ViewHeader';
 import { readImageFiles } from '../../dom/read-files';
 import { EditCanvas } from './EditCanvas';
 import { EditPanel } from './EditPanel';
@@ -37,8 +38,8 @@ export function EditView() {
 
   return (
     <section
-      className={`edit-view${dragging ? ' edit-view--dropping' : ''}`}
-      aria-label={t('title')}
+      className={`view edit-view${dragging ? ' edit-view--dropping' : ''}`}
+      aria-labelledby="view-title"
       onDragOver={(event) => {
         if (!hasFiles(event)) return;
         event.preventDefault();
@@ -65,28 +66,31 @@ export function EditView() {
           event.target.value = '';
         }}
       />
-      {base === null ? (
-        <EmptyState title={t('empty.title')}>
-          <p>{t('empty.body')}</p>
-          <button type="button" className="button button--primary" onClick={() => picker.current?.click()}>
-            {t('empty.pick')}
-          </button>
-        </EmptyState>
-      ) : (
-        <>
-          <EditToolbar />
-          <div className="edit-view__body">
-            <div className="edit-view__canvas">
-              <EditCanvas />
-              <ReferenceStrip />
+      <ViewHeader title={t('title')} />
+      <div className="edit-view__content">
+        {base === null ? (
+          <EmptyState title={t('empty.title')}>
+            <p>{t('empty.body')}</p>
+            <button type="button" className="button button--primary" onClick={() => picker.current?.click()}>
+              {t('empty.pick')}
+            </button>
+          </EmptyState>
+        ) : (
+          <>
+            <EditToolbar />
+            <div className="edit-view__body">
+              <div className="edit-view__canvas">
+                <EditCanvas />
+                <ReferenceStrip />
+              </div>
+              <aside className="edit-view__side">
+                <EditPanel />
+                <VersionsList />
+              </aside>
             </div>
-            <aside className="edit-view__side">
-              <EditPanel />
-              <VersionsList />
-            </aside>
-          </div>
-        </>
-      )}
+          </>
+        )}
+      </div>
     </section>
   );
 }
