@@ -57,6 +57,8 @@ export interface EditSlice {
   editHoveredRegion: number | null;
   /** Starts a new session on this picture: versions start again from it. */
   openEditBase: (image: LibraryImage) => void;
+  /** "Edit" on a result or a library image: the Edit view, with it as the base. */
+  openInEdit: (image: LibraryImage) => void;
   /** Files dropped or pasted: the first becomes the base when there is none, the rest references. */
   addEditFiles: (files: readonly IncomingFile[]) => Promise<void>;
   addEditReferences: (images: readonly LibraryImage[]) => void;
@@ -145,6 +147,18 @@ export const createEditSlice =
         const original = originalVersion(image);
         startSession(image, [original], original.key);
         set({ editPrompt: '', editPromptCursor: 0 });
+      },
+      openInEdit: (image) => {
+        // A file that is gone, damaged or in the trash cannot be sent.
+        if (image.fileState !== 'ok' || image.trashedAt !== null) {
+          get().notifyFailure({
+            code: 'not-found',
+            message: `Image ${image.id} cannot be edited: its file is missing or in the trash.`,
+          });
+          return;
+        }
+        if (get().editBase?.id !== image.id) get().openEditBase(image);
+        get().navigate('edit');
       },
       addEditFiles: async (files) => {
         for (const file of files) {

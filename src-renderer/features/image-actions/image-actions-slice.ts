@@ -19,10 +19,7 @@ export interface ImageActionsSlice {
   remix: (generationId: number) => Promise<void>;
   /** Puts images into Generate's reference tray and goes there. */
   sendToReferenceTray: (images: LibraryImage[]) => void;
-  /**
-   * Starts an edit of the image: it becomes the first reference (the picture the prompt changes) and Generate
-   * opens. A dedicated Edit view will take this over.
-   */
+  /** Opens the image in the Edit view as its base, closing the viewer or comparison it was chosen in. */
   editImage: (image: LibraryImage) => void;
   /**
    * Images on their way out of the app as an OS drag of their files: set while the drag lasts, so a drop back
@@ -106,9 +103,9 @@ export const createImageActionsSlice =
       },
 
       editImage: (image) => {
-        get().addReferences([image]);
-        if (get().references.some((reference) => reference.id === image.id)) get().moveReference(image.id, 0);
-        leaveForGenerate();
+        get().closeViewer();
+        get().closeCompare();
+        get().openInEdit(image);
       },
 
       imageDialog: null,

@@ -39,6 +39,7 @@ function SavedTile({ image, alt, onOpen }: { image: LibraryImage; alt: string; o
   const copyImage = useAppStore((s) => s.copyImage);
   const showInLibrary = useAppStore((s) => s.showInLibrary);
   const navigate = useAppStore((s) => s.navigate);
+  const editImage = useAppStore((s) => s.editImage);
   const selected = useAppStore((s) => s.resultSelection.includes(image.id));
   const toggleSelected = useAppStore((s) => s.toggleResultSelection);
   const dragOut = useDragOut();
@@ -92,6 +93,13 @@ function SavedTile({ image, alt, onOpen }: { image: LibraryImage; alt: string; o
           label={t('tile.useAsReference')}
           onClick={() => {
             addReferences([image]);
+          }}
+        />
+        <TileAction
+          icon="edit"
+          label={t('tile.edit')}
+          onClick={() => {
+            editImage(image);
           }}
         />
         <TileAction

@@ -191,3 +191,23 @@ describe('the edit slice', () => {
     expect(app.fake.callsTo('edit:apply')[0]?.textLayers).toEqual([drawn]);
   });
 });
+
+describe('ways into Edit', () => {
+  it('refuses an image whose file is missing or trashed, saying why', () => {
+    const { store } = testApp();
+    store.getState().openInEdit(image(8, { fileState: 'missing' }));
+    expect(store.getState().editBase).toBeNull();
+    expect(store.getState().view).toBe('generate');
+    expect(store.getState().toasts.at(-1)?.notice).toMatchObject({
+      message: 'Image 8 cannot be edited: its file is missing or in the trash.',
+    });
+  });
+
+  it('keeps the session when the image is already the base', () => {
+    const { store } = opened();
+    store.getState().changeEdit((document) => ({ ...document, marks: [rectangle] }));
+    store.getState().openInEdit(base);
+    expect(store.getState().editHistory?.present.marks).toEqual([rectangle]);
+    expect(store.getState().view).toBe('edit');
+  });
+});

@@ -151,12 +151,11 @@ describe('the image actions slice', () => {
     expect(app.store.getState().takeImageDrag()).toBeNull();
   });
 
-  it('starts an edit with the image first in the tray, closing the viewer', () => {
+  it('opens the image in the Edit view as its base, closing the viewer', () => {
     const app = testApp();
-    app.store.getState().addReferences([image(1), image(2)]);
     app.store.getState().openViewer('library', 2);
     app.store.getState().editImage(image(2));
-    expect(app.store.getState().references.map((item) => item.id)).toEqual([2, 1]);
-    expect(app.store.getState()).toMatchObject({ viewer: null, view: 'generate' });
+    expect(app.store.getState().editBase?.id).toBe(2);
+    expect(app.store.getState()).toMatchObject({ viewer: null, view: 'edit' });
   });
 });

@@ -39,6 +39,13 @@ describe('<ResultTile>', () => {
     });
   });
 
+  it('opens the image in Edit as the base', async () => {
+    const app = renderTile();
+    await userEvent.click(screen.getByRole('button', { name: 'Edit' }));
+    expect(app.store.getState().view).toBe('edit');
+    expect(app.store.getState().editBase?.id).toBe(5);
+  });
+
   it('favorites the image through the shared action', async () => {
     const app = renderTile(testApp({ 'library:setFavorite': () => ok(null) }));
     await userEvent.click(screen.getByRole('button', { name: 'Favorite' }));
