@@ -2,11 +2,9 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { runCli } from '../../src-main/cli/run-cli';
-import { MemorySecretStore } from '../../src-main/keychain/secret-store';
-import { silentLogger } from '../../src-main/logging/logger';
 import { nativeCodec } from '../support/codecs';
 import { useFakeCometApi } from '../support/fake-cometapi-server';
+import { runCliInProcess } from './run-cli-in-process';
 
 const api = useFakeCometApi({ scenario: { count: 1 } });
 let home: string;
@@ -26,21 +24,11 @@ afterEach(async () => {
   await rm(home, { recursive: true, force: true });
 });
 
-async function cli(args: string[]) {
-  let stdout = '';
-  let stderr = '';
-  const code = await runCli(args, {
-    stdout: (text) => (stdout += text),
-    stderr: (text) => (stderr += text),
+function cli(args: string[]) {
+  return runCliInProcess(args, {
     env: { HOME: home, COMETAPI_KEY: api.fake.apiKey, SEEDREAM_API_BASE_URL: api.fake.baseUrl },
-    platform: 'linux',
-    homedir: home,
-    signal: new AbortController().signal,
-    imageCodec: () => nativeCodec,
-    secretStore: new MemorySecretStore(),
-    log: silentLogger,
+    home,
   });
-  return { code, stdout, stderr };
 }
 
 describe('cli edit', () => {

@@ -1,6 +1,11 @@
 import * as ToggleGroup from '@radix-ui/react-toggle-group';
 import { useTranslation } from 'react-i18next';
-import { markColors, type MarkColor, type MarkWidth } from '../../../src-preload/contract/edit';
+import {
+  markColors,
+  type BaseTransform,
+  type MarkColor,
+  type MarkWidth,
+} from '../../../src-preload/contract/edit';
 import { findModel } from '../../../src-preload/contract/models';
 import { useAppStore } from '../../app/use-app-store';
 import { turned } from './canvas-geometry';
@@ -9,6 +14,23 @@ import { editShortcutLabel } from './edit-shortcuts';
 import { markTools, regionTools, type EditTool } from './edit-slice';
 
 const widths: readonly MarkWidth[] = ['thin', 'medium', 'thick'];
+
+/** The buttons that turn and flip the picture as it is seen. */
+const turns: readonly {
+  label: `transform.${'rotateLeft' | 'rotateRight' | 'flipHorizontal' | 'flipVertical'}`;
+  change: (transform: BaseTransform) => BaseTransform;
+}[] = [
+  { label: 'transform.rotateLeft', change: (transform) => turned(transform, -1) },
+  { label: 'transform.rotateRight', change: (transform) => turned(transform, 1) },
+  {
+    label: 'transform.flipHorizontal',
+    change: (transform) => ({ ...transform, flipHorizontal: !transform.flipHorizontal }),
+  },
+  {
+    label: 'transform.flipVertical',
+    change: (transform) => ({ ...transform, flipVertical: !transform.flipVertical }),
+  },
+];
 
 const allTools: readonly string[] = [...markTools, ...regionTools, 'crop'];
 
@@ -132,48 +154,18 @@ export function EditToolbar() {
         >
           {t('transform.resetCrop')}
         </button>
-        <button
-          type="button"
-          className="button button--small"
-          onClick={() => {
-            changeEdit((current) => ({ ...current, transform: turned(current.transform, -1) }));
-          }}
-        >
-          {t('transform.rotateLeft')}
-        </button>
-        <button
-          type="button"
-          className="button button--small"
-          onClick={() => {
-            changeEdit((current) => ({ ...current, transform: turned(current.transform, 1) }));
-          }}
-        >
-          {t('transform.rotateRight')}
-        </button>
-        <button
-          type="button"
-          className="button button--small"
-          onClick={() => {
-            changeEdit((current) => ({
-              ...current,
-              transform: { ...current.transform, flipHorizontal: !current.transform.flipHorizontal },
-            }));
-          }}
-        >
-          {t('transform.flipHorizontal')}
-        </button>
-        <button
-          type="button"
-          className="button button--small"
-          onClick={() => {
-            changeEdit((current) => ({
-              ...current,
-              transform: { ...current.transform, flipVertical: !current.transform.flipVertical },
-            }));
-          }}
-        >
-          {t('transform.flipVertical')}
-        </button>
+        {turns.map(({ label, change }) => (
+          <button
+            key={label}
+            type="button"
+            className="button button--small"
+            onClick={() => {
+              changeEdit((current) => ({ ...current, transform: change(current.transform) }));
+            }}
+          >
+            {t(label)}
+          </button>
+        ))}
       </div>
       <div className="edit-toolbar__group" role="group" aria-label={t('history.label')}>
         <button

@@ -1,10 +1,6 @@
 import { expect, type Locator, type Page } from '@playwright/test';
+import { fileTransfer } from './file-transfer';
 import type { FileSpec } from './library-page';
-
-interface PageDom {
-  DataTransfer: new () => { items: { add(file: unknown): void } };
-  File: new (parts: Uint8Array[], name: string, options: { type: string }) => unknown;
-}
 
 /** A point on the canvas as fractions of its width and height (0,0 top-left, 1,1 bottom-right). */
 export interface CanvasPoint {
@@ -47,20 +43,7 @@ export class EditPage {
 
   /** Drops image files anywhere on the view, as the OS does. */
   async dropFiles(files: FileSpec[]): Promise<void> {
-    const payload = files.map((file) => ({
-      name: file.name,
-      mimeType: file.mimeType,
-      base64: file.buffer.toString('base64'),
-    }));
-    const dataTransfer = await this.page.evaluateHandle((entries) => {
-      const dom = globalThis as unknown as PageDom;
-      const transfer = new dom.DataTransfer();
-      for (const entry of entries) {
-        const bytes = Uint8Array.from(atob(entry.base64), (char) => char.charCodeAt(0));
-        transfer.items.add(new dom.File([bytes], entry.name, { type: entry.mimeType }));
-      }
-      return transfer;
-    }, payload);
+    const dataTransfer = await fileTransfer(this.page, files);
     await this.region.dispatchEvent('dragover', { dataTransfer });
     await this.region.dispatchEvent('drop', { dataTransfer });
     await dataTransfer.dispose();

@@ -2,6 +2,7 @@ import { expect, type Locator, type Page } from '@playwright/test';
 import type { FakeCometApi, FakeScenario } from '../../fake-cometapi/fake-cometapi';
 import type { LaunchedApp } from '../launch';
 import { openSession } from '../support/session';
+import { fileTransfer } from './file-transfer';
 import type { FileSpec } from './library-page';
 
 interface PageEventTarget {
@@ -9,8 +10,6 @@ interface PageEventTarget {
 }
 
 interface PageDom {
-  DataTransfer: new () => { items: { add(file: unknown): void } };
-  File: new (parts: Uint8Array[], name: string, options: { type: string }) => unknown;
   ClipboardEvent: new (
     type: string,
     init: { clipboardData: unknown; bubbles: boolean; cancelable: boolean },
@@ -170,7 +169,7 @@ export class GeneratePage {
 
   /** Drops files onto the tray as the OS does: a DataTransfer of File objects built inside the page. */
   async dropFiles(files: FileSpec[]): Promise<void> {
-    const dataTransfer = await this.transferOf(files);
+    const dataTransfer = await fileTransfer(this.page, files);
     const target = this.page.getByRole('heading', { name: 'Reference images' });
     await target.dispatchEvent('dragenter', { dataTransfer });
     await target.dispatchEvent('dragover', { dataTransfer });
@@ -180,7 +179,7 @@ export class GeneratePage {
 
   /** Pastes files as Ctrl+V does when the clipboard holds them, with the focus wherever it is now. */
   async pasteFiles(files: FileSpec[]): Promise<void> {
-    const dataTransfer = await this.transferOf(files);
+    const dataTransfer = await fileTransfer(this.page, files);
     await this.page.evaluate((transfer) => {
       const dom = globalThis as unknown as PageDom;
       const event = new dom.ClipboardEvent('paste', {
@@ -191,24 +190,6 @@ export class GeneratePage {
       (dom.document.activeElement ?? dom.document.body).dispatchEvent(event);
     }, dataTransfer);
     await dataTransfer.dispose();
-  }
-
-  private transferOf(files: FileSpec[]) {
-    const payload = files.map((file) => ({
-      name: file.name,
-      mimeType: file.mimeType,
-      base64: file.buffer.toString('base64'),
-    }));
-    return this.page.evaluateHandle((entries) => {
-      // Runs in the page; the spec project has no DOM types, so what it uses is described in PageDom.
-      const dom = globalThis as unknown as PageDom;
-      const transfer = new dom.DataTransfer();
-      for (const entry of entries) {
-        const bytes = Uint8Array.from(atob(entry.base64), (char) => char.charCodeAt(0));
-        transfer.items.add(new dom.File([bytes], entry.name, { type: entry.mimeType }));
-      }
-      return transfer;
-    }, payload);
   }
 
   /**
