@@ -104,12 +104,12 @@ test('marks, a region, reopen and before/after, as the API receives them', async
   // Before and after: the slider moves.
   await edit.version('Edit 1').click();
   await edit.action('Before and after').click();
+  await expect(edit.compare.getByRole('img', { name: /^Image 2/ })).toBeVisible();
+  await edit.compare.getByRole('radio', { name: 'Before and after' }).click();
   const slider = edit.compare.getByRole('slider', { name: 'Compare position' });
   await expect(slider).toHaveAttribute('aria-valuenow', '50');
   await slider.focus();
   await edit.page.keyboard.press('ArrowRight');
   await edit.page.keyboard.press('ArrowRight');
   await expect(slider).toHaveAttribute('aria-valuenow', '52');
-  await edit.compare.getByRole('radio', { name: 'Side by side' }).click();
-  await expect(edit.compare.getByRole('img', { name: 'After' })).toBeVisible();
 });

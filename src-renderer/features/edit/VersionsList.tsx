@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useAppStore } from '../../app/use-app-store';
-import { BeforeAfter } from './BeforeAfter';
+import { Compare } from '../viewer/Compare';
 import { versionByKey, type EditVersion } from './versions';
 
 /** The original, then each applied edit; the chosen one can become the base, be compared or reopened. */
@@ -84,9 +84,8 @@ export function VersionsList() {
         </div>
       )}
       {comparing && selected?.image && parent?.image && (
-        <BeforeAfter
-          before={parent.image}
-          after={selected.image}
+        <Compare
+          images={[parent.image, selected.image]}
           onClose={() => {
             setComparing(false);
           }}

@@ -1,57 +1,46 @@
+import { shortcutFor, type KeyChord, type Shortcut } from '../../dom/key-chord';
 import type { EditTool } from './edit-slice';
-
-/** One key combination; `mod` is Ctrl, or Cmd on macOS. Modifiers not asked for must not be held. */
-export interface EditChord {
-  key: string;
-  mod?: boolean;
-  shift?: boolean;
-}
 
 export type EditAction = EditTool | 'undo' | 'redo';
 
 /**
- * The Edit view's keys as data: its keydown handler matches against this table and the buttons' tooltips read
- * their keys from it, so a key cannot work without being shown or be shown without working.
+ * The Edit view's keys, one table (dom/key-chord.ts) for its keydown handler and for the keys the buttons
+ * show, so a key cannot work without being shown or be shown without working.
  */
-export const editShortcuts: readonly { action: EditAction; chords: readonly EditChord[] }[] = [
-  { action: 'pen', chords: [{ key: 'p' }] },
-  { action: 'arrow', chords: [{ key: 'a' }] },
-  { action: 'rectangle', chords: [{ key: 'r' }] },
-  { action: 'ellipse', chords: [{ key: 'e' }] },
-  { action: 'text', chords: [{ key: 't' }] },
-  { action: 'point', chords: [{ key: 'o' }] },
-  { action: 'box', chords: [{ key: 'b' }] },
-  { action: 'crop', chords: [{ key: 'c' }] },
-  { action: 'undo', chords: [{ key: 'z', mod: true }] },
+export const editShortcuts: readonly Shortcut<EditAction>[] = [
+  { action: 'pen', label: 'edit:tools.pen', chords: [{ key: 'p' }] },
+  { action: 'arrow', label: 'edit:tools.arrow', chords: [{ key: 'a' }] },
+  { action: 'rectangle', label: 'edit:tools.rectangle', chords: [{ key: 'r' }] },
+  { action: 'ellipse', label: 'edit:tools.ellipse', chords: [{ key: 'e' }] },
+  { action: 'text', label: 'edit:tools.text', chords: [{ key: 't' }] },
+  { action: 'point', label: 'edit:tools.point', chords: [{ key: 'o' }] },
+  { action: 'box', label: 'edit:tools.box', chords: [{ key: 'b' }] },
+  { action: 'crop', label: 'edit:tools.crop', chords: [{ key: 'c' }] },
+  { action: 'undo', label: 'edit:history.undo', chords: [{ key: 'z', command: true }] },
   {
     action: 'redo',
+    label: 'edit:history.redo',
     chords: [
-      { key: 'z', mod: true, shift: true },
-      { key: 'y', mod: true },
+      { key: 'z', command: true, shift: true },
+      { key: 'y', command: true },
     ],
   },
 ];
 
-type KeyInput = Pick<KeyboardEvent, 'key' | 'ctrlKey' | 'metaKey' | 'shiftKey' | 'altKey'>;
-
-function matches(event: KeyInput, chord: EditChord): boolean {
-  return (
-    event.key.toLowerCase() === chord.key &&
-    (event.ctrlKey || event.metaKey) === (chord.mod ?? false) &&
-    event.shiftKey === (chord.shift ?? false) &&
-    !event.altKey
-  );
+export function editActionFor(
+  event: Pick<KeyboardEvent, 'key' | 'ctrlKey' | 'metaKey' | 'shiftKey' | 'altKey'>,
+): EditAction | null {
+  return shortcutFor(editShortcuts, event);
 }
 
-export function editActionFor(event: KeyInput): EditAction | null {
-  return editShortcuts.find((entry) => entry.chords.some((chord) => matches(event, chord)))?.action ?? null;
+function chordLabel(chord: KeyChord): string {
+  return [chord.shift ? 'Shift' : null, chord.command ? 'Ctrl' : null, chord.key.toUpperCase()]
+    .filter((part) => part !== null)
+    .join('+');
 }
 
 /** The first chord of an action as written on buttons: `R`, `Ctrl+Z`, `Shift+Ctrl+Z`. */
 export function editShortcutLabel(action: EditAction): string {
   const chord = editShortcuts.find((entry) => entry.action === action)?.chords[0];
-  if (!chord) return '';
-  return [chord.shift ? 'Shift' : null, chord.mod ? 'Ctrl' : null, chord.key.toUpperCase()]
-    .filter((part) => part !== null)
-    .join('+');
+  return chord ? chordLabel(chord) : '';
 }

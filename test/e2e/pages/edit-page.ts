@@ -33,7 +33,7 @@ export class EditPage {
     this.applyButton = page.getByRole('button', { name: 'Apply edit' });
     this.versions = page.getByRole('list', { name: 'Versions' });
     this.regionChips = page.getByRole('list', { name: 'Regions in the instruction' });
-    this.compare = page.getByRole('dialog', { name: 'Before and after' });
+    this.compare = page.getByRole('dialog', { name: 'Compare' });
   }
 
   async open(): Promise<void> {

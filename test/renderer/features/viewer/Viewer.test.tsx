@@ -1,4 +1,4 @@
-import { act, screen, within } from '@testing-library/react';
+import { screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { useState } from 'react';
 import { describe, expect, it, vi } from 'vitest';
@@ -110,14 +110,11 @@ describe('<Viewer>', () => {
     ]);
   });
 
-  it('sends the image to Generate as the picture to edit, first in the tray', async () => {
+  it('opens the image in the Edit view as the base', async () => {
     const { app } = openViewer();
-    act(() => {
-      app.store.getState().addReferences([image(9)]);
-    });
     await userEvent.click(within(viewer()).getByRole('button', { name: 'Edit' }));
-    expect(app.store.getState().references.map((reference) => reference.id)).toEqual([2, 9]);
-    expect(app.store.getState().view).toBe('generate');
+    expect(app.store.getState().editBase?.id).toBe(2);
+    expect(app.store.getState().view).toBe('edit');
   });
 
   it('closes with its button, Escape and Space', async () => {
