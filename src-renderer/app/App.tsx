@@ -3,6 +3,9 @@ import { useTranslation } from 'react-i18next';
 import { GenerateView } from '../features/generate/GenerateView';
 import { LibraryView } from '../features/library/LibraryView';
 import { SettingsView } from '../features/settings/SettingsView';
+import { ShortcutsDialog } from '../shortcuts/ShortcutsDialog';
+import { shortcutLabel, type ShortcutId } from '../shortcuts/shortcut-table';
+import { useIsMac } from '../shortcuts/use-is-mac';
 import { Toasts } from './Toasts';
 import { useAppStore } from './use-app-store';
 import { useGlobalShortcuts } from './use-global-shortcuts';
@@ -14,8 +17,16 @@ const viewComponents: Record<View, () => React.JSX.Element> = {
   settings: SettingsView,
 };
 
+const viewShortcuts: Record<View, ShortcutId> = {
+  generate: 'app.generate',
+  library: 'app.library',
+  settings: 'app.settings',
+};
+
 export function App() {
   const { t } = useTranslation();
+  const mac = useIsMac();
+  const setShortcutsOpen = useAppStore((s) => s.setShortcutsOpen);
   const view = useAppStore((s) => s.view);
   const navigate = useAppStore((s) => s.navigate);
   useGlobalShortcuts();
@@ -38,7 +49,7 @@ export function App() {
                 href={`#/${name}`}
                 className="app-nav__link"
                 aria-current={view === name ? 'page' : undefined}
-                title={`${t(`nav.${name}`)} (${t(`shortcut.${name}`)})`}
+                title={`${t(`nav.${name}`)} (${shortcutLabel(viewShortcuts[name], mac)})`}
                 onClick={(event) => {
                   event.preventDefault();
                   navigate(name);
@@ -50,11 +61,23 @@ export function App() {
             </li>
           ))}
         </ul>
+        <button
+          type="button"
+          className="app-nav__shortcuts"
+          aria-label={t('shortcuts.title')}
+          title={`${t('shortcuts.title')} (?)`}
+          onClick={() => {
+            setShortcutsOpen(true);
+          }}
+        >
+          ?
+        </button>
       </nav>
       <main className="app-main">
         <Current />
       </main>
       <Toasts />
+      <ShortcutsDialog />
     </div>
   );
 }

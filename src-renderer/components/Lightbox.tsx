@@ -2,6 +2,7 @@ import * as Dialog from '@radix-ui/react-dialog';
 import { useState, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { LibraryImage } from '../../src-preload/contract/library-types';
+import { matchShortcut, type ShortcutId } from '../shortcuts/shortcut-table';
 import { ModalDialog } from './ModalDialog';
 import './Lightbox.css';
 
@@ -42,34 +43,32 @@ export function Lightbox({ images, index, onIndexChange, describe }: LightboxPro
     onIndexChange(target);
   };
 
+  const actions: Partial<Record<ShortcutId, () => void>> = {
+    'viewer.previous': () => {
+      go(position - 1);
+    },
+    'viewer.next': () => {
+      go(position + 1);
+    },
+    'viewer.zoomIn': () => {
+      setZoom(stepZoom(zoom, 1, fitScale));
+    },
+    'viewer.zoomOut': () => {
+      setZoom(stepZoom(zoom, -1, fitScale));
+    },
+    'viewer.fit': () => {
+      setZoom('fit');
+    },
+    'viewer.actualSize': () => {
+      setZoom(1);
+    },
+  };
+
   const onKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
-    const actions: Record<string, () => void> = {
-      ArrowLeft: () => {
-        go(position - 1);
-      },
-      ArrowRight: () => {
-        go(position + 1);
-      },
-      '+': () => {
-        setZoom(stepZoom(zoom, 1, fitScale));
-      },
-      '=': () => {
-        setZoom(stepZoom(zoom, 1, fitScale));
-      },
-      '-': () => {
-        setZoom(stepZoom(zoom, -1, fitScale));
-      },
-      '0': () => {
-        setZoom('fit');
-      },
-      '1': () => {
-        setZoom(1);
-      },
-    };
-    const action = actions[event.key];
-    if (!action || event.ctrlKey || event.metaKey || event.altKey) return;
+    const id = matchShortcut(event, Object.keys(actions) as ShortcutId[]);
+    if (!id) return;
     event.preventDefault();
-    action();
+    actions[id]?.();
   };
 
   const percent = Math.round((zoom === 'fit' ? fitScale : zoom) * 100);

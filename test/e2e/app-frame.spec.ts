@@ -39,6 +39,16 @@ test('switches views with keyboard shortcuts', async () => {
   await frame.expectView('Generate');
 });
 
+test('? lists the keyboard shortcuts, and Escape puts the dialog away', async () => {
+  await frame.expectView('Generate');
+  await frame.press('?');
+  await expect(frame.shortcuts).toBeVisible();
+  await expect(frame.shortcut('Go to the library')).toBeVisible();
+  await expect(frame.shortcut('Move to the trash')).toBeVisible();
+  await frame.press('Escape');
+  await expect(frame.shortcuts).toHaveCount(0);
+});
+
 test('keeps the page inside the app: no new windows, no navigation away', async () => {
   await frame.expectView('Generate');
   expect(await frame.bridgeDomains()).toEqual([

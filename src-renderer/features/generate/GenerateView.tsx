@@ -2,6 +2,8 @@ import { useEffect, useState, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { blockingIssues, formatSize } from '../../../src-preload/contract/generation';
 import { useAppStore } from '../../app/use-app-store';
+import { ariaKeyShortcuts, matches, shortcutLabel } from '../../shortcuts/shortcut-table';
+import { useIsMac } from '../../shortcuts/use-is-mac';
 import { ViewHeader } from '../../components/ViewHeader';
 import { ReferenceTray } from '../reference-tray/ReferenceTray';
 import { ResultsGrid } from '../sequence-grid/ResultsGrid';
@@ -39,6 +41,7 @@ function GenerateBar({ check, onGenerate }: { check: RequestCheck; onGenerate: (
   const starting = useAppStore((s) => s.starting);
   const error = useAppStore((s) => s.generateError);
   const dismissError = useAppStore((s) => s.dismissGenerateError);
+  const mac = useIsMac();
   const blocking = blockingIssues(check.issues);
   const onlyPromptMissing = blocking.length === 1 && blocking[0]?.code === 'prompt-empty';
   const count = check.request.sequential === 'auto' ? check.request.maxImages : 1;
@@ -58,10 +61,10 @@ function GenerateBar({ check, onGenerate }: { check: RequestCheck; onGenerate: (
           id={generateButtonId}
           type="button"
           className="button button--primary generate__button"
-          aria-keyshortcuts="Control+Enter Meta+Enter"
+          aria-keyshortcuts={ariaKeyShortcuts('generate.run')}
           aria-busy={starting}
           aria-describedby="generate-summary"
-          title={t('generateButton.hint')}
+          title={`${t('generateButton.label')} (${shortcutLabel('generate.run', mac)})`}
           onClick={onGenerate}
         >
           {t('generateButton.label')}
@@ -110,7 +113,7 @@ export function GenerateView() {
   };
 
   const onKeyDown = (event: KeyboardEvent) => {
-    if (event.key === 'Enter' && (event.ctrlKey || event.metaKey)) {
+    if (matches(event, 'generate.run')) {
       event.preventDefault();
       runGenerate();
     }

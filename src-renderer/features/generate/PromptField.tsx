@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { measurePrompt, promptBudget, type GenerationIssue } from '../../../src-preload/contract/generation';
 import { useAppStore } from '../../app/use-app-store';
+import { ariaKeyShortcuts } from '../../shortcuts/shortcut-table';
 import { controlIdFor } from './controls';
 import { FieldIssues, issueAttributes } from './FieldIssues';
 
@@ -25,7 +26,7 @@ export function PromptField({ issues }: { issues: readonly GenerationIssue[] }) 
         rows={6}
         placeholder={t('prompt.placeholder')}
         spellCheck
-        aria-keyshortcuts="Control+Enter Meta+Enter"
+        aria-keyshortcuts={ariaKeyShortcuts('generate.run')}
         {...issueAttributes(id, shown, `${id}-length`)}
         onChange={(event) => {
           updateDraft({ prompt: event.target.value });

@@ -5,6 +5,7 @@ import type { ImageDetail, LibraryImage } from '../../../src-preload/contract/li
 import { useAppStore } from '../../app/use-app-store';
 import { ModalDialog } from '../../components/ModalDialog';
 import { isTyping } from '../../dom/keyboard-target';
+import { matches } from '../../shortcuts/shortcut-table';
 import { DetailActions, Preview } from './DetailActions';
 import { Collections, Facts, ImageLinks, Tags } from './DetailSections';
 import './image-details.css';
@@ -62,15 +63,10 @@ export function ImageDetails({ order }: { order: LibraryImage[] }) {
   const current = detail?.image.id === detailId ? detail : null;
 
   const onKeyDown = (event: KeyboardEvent) => {
-    if (
-      detailId === null ||
-      isTyping(event.target) ||
-      (event.key !== 'ArrowLeft' && event.key !== 'ArrowRight')
-    ) {
-      return;
-    }
+    const step = matches(event, 'viewer.previous') ? -1 : matches(event, 'viewer.next') ? 1 : 0;
+    if (detailId === null || isTyping(event.target) || step === 0) return;
     const index = order.findIndex((image) => image.id === detailId);
-    const next = order[index + (event.key === 'ArrowLeft' ? -1 : 1)];
+    const next = order[index + step];
     if (index >= 0 && next) {
       event.preventDefault();
       open(next.id);

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useAppStore, useAppStoreApi } from '../../app/use-app-store';
 import { isInDialog } from '../../dom/keyboard-target';
+import { matches } from '../../shortcuts/shortcut-table';
 import { useContentSize } from '../../hooks/use-content-size';
 import type { Arrangement, Entry } from './arrangement';
 import { buildGridModel, gridGap, gridGeometry, isFlat, stepThumbSize, type GridModel } from './grid-model';
@@ -134,10 +135,11 @@ export function LibraryGrid({ arrangement, onOpen }: LibraryGridProps) {
   const setThumbSize = useAppStore((s) => s.setLibraryThumbSize);
   useEffect(() => {
     const onKeyDown = (event: globalThis.KeyboardEvent) => {
-      if (!(event.ctrlKey || event.metaKey) || event.altKey || isInDialog(event.target)) return;
-      if (event.key !== '=' && event.key !== '+' && event.key !== '-') return;
+      if (isInDialog(event.target)) return;
+      const step = matches(event, 'library.bigger') ? 1 : matches(event, 'library.smaller') ? -1 : 0;
+      if (step === 0) return;
       event.preventDefault();
-      setThumbSize(stepThumbSize(width, store.getState().libraryThumbSize, event.key === '-' ? -1 : 1));
+      setThumbSize(stepThumbSize(width, store.getState().libraryThumbSize, step));
     };
     window.addEventListener('keydown', onKeyDown);
     return () => {

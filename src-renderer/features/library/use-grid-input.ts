@@ -1,6 +1,7 @@
 import type { DragEvent, KeyboardEvent, MouseEvent } from 'react';
 import { useAppStore } from '../../app/use-app-store';
 import { coverOf, type Entry } from './arrangement';
+import { matches } from '../../shortcuts/shortcut-table';
 import { isNavigationKey, moveFocus, type GridModel } from './grid-model';
 import { emptySelection, pointerSelect, selectRange, toggleEntry } from './selection';
 import { useImageDrag } from './use-image-drag';
@@ -67,22 +68,23 @@ export function useGridInput({ model, entries, pageRows, focusEntry, onOpen }: G
 
   const onKeyDown = (event: KeyboardEvent) => {
     const command = event.ctrlKey || event.metaKey;
-    if (isNavigationKey(event.key)) {
+    const extend = matches(event, 'grid.extend');
+    if ((extend || matches(event, 'grid.move')) && isNavigationKey(event.key)) {
       event.preventDefault();
       const next = moveFocus(model, entries.length, focus, event.key, pageRows());
-      if (event.shiftKey) {
+      if (extend) {
         const anchored = selection.anchor === null ? { ...selection, anchor: focus } : selection;
         setSelection(selectRange(anchored, entries, next, command));
       }
       focusEntry(next);
       return;
     }
-    if (event.key === ' ') {
+    if (matches(event, 'grid.toggle')) {
       event.preventDefault();
       setSelection(toggleEntry(selection, entries, focus));
       return;
     }
-    if (event.key === 'Enter') {
+    if (matches(event, 'grid.open')) {
       const entry = entries[focus];
       if (entry) {
         event.preventDefault();
@@ -90,17 +92,17 @@ export function useGridInput({ model, entries, pageRows, focusEntry, onOpen }: G
       }
       return;
     }
-    if (command && event.key.toLowerCase() === 'a') {
+    if (matches(event, 'grid.selectAll')) {
       event.preventDefault();
       void selectAll();
       return;
     }
-    if (event.key === 'Escape' && selection.ids.size > 0) {
+    if (matches(event, 'grid.clearSelection') && selection.ids.size > 0) {
       event.preventDefault();
       setSelection(emptySelection);
       return;
     }
-    if (event.key === 'Delete' || (event.key === 'Backspace' && command)) {
+    if (matches(event, 'grid.trash')) {
       const entry = entries[focus];
       const ids = selection.ids.size > 0 ? [...selection.ids] : entry ? [coverOf(entry).id] : [];
       if (ids.length > 0) {

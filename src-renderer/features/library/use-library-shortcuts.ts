@@ -1,20 +1,21 @@
 import { useEffect } from 'react';
 import { useAppStoreApi } from '../../app/use-app-store';
 import { isInDialog, isTyping } from '../../dom/keyboard-target';
+import { matches } from '../../shortcuts/shortcut-table';
 
 /** While the library is shown: Ctrl/Cmd+F goes to the search box and Ctrl/Cmd+Z undoes the last delete. */
 export function useLibraryShortcuts(searchRef: React.RefObject<HTMLInputElement | null>): void {
   const store = useAppStoreApi();
   useEffect(() => {
     const onKeyDown = (event: KeyboardEvent) => {
-      if (!(event.ctrlKey || event.metaKey) || event.altKey || isInDialog(event.target)) return;
-      if (event.key.toLowerCase() === 'f' && !event.shiftKey) {
+      if (isInDialog(event.target)) return;
+      if (matches(event, 'library.search')) {
         event.preventDefault();
         searchRef.current?.focus();
         searchRef.current?.select();
         return;
       }
-      if (event.key.toLowerCase() === 'z' && !event.shiftKey && !isTyping(event.target)) {
+      if (matches(event, 'library.undo') && !isTyping(event.target)) {
         if (store.getState().undoLatest()) event.preventDefault();
       }
     };

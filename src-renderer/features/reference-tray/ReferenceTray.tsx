@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { GenerationIssue } from '../../../src-preload/contract/generation';
 import type { LibraryImage } from '../../../src-preload/contract/library-types';
 import { useAppStore } from '../../app/use-app-store';
+import { ariaKeyShortcuts, matches } from '../../shortcuts/shortcut-table';
 import { modelOf, sequenceRoom } from '../generate/draft';
 import { controlIdFor } from '../generate/controls';
 import { FieldIssues } from '../generate/FieldIssues';
@@ -84,13 +85,13 @@ function ReferenceItem({
 
   const onKeyDown = (event: KeyboardEvent<HTMLLIElement>) => {
     if (event.target !== event.currentTarget) return;
-    if (event.altKey && (event.key === 'ArrowLeft' || event.key === 'ArrowUp')) {
+    if (matches(event, 'tray.moveEarlier')) {
       event.preventDefault();
       moveTo(position - 1);
-    } else if (event.altKey && (event.key === 'ArrowRight' || event.key === 'ArrowDown')) {
+    } else if (matches(event, 'tray.moveLater')) {
       event.preventDefault();
       moveTo(position + 1);
-    } else if (event.key === 'Delete' || event.key === 'Backspace') {
+    } else if (matches(event, 'tray.remove')) {
       event.preventDefault();
       removeReference(image.id);
     }
@@ -114,7 +115,7 @@ function ReferenceItem({
       draggable
       data-reference-id={image.id}
       aria-label={label}
-      aria-keyshortcuts="Alt+ArrowLeft Alt+ArrowRight Delete"
+      aria-keyshortcuts={`${ariaKeyShortcuts('tray.moveEarlier')} ${ariaKeyShortcuts('tray.moveLater')} ${ariaKeyShortcuts('tray.remove')}`}
       title={t('tray.itemHint')}
       onKeyDown={onKeyDown}
       onDragStart={(event) => {

@@ -1,0 +1,85 @@
+import { describe, expect, it } from 'vitest';
+import { resources } from '../../../src-renderer/i18n';
+import {
+  ariaKeyShortcuts,
+  chordLabel,
+  matches,
+  matchShortcut,
+  shortcutScopes,
+  shortcutsIn,
+  shortcutTable,
+  type KeyPress,
+  type ShortcutId,
+} from '../../../src-renderer/shortcuts/shortcut-table';
+
+function press(key: string, modifiers: Partial<Omit<KeyPress, 'key'>> = {}): KeyPress {
+  return { key, ctrlKey: false, metaKey: false, altKey: false, shiftKey: false, ...modifiers };
+}
+
+const ids = Object.keys(shortcutTable) as ShortcutId[];
+
+describe('the shortcut table', () => {
+  it('takes Ctrl or Cmd as the command key, and no other modifier than asked for', () => {
+    expect(matches(press('1', { ctrlKey: true }), 'app.generate')).toBe(true);
+    expect(matches(press('1', { metaKey: true }), 'app.generate')).toBe(true);
+    expect(matches(press('1'), 'app.generate')).toBe(false);
+    expect(matches(press('1', { ctrlKey: true, altKey: true }), 'app.generate')).toBe(false);
+    expect(matches(press('Z', { ctrlKey: true, shiftKey: true }), 'library.undo')).toBe(false);
+    expect(matches(press('z', { ctrlKey: true }), 'library.undo')).toBe(true);
+  });
+
+  it('accepts ? and + with or without Shift, since layouts differ', () => {
+    expect(matches(press('?', { shiftKey: true }), 'app.shortcuts')).toBe(true);
+    expect(matches(press('?'), 'app.shortcuts')).toBe(true);
+    expect(matches(press('+', { ctrlKey: true, shiftKey: true }), 'library.bigger')).toBe(true);
+    expect(matches(press('=', { ctrlKey: true }), 'library.bigger')).toBe(true);
+  });
+
+  it('tells moving the grid focus from extending the selection', () => {
+    expect(matchShortcut(press('ArrowDown'), ['grid.extend', 'grid.move'])).toBe('grid.move');
+    expect(matchShortcut(press('ArrowDown', { shiftKey: true }), ['grid.extend', 'grid.move'])).toBe(
+      'grid.extend',
+    );
+    expect(matches(press('ArrowDown', { ctrlKey: true, shiftKey: true }), 'grid.extend')).toBe(true);
+    expect(matches(press('ArrowDown', { altKey: true }), 'grid.move')).toBe(false);
+    expect(matches(press('ArrowLeft', { altKey: true }), 'tray.moveEarlier')).toBe(true);
+  });
+
+  it('writes chords the way each platform does', () => {
+    expect(chordLabel({ key: ',', mod: true }, false)).toBe('Ctrl+,');
+    expect(chordLabel({ key: ',', mod: true }, true)).toBe('⌘,');
+    expect(chordLabel({ key: 'ArrowLeft', alt: true }, false)).toBe('Alt+←');
+    expect(chordLabel({ key: 'z', mod: true, shift: true }, true)).toBe('⌘⇧Z');
+    expect(ariaKeyShortcuts('generate.run')).toBe('Control+Enter Meta+Enter');
+  });
+
+  it('puts every shortcut in a listed scope, each with a description in both languages', () => {
+    expect(shortcutScopes.flatMap(shortcutsIn).sort()).toEqual([...ids].sort());
+    for (const language of ['en', 'zh-CN'] as const) {
+      const items = resources[language].common.shortcuts.items as Record<string, Record<string, string>>;
+      const scopes = resources[language].common.shortcuts.scopes as Record<string, string>;
+      for (const id of ids) {
+        const [group = '', name = ''] = id.split('.');
+        expect(items[group]?.[name], `${language}: ${id}`).toBeTruthy();
+      }
+      for (const scope of shortcutScopes) expect(scopes[scope], `${language}: ${scope}`).toBeTruthy();
+    }
+  });
+
+  it('never gives one key press two meanings within a scope', () => {
+    for (const scope of shortcutScopes) {
+      const chords = shortcutsIn(scope).flatMap((id) =>
+        shortcutTable[id].chords.map((chord) => ({ id, chord })),
+      );
+      for (const { id, chord } of chords) {
+        const event = press(chord.key, {
+          ctrlKey: chord.mod === true,
+          altKey: chord.alt === true,
+          shiftKey: chord.shift === true,
+        });
+        const claimed = shortcutsIn(scope).filter((other) => matches(event, other));
+        expect(claimed, `${scope}: ${id}`).toEqual([id]);
+      }
+    }
+  });
+});
