@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { GenerateView } from '../features/generate/GenerateView';
 import { LibraryView } from '../features/library/LibraryView';
 import { SettingsView } from '../features/settings/SettingsView';
+import { useLiveLanguage } from '../i18n/use-live-language';
 import { ShortcutsDialog } from '../shortcuts/ShortcutsDialog';
 import { shortcutLabel, type ShortcutId } from '../shortcuts/shortcut-table';
 import { useIsMac } from '../shortcuts/use-is-mac';
@@ -29,7 +30,16 @@ export function App() {
   const setShortcutsOpen = useAppStore((s) => s.setShortcutsOpen);
   const view = useAppStore((s) => s.view);
   const navigate = useAppStore((s) => s.navigate);
+  const loadSettings = useAppStore((s) => s.loadSettings);
+  const watchSettings = useAppStore((s) => s.watchSettings);
   useGlobalShortcuts();
+  useLiveLanguage(navigator.language);
+
+  useEffect(() => watchSettings(), [watchSettings]);
+  useEffect(() => {
+    // The language, the gateway and whether it has a key shape every view, so they load once at the start.
+    void loadSettings();
+  }, [loadSettings]);
 
   useEffect(() => {
     window.history.replaceState(null, '', `#/${view}`);

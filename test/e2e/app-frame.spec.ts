@@ -49,6 +49,23 @@ test('? lists the keyboard shortcuts, and Escape puts the dialog away', async ()
   await expect(frame.shortcuts).toHaveCount(0);
 });
 
+test('switches the language at once, everywhere, without a reload', async () => {
+  const settings = new SettingsPage(session.page);
+  await settings.open();
+  await settings.chooseLanguage('简体中文');
+  await expect(
+    session.page.getByRole('navigation', { name: '主导航' }).getByRole('link', { name: '图库' }),
+  ).toBeVisible();
+  await expect(session.page.getByRole('heading', { level: 1, name: '设置' })).toBeVisible();
+  await frame.press('Control+2');
+  await expect(session.page.getByRole('heading', { level: 1, name: '图库' })).toBeVisible();
+  await expect(session.page.locator('html')).toHaveAttribute('lang', 'zh-CN');
+  await frame.press('Control+,');
+  await settings.chooseLanguage('English');
+  await frame.expectView('Settings');
+  await expect(frame.link('Library')).toBeVisible();
+});
+
 test('keeps the page inside the app: no new windows, no navigation away', async () => {
   await frame.expectView('Generate');
   expect(await frame.bridgeDomains()).toEqual([

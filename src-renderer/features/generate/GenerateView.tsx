@@ -1,4 +1,4 @@
-import { useEffect, useState, type KeyboardEvent } from 'react';
+import { useState, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { blockingIssues, formatSize } from '../../../src-preload/contract/generation';
 import { useAppStore } from '../../app/use-app-store';
@@ -86,8 +86,6 @@ function GenerateBar({ check, onGenerate }: { check: RequestCheck; onGenerate: (
 export function GenerateView() {
   const { t } = useTranslation();
   const { t: tg } = useTranslation('generate');
-  const settingsLoaded = useAppStore((s) => s.settings !== null);
-  const loadSettings = useAppStore((s) => s.loadSettings);
   const generate = useAppStore((s) => s.generate);
   const check = useRequestCheck();
   const [tried, setTried] = useState(false);
@@ -95,11 +93,6 @@ export function GenerateView() {
   useClipboardReferences();
   useJobUpdates();
   useFocusOnFailedField(focusControl);
-
-  useEffect(() => {
-    // Settings hold the default for progressive results and whether a key is set.
-    if (!settingsLoaded) void loadSettings().catch(() => undefined);
-  }, [settingsLoaded, loadSettings]);
 
   const runGenerate = () => {
     void generate().then((field) => {

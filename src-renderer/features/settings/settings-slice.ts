@@ -18,11 +18,13 @@ export interface SettingsSlice {
   removeKey: () => Promise<void>;
   testConnection: () => Promise<void>;
   updateSettings: (patch: Partial<Settings>) => Promise<boolean>;
+  /** Follows settings main changes (from this window or another); returns the function that stops it. */
+  watchSettings: () => () => void;
 }
 
 export const createSettingsSlice =
   ({ api }: Pick<AppServices, 'api'>): StateCreator<AppState, [], [], SettingsSlice> =>
-  (set) => {
+  (set, get) => {
     /** Asked again after each settings change: the gateway or the proxy may be another now. */
     async function loadNetworkStatus(): Promise<void> {
       const status = await api.network.status();
@@ -96,5 +98,16 @@ export const createSettingsSlice =
         }
         return saved !== null;
       },
+      watchSettings: () =>
+        api.on('settings:changed', (settings) => {
+          const before = get().settings;
+          set({ settings });
+          // A key belongs to its gateway: another address may have another key, or none.
+          if (before && before.apiBaseUrl !== settings.apiBaseUrl) {
+            void api.key.status().then((status) => {
+              if (status.ok) set({ keyStatus: status.value, connection: null });
+            });
+          }
+        }),
     };
   };

@@ -55,6 +55,11 @@ export class SettingsPage {
     return this.page.content();
   }
 
+  /** Picks the app's language by the name it is listed under in every language. */
+  async chooseLanguage(name: 'English' | '简体中文' | RegExp): Promise<void> {
+    await this.page.getByRole('combobox', { name: /Language|语言/ }).selectOption({ label: name as string });
+  }
+
   async saveKey(key: string): Promise<void> {
     await this.keyField.fill(key);
     await this.button('Save key').click();
