@@ -1,5 +1,7 @@
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
+import { needsFirstRun } from '../features/first-run/first-run-slice';
+import { FirstRunView } from '../features/first-run/FirstRunView';
 import { GenerateView } from '../features/generate/GenerateView';
 import { LibraryView } from '../features/library/LibraryView';
 import { SettingsView } from '../features/settings/SettingsView';
@@ -45,7 +47,8 @@ export function App() {
     window.history.replaceState(null, '', `#/${view}`);
   }, [view]);
 
-  const Current = viewComponents[view];
+  const firstRun = useAppStore((s) => s.view === 'generate' && needsFirstRun(s));
+  const Current = firstRun ? FirstRunView : viewComponents[view];
   return (
     <div className="app-frame">
       <nav className="app-nav" aria-label={t('nav.label')}>

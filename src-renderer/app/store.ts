@@ -1,4 +1,5 @@
 import { createStore, type StoreApi } from 'zustand';
+import { createFirstRunSlice, type FirstRunSlice } from '../features/first-run/first-run-slice';
 import { createGenerateSlice, type GenerateSlice } from '../features/generate/generate-slice';
 import {
   createImageActionsSlice,
@@ -24,6 +25,7 @@ import type { AppServices } from './services';
 export type AppState = NavigationSlice &
   NotificationsSlice &
   SettingsSlice &
+  FirstRunSlice &
   GenerateSlice &
   ReferenceSlice &
   JobsSlice &
@@ -43,6 +45,7 @@ export function createAppStore(services: AppServices): AppStore {
     ...createNavigationSlice(services)(...args),
     ...createNotificationsSlice(...args),
     ...createSettingsSlice(services)(...args),
+    ...createFirstRunSlice(services)(...args),
     ...createGenerateSlice(services)(...args),
     ...createReferenceSlice(services)(...args),
     ...createJobsSlice(services)(...args),

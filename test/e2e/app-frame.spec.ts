@@ -1,23 +1,26 @@
 import { expect, test } from '@playwright/test';
 import { AppFrame } from './pages/app-frame';
+import { FirstRunPage } from './pages/first-run-page';
 import { SettingsPage } from './pages/settings-page';
 import { openSession, type Session } from './support/session';
 
 let session: Session;
 let frame: AppFrame;
+let welcome: FirstRunPage;
 
 test.beforeEach(async () => {
   // Nothing answers at the API's address: the frame must not need the API to open.
   session = await openSession();
   frame = new AppFrame(session.page);
+  welcome = new FirstRunPage(session.page);
 });
 
 test.afterEach(async () => {
   await session.close();
 });
 
-test('opens on Generate and navigates between the three views', async () => {
-  await frame.expectView('Generate');
+test('opens on Generate (the welcome screen while there is no key) and navigates between the views', async () => {
+  await welcome.expectShown();
   await expect(frame.link('Generate')).toHaveAttribute('aria-current', 'page');
 
   await frame.go('Library');
@@ -30,17 +33,17 @@ test('opens on Generate and navigates between the three views', async () => {
 });
 
 test('switches views with keyboard shortcuts', async () => {
-  await frame.expectView('Generate');
+  await welcome.expectShown();
   await frame.press('Control+2');
   await frame.expectView('Library');
   await frame.press('Control+,');
   await frame.expectView('Settings');
   await frame.press('Control+1');
-  await frame.expectView('Generate');
+  await welcome.expectShown();
 });
 
 test('? lists the keyboard shortcuts, and Escape puts the dialog away', async () => {
-  await frame.expectView('Generate');
+  await welcome.expectShown();
   await frame.press('?');
   await expect(frame.shortcuts).toBeVisible();
   await expect(frame.shortcut('Go to the library')).toBeVisible();
@@ -67,7 +70,7 @@ test('switches the language at once, everywhere, without a reload', async () => 
 });
 
 test('keeps the page inside the app: no new windows, no navigation away', async () => {
-  await frame.expectView('Generate');
+  await welcome.expectShown();
   expect(await frame.bridgeDomains()).toEqual([
     'collections',
     'desktop',

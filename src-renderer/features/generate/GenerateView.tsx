@@ -8,7 +8,7 @@ import { ViewHeader } from '../../components/ViewHeader';
 import { ReferenceTray } from '../reference-tray/ReferenceTray';
 import { ResultsGrid } from '../sequence-grid/ResultsGrid';
 import { AdvancedFields } from './AdvancedFields';
-import { ErrorNotice, OpenSettingsButton } from '../../components/ErrorNotice';
+import { ErrorNotice } from '../../components/ErrorNotice';
 import { focusControl } from './controls';
 import { ModelField } from './ModelField';
 import { PromptField } from './PromptField';
@@ -24,21 +24,25 @@ import {
 } from './use-workspace-input';
 import './generate.css';
 
-function KeyMissingNotice() {
+/** Generating needs a key for the gateway in use; until there is one, the bar says so and leads to the fix. */
+function KeyMissingReason({ id }: { id: string }) {
   const { t } = useTranslation('generate');
-  const keyStatus = useAppStore((s) => s.keyStatus);
-  if (keyStatus?.source !== 'none') return null;
+  const gateway = useAppStore((s) => s.keyStatus?.gateway ?? '');
+  const resumeFirstRun = useAppStore((s) => s.resumeFirstRun);
   return (
-    <div className="notice generate__key-notice" role="note">
-      <span>{t('keyMissing.text')}</span>
-      <OpenSettingsButton />
-    </div>
+    <span id={id} className="generate__key-missing">
+      <span>{t('keyMissing.text', { gateway })}</span>
+      <button type="button" className="button button--small" onClick={resumeFirstRun}>
+        {t('keyMissing.add')}
+      </button>
+    </span>
   );
 }
 
 function GenerateBar({ check, onGenerate }: { check: RequestCheck; onGenerate: () => void }) {
   const { t } = useTranslation('generate');
   const starting = useAppStore((s) => s.starting);
+  const noKey = useAppStore((s) => s.keyStatus?.source === 'none');
   const error = useAppStore((s) => s.generateError);
   const dismissError = useAppStore((s) => s.dismissGenerateError);
   const mac = useIsMac();
@@ -63,21 +67,26 @@ function GenerateBar({ check, onGenerate }: { check: RequestCheck; onGenerate: (
           className="button button--primary generate__button"
           aria-keyshortcuts={ariaKeyShortcuts('generate.run')}
           aria-busy={starting}
+          disabled={noKey}
           aria-describedby="generate-summary"
           title={`${t('generateButton.label')} (${shortcutLabel('generate.run', mac)})`}
           onClick={onGenerate}
         >
           {t('generateButton.label')}
         </button>
-        <span id="generate-summary" className="field__hint">
-          {starting
-            ? t('generateButton.sending')
-            : onlyPromptMissing
-              ? t('generateButton.needPrompt')
-              : blocking.length > 0
-                ? t('generateButton.blocked', { count: blocking.length })
-                : t('generateButton.summary', { count, size: formatSize(check.request.size) })}
-        </span>
+        {noKey ? (
+          <KeyMissingReason id="generate-summary" />
+        ) : (
+          <span id="generate-summary" className="field__hint">
+            {starting
+              ? t('generateButton.sending')
+              : onlyPromptMissing
+                ? t('generateButton.needPrompt')
+                : blocking.length > 0
+                  ? t('generateButton.blocked', { count: blocking.length })
+                  : t('generateButton.summary', { count, size: formatSize(check.request.size) })}
+          </span>
+        )}
       </div>
     </div>
   );
@@ -87,6 +96,7 @@ export function GenerateView() {
   const { t } = useTranslation();
   const { t: tg } = useTranslation('generate');
   const generate = useAppStore((s) => s.generate);
+  const noKey = useAppStore((s) => s.keyStatus?.source === 'none');
   const check = useRequestCheck();
   const [tried, setTried] = useState(false);
   const { dragging, handlers } = useWorkspaceDrop();
@@ -106,7 +116,7 @@ export function GenerateView() {
   };
 
   const onKeyDown = (event: KeyboardEvent) => {
-    if (matches(event, 'generate.run')) {
+    if (matches(event, 'generate.run') && !noKey) {
       event.preventDefault();
       runGenerate();
     }
@@ -127,7 +137,6 @@ export function GenerateView() {
           onKeyDown={onKeyDown}
         >
           <div className="generate__scroll">
-            <KeyMissingNotice />
             <PromptField
               issues={check.issuesFor('prompt').filter((found) => tried || found.code !== 'prompt-empty')}
             />

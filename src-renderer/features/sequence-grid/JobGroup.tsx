@@ -8,7 +8,7 @@ import { Lightbox } from '../../components/Lightbox';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { useTickingNow } from '../../hooks/use-ticking-now';
 import { focusControl } from '../generate/controls';
-import { Icon } from './icons';
+import { Icon } from '../../components/Icon';
 import { isFinished, jobStatus, savedImages, tilesOf } from './jobs';
 import { ResultTile } from './ResultTile';
 

@@ -4,7 +4,7 @@ import type { JobSlot, JobSnapshot } from '../../../src-preload/contract/ipc';
 import type { LibraryImage } from '../../../src-preload/contract/library-types';
 import { useAppStore } from '../../app/use-app-store';
 import { setDraggedImages } from '../../dom/drag-image';
-import { Icon, type IconName } from './icons';
+import { Icon, type IconName } from '../../components/Icon';
 import { isFinished } from './jobs';
 import { PreviewImage } from '../../components/PreviewImage';
 

@@ -1,20 +1,12 @@
 import { useEffect, useId, useState, type SyntheticEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import { ExternalLink } from '../../components/ExternalLink';
 import { ViewHeader } from '../../components/ViewHeader';
 import { useAppStore, useAppStoreApi } from '../../app/use-app-store';
 import { externalLinks } from '../../../src-preload/contract/external-links';
 import type { KeyStatus, Settings } from '../../../src-preload/contract/ipc';
 import './settings.css';
 import { NetworkSection } from './NetworkSection';
-
-/** Opens in the user's browser: main lets only the addresses of `externalLinks` leave the app. */
-function ExternalLink({ href, children }: { href: string; children: string }) {
-  return (
-    <a className="field__hint" href={href} target="_blank" rel="noreferrer">
-      {children}
-    </a>
-  );
-}
 
 function KeyStatusLine({ status }: { status: KeyStatus }) {
   const { t } = useTranslation('settings');

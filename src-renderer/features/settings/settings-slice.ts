@@ -1,5 +1,11 @@
 import type { StateCreator } from 'zustand';
-import type { ConnectionTest, KeyStatus, NetworkStatus, Settings } from '../../../src-preload/contract/ipc';
+import type {
+  ConnectionTest,
+  KeyStatus,
+  KeyVerification,
+  NetworkStatus,
+  Settings,
+} from '../../../src-preload/contract/ipc';
 import type { AppError, Result } from '../../../src-preload/contract/errors';
 import type { AppServices } from '../../app/services';
 import type { AppState } from '../../app/store';
@@ -11,10 +17,17 @@ export interface SettingsSlice {
   connection: ConnectionTest | null;
   /** The way to the gateway: direct or which proxy, and why the proxy settings cannot be used. */
   networkStatus: NetworkStatus | null;
-  settingsBusy: 'saving-key' | 'removing-key' | 'testing' | 'saving-settings' | null;
+  settingsBusy: 'saving-key' | 'verifying-key' | 'removing-key' | 'testing' | 'saving-settings' | null;
+  /** What the gateway said about the key last checked with `verifyKey`. */
+  keyVerification: KeyVerification | null;
   settingsError: AppError | null;
   loadSettings: () => Promise<void>;
   saveKey: (key: string, sessionOnly: boolean) => Promise<boolean>;
+  /** Checks a new key with the gateway and saves it if it is accepted (or unchecked, when asked). */
+  verifyKey: (
+    key: string,
+    options: { sessionOnly: boolean; saveUnverified: boolean },
+  ) => Promise<KeyVerification | null>;
   removeKey: () => Promise<void>;
   testConnection: () => Promise<void>;
   updateSettings: (patch: Partial<Settings>) => Promise<boolean>;
@@ -64,6 +77,7 @@ export const createSettingsSlice =
       connection: null,
       networkStatus: null,
       settingsBusy: null,
+      keyVerification: null,
       settingsError: null,
       loadSettings: async () => {
         const results = await Promise.all([api.settings.get(), api.key.status()]);
@@ -80,6 +94,13 @@ export const createSettingsSlice =
         const keyStatus = await run('saving-key', () => api.key.save({ key, sessionOnly }));
         if (keyStatus) set({ keyStatus, connection: null });
         return keyStatus !== null;
+      },
+      verifyKey: async (key, options) => {
+        set({ keyVerification: null });
+        const verification = await run('verifying-key', () => api.key.verify({ key, ...options }));
+        if (verification)
+          set({ keyVerification: verification, keyStatus: verification.status, connection: null });
+        return verification;
       },
       removeKey: async () => {
         const keyStatus = await run('removing-key', () => api.key.remove());

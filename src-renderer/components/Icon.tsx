@@ -1,0 +1,54 @@
+/** A few line icons drawn inline: the app ships no icon font, and these stay crisp at any zoom. */
+const paths = {
+  expand: 'M4 9V4h5M20 9V4h-5M4 15v5h5M20 15v5h-5',
+  reference: 'M4 6h10v12H4zM18 9v6M15 12h6',
+  copy: 'M8 8h11v12H8zM5 16V4h11',
+  star: 'M12 3l2.8 5.8 6.2.9-4.5 4.4 1.1 6.3L12 17.5 6.4 20.4l1.1-6.3L3 9.7l6.2-.9z',
+  library: 'M4 4h6v16H4zM14 4l5 1.5-3.5 14.5-5-1.5',
+  sideBySide: 'M3 5h8v14H3zM13 5h8v14h-8z',
+  grid: 'M4 4h7v7H4zM13 4h7v7h-7zM4 13h7v7H4zM13 13h7v7h-7z',
+  remix: 'M4 7h11l-3-3M20 17H9l3 3',
+  external: 'M14 4h6v6M20 4l-9 9M18 14v6H4V6h6',
+  /** A sparkle: making something new. */
+  generate:
+    'M12 3l1.8 5.2L19 10l-5.2 1.8L12 17l-1.8-5.2L5 10l5.2-1.8zM19 16l.7 1.8 1.8.7-1.8.7L19 21l-.7-1.8-1.8-.7 1.8-.7z',
+  /** Stacked photos. */
+  photos: 'M7 7h13v13H7zM4 17V4h13M7 16l4-4 3 3 2-2 4 4',
+  /** A gear with six teeth: unmistakably settings, never a spinner. */
+  settings:
+    'M10.3 3h3.4l.5 2.6 1.8 1 2.5-.9 1.7 3-2 1.7v2.1l2 1.7-1.7 3-2.5-.9-1.8 1-.5 2.7h-3.4l-.5-2.7-1.8-1-2.5.9-1.7-3 2-1.7v-2.1l-2-1.7 1.7-3 2.5.9 1.8-1zM12 9.2a2.8 2.8 0 1 0 0 5.6 2.8 2.8 0 0 0 0-5.6z',
+  retry: 'M4 12a8 8 0 1 0 2.3-5.6M4 4v4h4',
+  edit: 'M4 20h4L19 9l-4-4L4 16zM13 7l4 4',
+  alert: 'M12 3l9 16H3zM12 10v4M12 17v.5',
+  key: 'M14 10a4 4 0 1 0-3.5 4L13 16.5V19h2.5v-2.5H18V14l-4-4M8.5 12.5v.1',
+} as const;
+
+export type IconName = keyof typeof paths;
+
+export function Icon({
+  name,
+  filled = false,
+  size = 16,
+}: {
+  name: IconName;
+  filled?: boolean;
+  size?: number;
+}) {
+  return (
+    <svg
+      className="icon"
+      viewBox="0 0 24 24"
+      width={size}
+      height={size}
+      aria-hidden="true"
+      focusable="false"
+      fill={filled ? 'currentColor' : 'none'}
+      stroke="currentColor"
+      strokeWidth="1.8"
+      strokeLinejoin="round"
+      strokeLinecap="round"
+    >
+      <path d={paths[name]} />
+    </svg>
+  );
+}
