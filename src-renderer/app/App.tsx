@@ -6,6 +6,7 @@ import { GenerateView } from '../features/generate/GenerateView';
 import { LibraryView } from '../features/library/LibraryView';
 import { SettingsView } from '../features/settings/SettingsView';
 import { useLiveLanguage } from '../i18n/use-live-language';
+import { Icon, type IconName } from '../components/Icon';
 import { ShortcutsDialog } from '../shortcuts/ShortcutsDialog';
 import { shortcutLabel, type ShortcutId } from '../shortcuts/shortcut-table';
 import { useIsMac } from '../shortcuts/use-is-mac';
@@ -19,6 +20,8 @@ const viewComponents: Record<View, () => React.JSX.Element> = {
   library: LibraryView,
   settings: SettingsView,
 };
+
+const navIcons: Record<View, IconName> = { generate: 'generate', library: 'photos', settings: 'settings' };
 
 const viewShortcuts: Record<View, ShortcutId> = {
   generate: 'app.generate',
@@ -68,7 +71,7 @@ export function App() {
                   navigate(name);
                 }}
               >
-                <span className={`app-nav__icon app-nav__icon--${name}`} aria-hidden="true" />
+                <Icon name={navIcons[name]} size={20} />
                 <span className="app-nav__label">{t(`nav.${name}`)}</span>
               </a>
             </li>

@@ -57,7 +57,8 @@ export class SettingsPage {
 
   /** Picks the app's language by the name it is listed under in every language. */
   async chooseLanguage(name: 'English' | '简体中文' | RegExp): Promise<void> {
-    await this.page.getByRole('combobox', { name: /Language|语言/ }).selectOption({ label: name as string });
+    await this.page.getByRole('combobox', { name: /Language|语言/ }).click();
+    await this.page.getByRole('option', { name }).click();
   }
 
   async saveKey(key: string): Promise<void> {

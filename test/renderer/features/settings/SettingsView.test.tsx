@@ -58,4 +58,31 @@ describe('<SettingsView>', () => {
     await act(settle);
     expect(screen.getByRole('alert').textContent).toContain('http:// or https://');
   });
+
+  it('lays the settings out in sections and picks the language from a pop-up list', async () => {
+    const app = await settingsView({
+      'settings:update': (patch) =>
+        ok({ apiBaseUrl: 'https://api.cometapi.com', progressiveResults: false, language: 'en', ...patch }),
+    });
+    expect(screen.getAllByRole('heading', { level: 2 }).map((heading) => heading.textContent)).toEqual([
+      'CometAPI key',
+      'Gateway',
+      'Generation',
+      'Language',
+    ]);
+    await userEvent.click(screen.getByRole('combobox', { name: 'Language' }));
+    await userEvent.click(await screen.findByRole('option', { name: '简体中文' }));
+    await act(settle);
+    expect(app.fake.callsTo('settings:update')).toEqual([{ language: 'zh-CN' }]);
+  });
+
+  it('turns progressive results on with a switch', async () => {
+    const app = await settingsView({
+      'settings:update': (patch) =>
+        ok({ apiBaseUrl: 'https://api.cometapi.com', progressiveResults: false, language: 'en', ...patch }),
+    });
+    await userEvent.click(screen.getByRole('switch', { name: 'Progressive results' }));
+    await act(settle);
+    expect(app.fake.callsTo('settings:update')).toEqual([{ progressiveResults: true }]);
+  });
 });
