@@ -21,6 +21,7 @@ const paths = {
   edit: 'M4 20h4L19 9l-4-4L4 16zM13 7l4 4',
   alert: 'M12 3l9 16H3zM12 10v4M12 17v.5',
   chevron: 'M7 10l5 5 5-5',
+  plus: 'M12 5v14M5 12h14',
   check: 'M5 12l5 5 9-10',
   key: 'M14 10a4 4 0 1 0-3.5 4L13 16.5V19h2.5v-2.5H18V14l-4-4M8.5 12.5v.1',
 } as const;

@@ -82,27 +82,28 @@ test('streaming fills the tiles one by one', async () => {
 });
 
 test('Remix loads the settings of a finished job back into the workspace', async () => {
-  await generate.size.selectOption({ label: '16:9 — 2560 × 1440' });
+  await generate.aspect('16:9').click();
+  await expect(generate.sizeLine('2560 × 1440')).toBeVisible();
   await generate.sequenceOf(2);
   await generate.generate('a lighthouse on a windy cliff');
   await expect(generate.jobStatus()).toHaveText(/Saved 2 images/);
 
   await generate.prompt.fill('something else');
-  await generate.single.check();
-  await generate.size.selectOption({ label: '1:1 — 2048 × 2048' });
+  await generate.imageChoice(1).click();
+  await generate.aspect('1:1').click();
   await generate.jobButton('Remix').click();
 
   await expect(generate.prompt).toHaveValue('a lighthouse on a windy cliff');
-  await expect(generate.size).toHaveValue('aspect:2K:16:9');
-  await expect(generate.sequence).toBeChecked();
-  await expect(generate.maxImages).toHaveValue('2');
+  await expect(generate.aspect('16:9')).toBeChecked();
+  await expect(generate.imageChoice(2)).toBeChecked();
+  await expect(generate.imageCount).toHaveValue('2');
 });
 
 test('settings are remembered after a reload, and Ctrl+Enter generates', async () => {
-  await generate.model.selectOption({ label: 'Seedream 5.0 lite' });
+  await generate.chooseModel('Seedream 5.0 lite');
   await generate.prompt.fill('a quiet tea house in the mountains');
   await frame.reload();
-  await expect(generate.model).toHaveValue('doubao-seedream-5-0-260128');
+  await expect(generate.model).toHaveText('Seedream 5.0 lite');
   await expect(generate.prompt).toHaveValue('a quiet tea house in the mountains');
   await generate.prompt.press('Control+Enter');
   await expect(generate.jobStatus()).toHaveText(/Saved 1 image/);
