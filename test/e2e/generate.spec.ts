@@ -29,22 +29,29 @@ test('text to image: one tile appears at once and fills with the saved image', a
   expect(fake.stats.bodies[0]).toMatchObject({ prompt: 'a lighthouse on a windy cliff', size: '2048x2048' });
 });
 
-test('a sequence of 4 with one failed slot shows that slot’s own reason', async () => {
+test('a sequence of 4 with one failed image keeps the good three and retries the missing one', async () => {
   await generate.sequenceOf(4);
   await generate.generate('four seasons of one oak tree [fake:partial-failure]');
-  await expect(generate.tiles).toHaveCount(4);
   await expect(generate.jobStatus()).toHaveText(/Saved 3 images; 1 failed/);
-  const failed = generate.tile(1);
-  await expect(failed).toContainText('Image 2 failed');
-  await expect(failed).toContainText(/sensitive/i);
-  await expect(generate.tileImage(failed)).toHaveCount(0);
-  for (const index of [0, 2, 3]) {
+  await expect(generate.tiles).toHaveCount(3);
+  for (const index of [0, 1, 2]) {
     await expect(generate.tileImage(generate.tile(index), /four seasons of one oak tree/)).toBeVisible();
   }
+  await expect(generate.jobAlert()).toContainText('1 image is missing');
+  await expect(generate.jobAlert()).toContainText(/sensitive/i);
   expect(fake.stats.bodies[0]).toMatchObject({
     sequential_image_generation: 'auto',
     sequential_image_generation_options: { max_images: 4 },
   });
+
+  await generate.jobButton('Retry failed images').click();
+  await expect(generate.jobs).toHaveCount(2);
+  await expect(generate.jobStatus(0)).toHaveText(/Saved 1 image/);
+  expect(fake.stats.generationPosts).toBe(2);
+  expect(fake.stats.bodies[1]).toMatchObject({
+    prompt: 'four seasons of one oak tree [fake:partial-failure]',
+  });
+  expect(fake.stats.bodies[1]).not.toHaveProperty('sequential_image_generation_options');
 });
 
 test('Cancel stops a running job', async () => {
@@ -56,15 +63,21 @@ test('Cancel stops a running job', async () => {
   await expect(generate.tile(0)).toHaveAccessibleName(/not generated/);
 });
 
-test('a rejected prompt is explained and leads back to the prompt', async () => {
+test('a rejected prompt collapses to one row that says so once, with Retry and Edit request', async () => {
   await generate.generate('something the provider refuses [fake:sensitive-prompt]');
   const alert = generate.jobAlert();
-  await expect(alert).toContainText('The provider rejected the content');
-  await expect(generate.jobStatus()).toHaveText('Failed.');
+  await expect(alert).toHaveText(/refused the prompt as sensitive content/);
+  await expect(generate.tiles).toHaveCount(0);
   await expect(generate.prompt).toBeFocused();
-  await generate.generateButton.focus();
-  await generate.buttonIn(alert, 'Change the prompt').click();
+
+  await generate.prompt.fill('something else');
+  await generate.jobButton('Edit request').click();
+  await expect(generate.prompt).toHaveValue('something the provider refuses [fake:sensitive-prompt]');
   await expect(generate.prompt).toBeFocused();
+
+  await generate.jobButton('Retry').click();
+  await expect(generate.jobs).toHaveCount(2);
+  expect(fake.stats.generationPosts).toBe(2);
 });
 
 test('streaming fills the tiles one by one', async () => {

@@ -9,7 +9,8 @@ import { ErrorNotice } from '../../components/ErrorNotice';
 import { useTickingNow } from '../../hooks/use-ticking-now';
 import { focusControl } from '../generate/controls';
 import { Icon } from '../../components/Icon';
-import { isFinished, jobStatus, savedImages, tilesOf } from './jobs';
+import { FailedJobRow, PartialFailure } from './JobFailure';
+import { isFinished, jobOutcome, jobStatus, savedImages, tilesOf } from './jobs';
 import { ResultTile } from './ResultTile';
 
 function JobStatusLine({ job }: { job: JobSnapshot }) {
@@ -46,6 +47,13 @@ function useElapsedSeconds(job: JobSnapshot): number {
 
 /** One generation: its settings, what it is doing, and one tile per expected image. */
 export function JobGroup({ job }: { job: JobSnapshot }) {
+  const headingId = `job-${job.jobId}-heading`;
+  const outcome = jobOutcome(job);
+  if (outcome === 'failed') return <FailedJobRow job={job} headingId={headingId} />;
+  return <JobResults job={job} headingId={headingId} partial={outcome === 'partial'} />;
+}
+
+function JobResults({ job, headingId, partial }: { job: JobSnapshot; headingId: string; partial: boolean }) {
   const { t } = useTranslation('generate');
   const cancelJob = useAppStore((s) => s.cancelJob);
   const remix = useAppStore((s) => s.remix);
@@ -55,7 +63,6 @@ export function JobGroup({ job }: { job: JobSnapshot }) {
   const tiles = tilesOf(job);
   const images = savedImages(job);
   const finished = isFinished(job);
-  const headingId = `job-${job.jobId}-heading`;
   const model = findModel(job.request.model)?.label ?? job.request.model;
   const seconds = useElapsedSeconds(job);
   const describe = (position: number, total: number) =>
@@ -129,13 +136,9 @@ export function JobGroup({ job }: { job: JobSnapshot }) {
           ))}
         </ul>
       )}
-      {job.error && job.phase !== 'cancelled' && (
-        <ErrorNotice error={job.error} since={job.finishedAt ?? job.startedAt} onFocusField={focusControl} />
-      )}
-      {job.phase === 'failed' && !job.error && !job.slots.some((slot) => slot.error) && (
-        <p className="notice notice--error" role="alert">
-          {t('job.failedNoReason')}
-        </p>
+      {partial && <PartialFailure job={job} />}
+      {job.error && !finished && (
+        <ErrorNotice error={job.error} since={job.startedAt} onFocusField={focusControl} />
       )}
       <div className={`job__tiles${sideBySide ? ' job__tiles--side' : ''}`}>
         {tiles.map((tile) => (

@@ -73,8 +73,11 @@ export class GeneratePage {
     return this.job(index).getByRole('status');
   }
 
-  jobButton(name: 'Cancel' | 'Remix' | 'Side by side', index = 0): Locator {
-    return this.job(index).getByRole('button', { name });
+  jobButton(
+    name: 'Cancel' | 'Remix' | 'Side by side' | 'Retry' | 'Edit request' | 'Retry failed images',
+    index = 0,
+  ): Locator {
+    return this.job(index).getByRole('button', { name, exact: true });
   }
 
   /** The error shown in a job, with its advice. */
