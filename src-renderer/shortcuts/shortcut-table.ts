@@ -16,7 +16,7 @@ export interface KeyChord {
   shift?: boolean | 'any';
 }
 
-export type ShortcutScope = 'app' | 'generate' | 'tray' | 'library' | 'grid' | 'viewer';
+export type ShortcutScope = 'app' | 'generate' | 'results' | 'tray' | 'library' | 'grid' | 'viewer';
 
 export interface ShortcutDefinition {
   scope: ShortcutScope;
@@ -39,6 +39,15 @@ const table = {
 
   'generate.run': { scope: 'generate', chords: [{ key: 'Enter', mod: true }] },
   'generate.paste': { scope: 'generate', chords: [{ key: 'v', mod: true }], system: true },
+
+  'results.move': {
+    scope: 'results',
+    chords: ['ArrowLeft', 'ArrowRight', 'ArrowUp', 'ArrowDown', 'Home', 'End'].map((key) => ({ key })),
+  },
+  'results.open': { scope: 'results', chords: [{ key: 'Enter' }, { key: ' ' }] },
+  'results.favorite': { scope: 'results', chords: [{ key: 'f' }] },
+  'results.reference': { scope: 'results', chords: [{ key: 'r' }] },
+  'results.copy': { scope: 'results', chords: [{ key: 'c', mod: true }] },
 
   'tray.moveEarlier': {
     scope: 'tray',
@@ -104,6 +113,7 @@ export const shortcutTable: Readonly<Record<ShortcutId, ShortcutDefinition>> = t
 export const shortcutScopes: readonly ShortcutScope[] = [
   'app',
   'generate',
+  'results',
   'tray',
   'library',
   'grid',

@@ -158,3 +158,23 @@ test('tile actions: lightbox with arrow keys, favorite, copy, show in library', 
   await library.detailsButton('Close details').click();
   await frame.expectView('Library');
 });
+
+test('result tiles are large, one Tab stop per job, with arrow keys and shortcuts inside', async () => {
+  await generate.sequenceOf(3);
+  await generate.generate('three pears on a windowsill');
+  await expect(generate.jobStatus()).toHaveText(/Saved 3 images/);
+  const box = await generate.tile(0).boundingBox();
+  expect(box?.width).toBeGreaterThanOrEqual(340);
+
+  await generate.tile(0).focus();
+  await frame.press('ArrowRight');
+  await expect(generate.tile(1)).toBeFocused();
+  await frame.press('f');
+  await expect(generate.tileButton(generate.tile(1), 'Favorite')).toHaveAttribute('aria-pressed', 'true');
+  await frame.press('Enter');
+  await expect(generate.lightboxHeading()).toHaveText(/image 2 of 3/);
+  await frame.press('Escape');
+  await frame.press('Tab');
+  await expect(generate.tile(2)).not.toBeFocused();
+  await expect(generate.tile(1)).not.toBeFocused();
+});

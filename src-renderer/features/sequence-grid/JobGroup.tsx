@@ -11,7 +11,7 @@ import { focusControl } from '../generate/controls';
 import { Icon } from '../../components/Icon';
 import { FailedJobRow, PartialFailure } from './JobFailure';
 import { isFinished, jobOutcome, jobStatus, savedImages, tilesOf } from './jobs';
-import { ResultTile } from './ResultTile';
+import { ResultTiles } from './ResultTiles';
 
 function JobStatusLine({ job }: { job: JobSnapshot }) {
   const { t } = useTranslation('generate');
@@ -140,27 +140,22 @@ function JobResults({ job, headingId, partial }: { job: JobSnapshot; headingId: 
       {job.error && !finished && (
         <ErrorNotice error={job.error} since={job.startedAt} onFocusField={focusControl} />
       )}
-      <div className={`job__tiles${sideBySide ? ' job__tiles--side' : ''}`}>
-        {tiles.map((tile) => (
-          <ResultTile
-            key={tile.index}
-            job={job}
-            tile={tile}
-            total={tiles.length}
-            onOpen={() => {
-              const index = images.findIndex((image) => image.id === tile.image?.id);
-              setOpen(index < 0 ? null : index);
-            }}
-          />
-        ))}
-      </div>
+      <ResultTiles
+        job={job}
+        tiles={tiles}
+        sideBySide={sideBySide}
+        onOpen={(tile) => {
+          const index = images.findIndex((image) => image.id === tile.image?.id);
+          setOpen(index < 0 ? null : index);
+        }}
+      />
       <Lightbox
         images={images}
         index={open}
         onIndexChange={setOpen}
         describe={(image) => {
-          const tile = tiles.find((candidate) => candidate.image?.id === image.id);
-          return describe((tile?.index ?? 0) + 1, tiles.length);
+          const position = tiles.findIndex((candidate) => candidate.image?.id === image.id);
+          return describe(position + 1, tiles.length);
         }}
       />
     </div>

@@ -1,12 +1,13 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useState, type KeyboardEvent, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { JobSlot, JobSnapshot } from '../../../src-preload/contract/ipc';
 import type { LibraryImage } from '../../../src-preload/contract/library-types';
 import { useAppStore } from '../../app/use-app-store';
-import { setDraggedImages } from '../../dom/drag-image';
 import { Icon, type IconName } from '../../components/Icon';
-import { isFinished } from './jobs';
 import { PreviewImage } from '../../components/PreviewImage';
+import { setDraggedImages } from '../../dom/drag-image';
+import { ariaKeyShortcuts, matchShortcut } from '../../shortcuts/shortcut-table';
+import { isFinished } from './jobs';
 
 interface TileActionProps {
   icon: IconName;
@@ -15,11 +16,13 @@ interface TileActionProps {
   pressed?: boolean;
 }
 
+/** A button drawn over the image; out of the Tab order (the tile is the stop, its shortcuts the keyboard way). */
 function TileAction({ icon, label, onClick, pressed }: TileActionProps) {
   return (
     <button
       type="button"
       className="tile__action"
+      tabIndex={-1}
       aria-label={label}
       title={label}
       aria-pressed={pressed}
@@ -30,8 +33,8 @@ function TileAction({ icon, label, onClick, pressed }: TileActionProps) {
   );
 }
 
-function SavedTile({ image, alt, onOpen }: { image: LibraryImage; alt: string; onOpen: () => void }) {
-  const { t } = useTranslation('generate');
+/** What can be done to a saved image from its tile, by button or by the results' shortcuts. */
+function useTileActions(image: LibraryImage) {
   const addReferences = useAppStore((s) => s.addReferences);
   const setFavorite = useAppStore((s) => s.setFavorite);
   const copyImage = useAppStore((s) => s.copyImage);
@@ -49,13 +52,88 @@ function SavedTile({ image, alt, onOpen }: { image: LibraryImage; alt: string; o
     };
   }, [copied]);
 
+  return {
+    copied,
+    favorite: () => void setFavorite([image.id], !image.favorite),
+    reference: () => {
+      addReferences([image]);
+    },
+    copy: () => {
+      void copyImage(image.id).then(setCopied);
+    },
+    showInLibrary: () => {
+      showInLibrary(image.id);
+      navigate('library');
+    },
+  };
+}
+
+interface CellProps {
+  label: string;
+  className: string;
+  aspectRatio: string;
+  tabbable: boolean;
+  busy?: boolean;
+  onFocus: () => void;
+}
+
+/** The grid cell every tile is: one of a job's cells is its Tab stop, the others are reached with the arrows. */
+function TileCell({
+  cell,
+  onKeyDown,
+  keyShortcuts,
+  children,
+}: {
+  cell: CellProps;
+  onKeyDown?: (event: KeyboardEvent) => void;
+  keyShortcuts?: string;
+  children: ReactNode;
+}) {
   return (
-    <>
+    <div
+      role="gridcell"
+      className={cell.className}
+      style={{ aspectRatio: cell.aspectRatio }}
+      tabIndex={cell.tabbable ? 0 : -1}
+      aria-label={cell.label}
+      aria-busy={cell.busy}
+      aria-keyshortcuts={keyShortcuts}
+      onFocus={cell.onFocus}
+      onKeyDown={onKeyDown}
+    >
+      {children}
+    </div>
+  );
+}
+
+const tileShortcuts = ['results.open', 'results.favorite', 'results.reference', 'results.copy'] as const;
+
+function SavedTile({ image, cell, onOpen }: { image: LibraryImage; cell: CellProps; onOpen: () => void }) {
+  const { t } = useTranslation('generate');
+  const actions = useTileActions(image);
+  const run = {
+    'results.open': onOpen,
+    'results.favorite': actions.favorite,
+    'results.reference': actions.reference,
+    'results.copy': actions.copy,
+  };
+  const onKeyDown = (event: KeyboardEvent) => {
+    // Keys pressed on one of the tile's own buttons are the button's.
+    if (event.target !== event.currentTarget) return;
+    const shortcut = matchShortcut(event, tileShortcuts);
+    if (!shortcut) return;
+    event.preventDefault();
+    run[shortcut]();
+  };
+  return (
+    <TileCell cell={cell} onKeyDown={onKeyDown} keyShortcuts={tileShortcuts.map(ariaKeyShortcuts).join(' ')}>
       <PreviewImage
         image={image}
         className="tile__image"
         src={image.thumbSrc}
-        alt={alt}
+        srcSet={`${image.thumbSrc} 256w, ${image.previewSrc} 1024w`}
+        sizes="(min-width: 1600px) 40vw, 60vw"
+        alt={cell.label}
         width={image.width}
         height={image.height}
         draggable
@@ -66,49 +144,27 @@ function SavedTile({ image, alt, onOpen }: { image: LibraryImage; alt: string; o
       />
       <div className="tile__actions">
         <TileAction icon="expand" label={t('tile.open')} onClick={onOpen} />
-        <TileAction
-          icon="reference"
-          label={t('tile.useAsReference')}
-          onClick={() => {
-            addReferences([image]);
-          }}
-        />
+        <TileAction icon="reference" label={t('tile.useAsReference')} onClick={actions.reference} />
         <TileAction
           icon="copy"
-          label={copied ? t('tile.copied') : t('tile.copy')}
-          onClick={() => {
-            void copyImage(image.id).then(setCopied);
-          }}
+          label={actions.copied ? t('tile.copied') : t('tile.copy')}
+          onClick={actions.copy}
         />
         <TileAction
           icon="star"
           label={t('tile.favorite')}
           pressed={image.favorite}
-          onClick={() => void setFavorite([image.id], !image.favorite)}
+          onClick={actions.favorite}
         />
-        <TileAction
-          icon="library"
-          label={t('tile.showInLibrary')}
-          onClick={() => {
-            showInLibrary(image.id);
-            navigate('library');
-          }}
-        />
+        <TileAction icon="library" label={t('tile.showInLibrary')} onClick={actions.showInLibrary} />
       </div>
-      {copied && (
+      {actions.copied && (
         <span className="tile__toast" role="status">
           {t('tile.copied')}
         </span>
       )}
-    </>
+    </TileCell>
   );
-}
-
-interface ResultTileProps {
-  job: JobSnapshot;
-  tile: JobSlot;
-  total: number;
-  onOpen: () => void;
 }
 
 /**
@@ -122,32 +178,42 @@ function aspectOf(job: JobSnapshot, tile: JobSlot): string {
   return typeof size === 'string' ? '1 / 1' : `${size.width} / ${size.height}`;
 }
 
-/** One expected image of a job: a placeholder that becomes the image, or the reason it failed. */
-export function ResultTile({ job, tile, total, onOpen }: ResultTileProps) {
-  const { t } = useTranslation('generate');
-  const position = tile.index + 1;
-  const alt = t('tile.alt', { prompt: job.request.prompt, position, total });
-  const stopped = isFinished(job) && tile.state === 'pending';
-  const label =
-    tile.state === 'saved'
-      ? undefined
-      : tile.state === 'failed'
-        ? t('tile.failedLabel', { position, total })
-        : stopped
-          ? t('tile.notGenerated', { position, total })
-          : t(tile.state === 'downloading' ? 'tile.downloading' : 'tile.pending', { position, total });
+interface ResultTileProps {
+  job: JobSnapshot;
+  tile: JobSlot;
+  /** Where the tile stands among those shown, counted from 1. */
+  position: number;
+  total: number;
+  /** The one tile of the job that Tab stops at. */
+  tabbable: boolean;
+  onFocus: () => void;
+  onOpen: () => void;
+}
 
+/** One expected image of a job: a placeholder that becomes the image, or the reason it failed. */
+export function ResultTile({ job, tile, position, total, tabbable, onFocus, onOpen }: ResultTileProps) {
+  const { t } = useTranslation('generate');
+  const stopped = isFinished(job) && tile.state === 'pending';
+  const saved = tile.state === 'saved' ? tile.image : null;
+  const label = saved
+    ? t('tile.alt', { prompt: job.request.prompt, position, total })
+    : tile.state === 'failed'
+      ? t('tile.failedLabel', { position, total })
+      : stopped
+        ? t('tile.notGenerated', { position, total })
+        : t(tile.state === 'downloading' ? 'tile.downloading' : 'tile.pending', { position, total });
+  const cell: CellProps = {
+    label,
+    className: `tile tile--${stopped ? 'stopped' : tile.state}`,
+    aspectRatio: aspectOf(job, tile),
+    tabbable,
+    busy: tile.state === 'pending' || tile.state === 'downloading' ? !stopped : undefined,
+    onFocus,
+  };
+  if (saved) return <SavedTile image={saved} cell={cell} onOpen={onOpen} />;
   return (
-    <div
-      role="listitem"
-      className={`tile tile--${stopped ? 'stopped' : tile.state}`}
-      style={{ aspectRatio: aspectOf(job, tile) }}
-      aria-label={label}
-      aria-busy={tile.state === 'pending' || tile.state === 'downloading' ? !stopped : undefined}
-    >
-      {tile.state === 'saved' && tile.image ? (
-        <SavedTile image={tile.image} alt={alt} onOpen={onOpen} />
-      ) : tile.state === 'failed' ? (
+    <TileCell cell={cell}>
+      {tile.state === 'failed' ? (
         <div className="tile__failure">
           <strong>{t('tile.failed', { position })}</strong>
           <span>{tile.error?.message ?? t('tile.failedUnknown')}</span>
@@ -158,6 +224,6 @@ export function ResultTile({ job, tile, total, onOpen }: ResultTileProps) {
           <span>{label}</span>
         </div>
       )}
-    </div>
+    </TileCell>
   );
 }

@@ -24,7 +24,7 @@ export function ResultsGrid() {
           </button>
         )}
       </div>
-      <div role="list" className="results__list" aria-label={t('results.listLabel')}>
+      <div className="results__list">
         {jobs.map((job) => (
           <JobGroup key={job.jobId} job={job} />
         ))}

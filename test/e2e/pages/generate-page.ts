@@ -50,8 +50,8 @@ export class GeneratePage {
     this.references = this.tray.getByRole('listitem');
     this.addReferences = page.getByLabel('Add reference images');
     this.generateButton = page.getByRole('button', { name: 'Generate', exact: true });
-    this.results = page.getByRole('list', { name: 'Results' });
-    this.tiles = this.results.getByRole('listitem');
+    this.results = page.getByRole('region', { name: 'Results' });
+    this.tiles = this.results.getByRole('gridcell');
     this.jobs = this.results.getByRole('group');
     this.resultImages = this.results.getByRole('img');
     this.progressive = page.getByRole('checkbox', { name: 'Progressive results' });

@@ -17,7 +17,18 @@ function renderTile(app = testApp()) {
   app.store.getState().receiveSnapshot(finished);
   const tile = app.store.getState().jobs[0]?.slots[0];
   if (!tile) throw new Error('The job has a tile.');
-  renderWithStore(<ResultTile job={finished} tile={tile} total={1} onOpen={() => undefined} />, app);
+  renderWithStore(
+    <ResultTile
+      job={finished}
+      tile={tile}
+      position={1}
+      total={1}
+      tabbable
+      onFocus={() => undefined}
+      onOpen={() => undefined}
+    />,
+    app,
+  );
   return app;
 }
 
