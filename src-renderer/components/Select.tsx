@@ -47,7 +47,10 @@ export function Select<V extends string>({
       }}
     >
       <SelectPrimitive.Trigger id={id} className={`select ${className ?? ''}`} {...aria}>
-        <SelectPrimitive.Value />
+        {/* The chosen option's label alone; in the open list, an option's name includes its detail line. */}
+        <SelectPrimitive.Value>
+          {options.find((option) => option.value === value)?.label}
+        </SelectPrimitive.Value>
         <SelectPrimitive.Icon className="select__chevron">
           <Icon name="chevron" size={14} />
         </SelectPrimitive.Icon>
@@ -62,8 +65,10 @@ export function Select<V extends string>({
                 disabled={option.disabled}
                 className="select__item"
               >
-                <SelectPrimitive.ItemText>{option.label}</SelectPrimitive.ItemText>
-                {option.detail && <span className="select__detail">{option.detail}</span>}
+                <SelectPrimitive.ItemText>
+                  <span className="select__label">{option.label}</span>
+                  {option.detail && <span className="select__detail">{option.detail}</span>}
+                </SelectPrimitive.ItemText>
                 <SelectPrimitive.ItemIndicator className="select__check">
                   <Icon name="check" size={14} />
                 </SelectPrimitive.ItemIndicator>

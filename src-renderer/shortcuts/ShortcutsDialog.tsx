@@ -29,7 +29,11 @@ export function ShortcutsDialog() {
         <Dialog.Title className="dialog__title">{t('shortcuts.title')}</Dialog.Title>
         <Dialog.Close className="button button--quiet">{t('shortcuts.close')}</Dialog.Close>
       </div>
-      <div className="shortcuts-dialog__body">
+      {/*
+        A list taller than the window scrolls; the focus can reach it, so the keyboard can scroll it too. It has a
+        name of its own: Radix names the dialog by the title's generated id, which must stay as it is.
+      */}
+      <div className="shortcuts-dialog__body" tabIndex={0} role="region" aria-label={t('shortcuts.list')}>
         {shortcutScopes.map((scope) => (
           <section key={scope} className="shortcuts-dialog__scope" aria-labelledby={`shortcuts-${scope}`}>
             <h3 id={`shortcuts-${scope}`}>{t(`shortcuts.scopes.${scope}`)}</h3>

@@ -56,8 +56,14 @@ export class SettingsPage {
   }
 
   /** Picks the app's language by the name it is listed under in every language. */
-  async chooseLanguage(name: 'English' | '简体中文' | RegExp): Promise<void> {
+  /** Opens the language's pop-up list and waits for it. */
+  async languageList(): Promise<void> {
     await this.page.getByRole('combobox', { name: /Language|语言/ }).click();
+    await this.page.getByRole('listbox').waitFor();
+  }
+
+  async chooseLanguage(name: 'English' | '简体中文' | RegExp): Promise<void> {
+    await this.languageList();
     await this.page.getByRole('option', { name }).click();
   }
 

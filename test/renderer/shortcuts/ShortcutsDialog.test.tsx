@@ -33,6 +33,8 @@ describe('<ShortcutsDialog>', () => {
       (Object.keys(shortcutTable) as ShortcutId[]).map((id) => i18next.t(`shortcuts.items.${id}`)),
     );
     expect(within(dialog).getAllByText('Ctrl').length).toBeGreaterThan(3);
+    // The list scrolls when the window is short, so the keyboard can reach it to scroll it.
+    expect(within(dialog).getByRole('region', { name: 'Every shortcut' }).tabIndex).toBe(0);
     await userEvent.keyboard('{Escape}');
     expect(screen.queryByRole('dialog')).toBeNull();
   });
