@@ -112,11 +112,14 @@ export function ApiKeySection() {
           </button>
         </div>
       </form>
-      {connection && (
-        <p className={`notice ${connection.ok ? 'notice--success' : 'notice--error'}`} role="status">
-          {connection.message}
-        </p>
-      )}
+      {/* Always there, so that the answer of a test is announced when it appears in it. */}
+      <div role="status">
+        {connection && (
+          <p className={`notice ${connection.ok ? 'notice--success' : 'notice--error'}`}>
+            {connection.message}
+          </p>
+        )}
+      </div>
     </SettingsSection>
   );
 }

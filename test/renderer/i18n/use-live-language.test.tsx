@@ -12,6 +12,8 @@ const settings: Settings = {
   apiBaseUrl: 'https://api.cometapi.com',
   progressiveResults: false,
   language: 'en',
+  proxyMode: 'system',
+  proxyUrl: '',
 };
 
 function Labelled() {
@@ -37,6 +39,7 @@ describe('useLiveLanguage', () => {
       'key:status': () =>
         ok({ source: 'none', last4: null, gateway: '', keychainAvailable: true, keychainProblem: null }),
       'settings:update': (patch) => ok({ ...settings, ...patch }),
+      'network:status': () => ok({ source: 'system', proxy: null, problem: null }),
     });
     renderWithStore(<Labelled />, app);
     await act(() => app.store.getState().loadSettings());

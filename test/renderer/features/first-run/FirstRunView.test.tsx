@@ -10,7 +10,13 @@ import { memoryStorage } from '../../support/memory-storage';
 import { settle } from '../../support/manual-timers';
 
 const gateway = 'https://api.cometapi.com';
-const settings: Settings = { apiBaseUrl: gateway, progressiveResults: false, language: 'en' };
+const settings: Settings = {
+  apiBaseUrl: gateway,
+  progressiveResults: false,
+  language: 'en',
+  proxyMode: 'system',
+  proxyUrl: '',
+};
 const status = (source: KeyStatus['source']): KeyStatus => ({
   source,
   last4: source === 'none' ? null : 'abcd',

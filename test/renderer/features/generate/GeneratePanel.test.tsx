@@ -12,6 +12,8 @@ const settings: Settings = {
   apiBaseUrl: 'https://api.cometapi.com',
   progressiveResults: false,
   language: 'en',
+  proxyMode: 'system',
+  proxyUrl: '',
 };
 
 async function panel() {
