@@ -158,11 +158,8 @@ function SavedTile({ image, cell, onOpen }: { image: LibraryImage; cell: CellPro
         />
         <TileAction icon="library" label={t('tile.showInLibrary')} onClick={actions.showInLibrary} />
       </div>
-      {actions.copied && (
-        <span className="tile__toast" role="status">
-          {t('tile.copied')}
-        </span>
-      )}
+      {/* Always there, so that "Copied" is announced when it appears in it. */}
+      <span role="status">{actions.copied && <span className="tile__toast">{t('tile.copied')}</span>}</span>
     </TileCell>
   );
 }

@@ -1,4 +1,4 @@
-import { act, screen } from '@testing-library/react';
+import { act, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
 import type { JobSlot } from '../../../../src-preload/contract/ipc';
@@ -83,7 +83,7 @@ describe('<ResultTiles>', () => {
     await userEvent.keyboard('{Control>}c{/Control}');
     await act(settle);
     expect(app.fake.callsTo('desktop:copyImage')).toEqual([{ id: 21 }]);
-    expect(screen.getByRole('status').textContent).toBe('Copied');
+    expect(within(cell(2)).getByRole('status').textContent).toBe('Copied');
   });
 
   it('moves up and down by the number of tiles in a row', () => {

@@ -47,6 +47,22 @@ describe('<SettingsView>', () => {
     expect(keyField.value).toBe('');
   });
 
+  it('announces the answer of a connection test in a live region that was there before it', async () => {
+    await settingsView({
+      'key:status': () => ok(status('9xyz')),
+      'key:test': () =>
+        ok({ ok: true, code: null, message: 'Connected to api.cometapi.com: the key works.' }),
+    });
+    const regions = screen.getAllByRole('status');
+    await userEvent.click(screen.getByRole('button', { name: 'Test connection' }));
+    await act(settle);
+    const answer = screen
+      .getByText('Connected to api.cometapi.com: the key works.')
+      .closest('[role="status"]');
+    expect(answer).not.toBeNull();
+    expect(regions).toContain(answer);
+  });
+
   it('shows main’s reason when a change is refused', async () => {
     await settingsView({
       'settings:update': () => failed('Enter a full address that starts with http:// or https://'),
@@ -62,11 +78,19 @@ describe('<SettingsView>', () => {
   it('lays the settings out in sections and picks the language from a pop-up list', async () => {
     const app = await settingsView({
       'settings:update': (patch) =>
-        ok({ apiBaseUrl: 'https://api.cometapi.com', progressiveResults: false, language: 'en', ...patch }),
+        ok({
+          apiBaseUrl: 'https://api.cometapi.com',
+          progressiveResults: false,
+          language: 'en',
+          proxyMode: 'system',
+          proxyUrl: '',
+          ...patch,
+        }),
     });
     expect(screen.getAllByRole('heading', { level: 2 }).map((heading) => heading.textContent)).toEqual([
       'CometAPI key',
       'Gateway',
+      'Network',
       'Generation',
       'Language',
     ]);
@@ -79,7 +103,14 @@ describe('<SettingsView>', () => {
   it('turns progressive results on with a switch', async () => {
     const app = await settingsView({
       'settings:update': (patch) =>
-        ok({ apiBaseUrl: 'https://api.cometapi.com', progressiveResults: false, language: 'en', ...patch }),
+        ok({
+          apiBaseUrl: 'https://api.cometapi.com',
+          progressiveResults: false,
+          language: 'en',
+          proxyMode: 'system',
+          proxyUrl: '',
+          ...patch,
+        }),
     });
     await userEvent.click(screen.getByRole('switch', { name: 'Progressive results' }));
     await act(settle);
