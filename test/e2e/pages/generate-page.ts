@@ -70,7 +70,8 @@ export class GeneratePage {
 
   /** What a job is doing, in words ("Saved 3 images", "Cancelled."). */
   jobStatus(index = 0): Locator {
-    return this.job(index).getByRole('status');
+    // The job's own line comes before its tiles, each of which has a live region of its own for "Copied".
+    return this.job(index).getByRole('status').first();
   }
 
   jobButton(
