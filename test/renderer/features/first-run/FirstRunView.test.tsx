@@ -38,6 +38,7 @@ async function start(handlers: FakeHandlers, storage = memoryStorage()) {
     {
       'settings:get': () => ok(settings),
       'key:status': () => ok(status('none')),
+      'network:status': () => ok({ source: 'system', proxy: null, problem: null }),
       'generation:jobs': () => ok([]),
       ...handlers,
     },
