@@ -106,7 +106,7 @@ export function createAppCore(options: AppCoreOptions): AppCore {
   });
   const jobs = createGenerationJobs(library, { http, connection: () => keys.connection(), log });
   const present = createPresenter(library, options.mediaUrl);
-  const changes = createLibraryChanges(emit, (query) => library.images.count(query));
+  const changes = createLibraryChanges(emit, (query, limit) => library.images.countUpTo(query, limit));
   const effects = watchJobs({ jobs, emit, present, changes, desktop, translate });
   // A thumbnail that failed (or was made after all) changes what the tile shows.
   library.thumbnails.subscribe(() => {

@@ -29,10 +29,15 @@ export function desktopHandlers({
       await desktop.copyImage(await clipboardPng(codec, library.filePath(imageOrThrow(id))));
       return null;
     },
-    'desktop:startDrag': async ({ id }) => {
-      const image = imageOrThrow(id);
-      const file = library.filePath(image);
-      desktop.startDrag(file, await dragIconPng(codec, [library.thumbnailPath(image, 256), file]));
+    'desktop:startDrag': async ({ ids }) => {
+      const images = ids.map(imageOrThrow);
+      const [first] = images;
+      if (!first) throw notFound('This image');
+      const icon = await dragIconPng(codec, [library.thumbnailPath(first, 256), library.filePath(first)]);
+      desktop.startDrag(
+        images.map((image) => library.filePath(image)),
+        icon,
+      );
       return null;
     },
   };

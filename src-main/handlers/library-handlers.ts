@@ -26,10 +26,12 @@ export function libraryHandlers({
   return {
     'library:list': ({ query, filter, sort, cursor, limit }) => {
       const page = library.images.list({ query, filter, sort, cursor, limit });
+      const total = changes.total(query, filter, cursor === null);
       return {
         items: page.items.map(present.image),
         nextCursor: page.nextCursor,
-        total: changes.total(query, filter, cursor === null),
+        total: total.count,
+        totalIsLowerBound: total.atLeast,
       };
     },
     'library:detail': ({ id }) => {

@@ -61,6 +61,42 @@ async function listStore(filesDir: string): Promise<StoredEntry[]> {
   return entries;
 }
 
+/** Rows and files handled between two turns of the event loop: a few milliseconds of work each. */
+const sliceSize = 20_000;
+
+const nextTurn = () =>
+  new Promise<void>((resolve) => {
+    setImmediate(resolve);
+  });
+
+/** Runs `each` over the items a slice at a time, letting the process answer other work in between. */
+async function inSlices<T>(items: readonly T[], each: (item: T) => void): Promise<void> {
+  for (let start = 0; start < items.length; start += sliceSize) {
+    if (start > 0) await nextTurn();
+    const end = Math.min(items.length, start + sliceSize);
+    for (let index = start; index < end; index += 1) {
+      const item = items[index];
+      if (item !== undefined) each(item);
+    }
+  }
+}
+
+/** Every image's file facts, read a slice of ids at a time. */
+async function readImageRows(ctx: WriteContext): Promise<ImageFileRow[]> {
+  const slice = ctx.writer.prepare<[number, number], ImageFileRow>(
+    'SELECT id, sha256, format, file_state AS fileState FROM images WHERE id > ? ORDER BY id LIMIT ?',
+  );
+  const rows: ImageFileRow[] = [];
+  for (let after = 0; ;) {
+    const batch = slice.all(after, sliceSize);
+    for (const row of batch) rows.push(row);
+    const last = batch.at(-1);
+    if (!last || batch.length < sliceSize) return rows;
+    after = last.id;
+    await nextTurn();
+  }
+}
+
 async function hashFile(file: string): Promise<string> {
   const hash = createHash('sha256');
   for await (const chunk of createReadStream(file)) hash.update(chunk as Buffer);
@@ -102,35 +138,35 @@ export async function checkIntegrity(ctx: WriteContext, options: IntegrityOption
     report.details.push(`${report.lostDownloads} result link(s) expired before their image was saved.`);
   }
 
-  // The catalog is read first, in one snapshot, and the store listed after it. A file is moved into the store
-  // inside the write transaction that records its image, so every row of the snapshot had its file in place
-  // before the listing began: a save that commits while the check runs can never look missing. A file the
-  // listing shows without a row in the snapshot may belong to such a save; it is only called an orphan after
-  // the catalog is asked again under the write lock (see `moveOrphans`).
-  const snapshot = db
-    .transaction(() => ({
-      images: db
-        .prepare<[], ImageFileRow>('SELECT id, sha256, format, file_state AS fileState FROM images')
-        .all(),
-      purging: db
-        .prepare<[], { sha256: string; format: ImageFormat }>('SELECT sha256, format FROM file_purges')
-        .all(),
-    }))
-    .deferred();
-  const { images } = snapshot;
-  const purging = new Set(snapshot.purging.map((row) => storedFileName(row.sha256, row.format)));
+  // The catalog is read first and the store listed after it. A file is moved into the store inside the write
+  // transaction that records its image, so every row read had its file in place before the listing began: a save
+  // that commits while the check runs can never look missing. A file the listing shows without a row read may
+  // belong to such a save; it is only called an orphan after the catalog is asked again under the write lock
+  // (see `moveOrphans`), as every "missing" is (see `settleFindings`). That is also why the rows may be read in
+  // slices, letting the process do other work between them: a million rows read at once held the app's main
+  // process for seconds at every start.
+  const purging = new Set(
+    db
+      .prepare<[], { sha256: string; format: ImageFormat }>('SELECT sha256, format FROM file_purges')
+      .all()
+      .map((row) => storedFileName(row.sha256, row.format)),
+  );
+  const images = await readImageRows(ctx);
   const stored = await listStore(paths.files);
   report.files = stored.length;
   report.images = images.length;
-  const present = new Set(stored.map((entry) => entry.name));
-  const known = new Set(images.map((image) => storedFileName(image.sha256, image.format)));
+  const present = new Set<string>();
+  await inSlices(stored, (entry) => {
+    present.add(entry.name);
+  });
+  const known = new Set<string>();
   const findings: Finding[] = [];
-
-  for (const image of images) {
+  await inSlices(images, (image) => {
     const name = storedFileName(image.sha256, image.format);
+    known.add(name);
     if (!present.has(name)) findings.push({ image, state: 'missing' });
     else if (image.fileState === 'missing') findings.push({ image, state: 'ok' });
-  }
+  });
 
   const graceMs = options.orphanGraceMs ?? defaultOrphanGraceMs;
   const candidates: StoredEntry[] = [];

@@ -9,19 +9,14 @@ export interface SummaryQueries {
 }
 
 export function createSummaryQueries(db: ReadableDb): SummaryQueries {
-  const imageTotals = db.prepare<
-    [],
-    { live: number; liveBytes: number; trashed: number; trashedBytes: number }
-  >(
-    `SELECT count(*) FILTER (WHERE trashed_at IS NULL) AS live,
-       coalesce(sum(bytes) FILTER (WHERE trashed_at IS NULL), 0) AS liveBytes,
-       count(*) FILTER (WHERE trashed_at IS NOT NULL) AS trashed,
-       coalesce(sum(bytes) FILTER (WHERE trashed_at IS NOT NULL), 0) AS trashedBytes
-     FROM images`,
-  );
-  const generationTotals = db.prepare<
+  // Kept by triggers (migration 0070): the library's size is one row, however many images it holds.
+  const totals = db.prepare<
     [],
     {
+      live: number;
+      liveBytes: number;
+      trashed: number;
+      trashedBytes: number;
       generations: number;
       failed: number;
       generatedImages: number;
@@ -29,11 +24,10 @@ export function createSummaryQueries(db: ReadableDb): SummaryQueries {
       totalTokens: number;
     }
   >(
-    `SELECT count(*) AS generations, count(*) FILTER (WHERE status = 'failed') AS failed,
-       coalesce(sum(usage_generated_images), 0) AS generatedImages,
-       coalesce(sum(usage_output_tokens), 0) AS outputTokens,
-       coalesce(sum(usage_total_tokens), 0) AS totalTokens
-     FROM generations WHERE kind = 'api'`,
+    `SELECT live_images AS live, live_bytes AS liveBytes, trashed_images AS trashed,
+       trashed_bytes AS trashedBytes, api_generations AS generations, failed_generations AS failed,
+       generated_images AS generatedImages, output_tokens AS outputTokens, total_tokens AS totalTokens
+     FROM catalog_totals WHERE id = 1`,
   );
   const damaged = db.prepare<[], { n: number }>("SELECT count(*) AS n FROM images WHERE file_state <> 'ok'");
   const pending = db.prepare<[], { n: number }>(
@@ -49,19 +43,18 @@ export function createSummaryQueries(db: ReadableDb): SummaryQueries {
     stats() {
       // One read transaction, so the figures agree with each other while a writer commits images.
       return db.transaction(() => {
-        const images = imageTotals.get();
-        const generations = generationTotals.get();
+        const row = totals.get();
         return {
-          images: images?.live ?? 0,
-          bytes: images?.liveBytes ?? 0,
-          trashedImages: images?.trashed ?? 0,
-          trashedBytes: images?.trashedBytes ?? 0,
-          generations: generations?.generations ?? 0,
-          failedGenerations: generations?.failed ?? 0,
+          images: row?.live ?? 0,
+          bytes: row?.liveBytes ?? 0,
+          trashedImages: row?.trashed ?? 0,
+          trashedBytes: row?.trashedBytes ?? 0,
+          generations: row?.generations ?? 0,
+          failedGenerations: row?.failed ?? 0,
           usage: {
-            generatedImages: generations?.generatedImages ?? 0,
-            outputTokens: generations?.outputTokens ?? 0,
-            totalTokens: generations?.totalTokens ?? 0,
+            generatedImages: row?.generatedImages ?? 0,
+            outputTokens: row?.outputTokens ?? 0,
+            totalTokens: row?.totalTokens ?? 0,
           },
           damagedImages: one(damaged.get()),
           pendingDownloads: one(pending.get()),

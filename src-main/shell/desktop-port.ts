@@ -7,8 +7,8 @@ export interface DesktopPort {
   revealFile(path: string): void;
   /** Puts a PNG on the clipboard (every OS and app takes PNG). */
   copyImage(png: Uint8Array): Promise<void>;
-  /** Starts an OS drag of the file, with a PNG icon under the pointer. */
-  startDrag(path: string, iconPng: Uint8Array): void;
+  /** Starts an OS drag of the files (one or more), with a PNG icon of the first under the pointer. */
+  startDrag(paths: readonly string[], iconPng: Uint8Array): void;
   chooseFolder(title: string): Promise<string | null>;
   /** Shown only when the window is in the background; the implementation decides. */
   notify(title: string, body: string): void;

@@ -9,11 +9,13 @@ export function createElectronDesktop(getWindow: () => BrowserWindow | null): De
     copyImage: async (png) => {
       await clipboard.write([new ClipboardItem({ 'image/png': new Blob([png], { type: 'image/png' }) })]);
     },
-    startDrag: (path, iconPng) => {
+    startDrag: (paths, iconPng) => {
       const icon = nativeImage.createFromBuffer(Buffer.from(iconPng));
       // startDrag returns silently on an empty icon, leaving the user dragging nothing; say why instead.
       if (icon.isEmpty()) throw new Error('The drag icon could not be decoded.');
-      getWindow()?.webContents.startDrag({ file: path, icon });
+      const [file] = paths;
+      if (file === undefined) throw new Error('Nothing to drag.');
+      getWindow()?.webContents.startDrag({ file, files: [...paths], icon });
     },
     chooseFolder: async (title) => {
       const window = getWindow();

@@ -5,6 +5,7 @@ import { gatewayUrlSchema } from './gateway';
 import { generationRequestSchema, type GenerationRequest } from './generation';
 import {
   checkIncomingSizes,
+  dragIdsSchema,
   imageIdSchema,
   imageIdsSchema,
   incomingFileSchema,
@@ -200,7 +201,7 @@ export const channels = {
 
   'desktop:reveal': request<null>()(imageIdSchema),
   'desktop:copyImage': request<null>()(imageIdSchema),
-  'desktop:startDrag': request<null>()(imageIdSchema),
+  'desktop:startDrag': request<null>()(dragIdsSchema),
 } as const;
 
 /** Every event main sends to the renderer. */

@@ -112,6 +112,9 @@ export interface EmptyTrashResult {
 const id = z.number().int().positive();
 export const imageIdsSchema = z.object({ ids: z.array(id).min(1).max(100_000) });
 export const imageIdSchema = z.object({ id });
+/** The images of one drag out of the app: a selection, never the whole library at once. */
+export const maxDraggedImages = 1000;
+export const dragIdsSchema = z.object({ ids: z.array(id).min(1).max(maxDraggedImages) });
 
 export const libraryFilterSchema = z.object({
   model: z.string().max(200).optional(),
@@ -141,7 +144,13 @@ export type ListInput = z.input<typeof listInputSchema>;
 export interface ListPage {
   items: LibraryImage[];
   nextCursor: string | null;
+  /** How many images match; with `totalIsLowerBound`, only that at least this many do. */
   total: number;
+  /**
+   * Counting every match of a broad search in a large library takes longer than showing it, so main counts up
+   * to a limit: beyond it, the total says "at least" and the list simply goes on.
+   */
+  totalIsLowerBound: boolean;
 }
 
 /**

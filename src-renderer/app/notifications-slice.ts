@@ -24,6 +24,7 @@ export type Notice =
   | { key: 'toast.keySaved'; gateway: string }
   | { key: 'toast.keySavedNoCredit'; gateway: string }
   | { key: 'toast.keySavedUnchecked'; gateway: string }
+  | { key: 'toast.compareCount'; count: number }
   | { key: 'toast.failed'; message: string };
 
 export interface Toast {

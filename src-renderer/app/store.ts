@@ -16,7 +16,12 @@ import { createSelectionSlice, type SelectionSlice } from '../features/library/s
 import { createTransferSlice, type TransferSlice } from '../features/library/transfer-slice';
 import { createReferenceSlice, type ReferenceSlice } from '../features/reference-tray/reference-slice';
 import { createJobsSlice, type JobsSlice } from '../features/sequence-grid/jobs-slice';
+import {
+  createResultSelectionSlice,
+  type ResultSelectionSlice,
+} from '../features/sequence-grid/result-selection-slice';
 import { createSettingsSlice, type SettingsSlice } from '../features/settings/settings-slice';
+import { createViewerSlice, type ViewerSlice } from '../features/viewer/viewer-slice';
 import { createNavigationSlice, type NavigationSlice } from './navigation-slice';
 import { createNotificationsSlice, type NotificationsSlice } from './notifications-slice';
 import type { AppServices } from './services';
@@ -35,7 +40,9 @@ export type AppState = NavigationSlice &
   LibraryPreferencesSlice &
   LibraryDetailSlice &
   OrganiseSlice &
-  TransferSlice;
+  TransferSlice &
+  ViewerSlice &
+  ResultSelectionSlice;
 
 export type AppStore = StoreApi<AppState>;
 
@@ -56,5 +63,7 @@ export function createAppStore(services: AppServices): AppStore {
     ...createLibraryDetailSlice(services)(...args),
     ...createOrganiseSlice(services)(...args),
     ...createTransferSlice(services)(...args),
+    ...createViewerSlice(...args),
+    ...createResultSelectionSlice(...args),
   }));
 }

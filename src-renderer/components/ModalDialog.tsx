@@ -10,6 +10,8 @@ interface ModalDialogProps {
   /** True when the children hold a `Dialog.Description`; otherwise Radix is told there is none. */
   described?: boolean;
   onKeyDown?: (event: KeyboardEvent<HTMLDivElement>) => void;
+  /** Where the focus goes on opening; Radix's default is the first focusable element. */
+  onOpenAutoFocus?: (event: Event) => void;
   children: ReactNode;
 }
 
@@ -25,6 +27,7 @@ export function ModalDialog({
   overlayClassName = 'dialog-overlay',
   described = false,
   onKeyDown,
+  onOpenAutoFocus,
   children,
 }: ModalDialogProps) {
   return (
@@ -34,6 +37,7 @@ export function ModalDialog({
         <Dialog.Content
           className={className}
           {...(described ? {} : { 'aria-describedby': undefined })}
+          onOpenAutoFocus={onOpenAutoFocus}
           onKeyDown={(event) => {
             onKeyDown?.(event);
             if (event.key === 'Escape' && !event.defaultPrevented) onOpenChange(false);

@@ -6,9 +6,12 @@ export function isTyping(target: EventTarget | null): boolean {
   );
 }
 
-/** Keys pressed inside a dialog are the dialog's; the view behind it should not react. */
+/** Keys pressed inside a dialog (or an open menu) are its own; the view behind it should not react. */
 export function isInDialog(target: EventTarget | null): boolean {
-  return target instanceof Element && target.closest('[role="dialog"], [role="alertdialog"]') !== null;
+  return (
+    target instanceof Element &&
+    target.closest('[role="dialog"], [role="alertdialog"], [role="menu"]') !== null
+  );
 }
 
 /**

@@ -10,6 +10,8 @@ import enLibrary from './locales/en/library.json';
 import zhLibrary from './locales/zh-CN/library.json';
 import enDesktop from './locales/en/desktop.json';
 import zhDesktop from './locales/zh-CN/desktop.json';
+import enViewer from './locales/en/viewer.json';
+import zhViewer from './locales/zh-CN/viewer.json';
 
 export const supportedLanguages = ['en', 'zh-CN'] as const;
 export type Language = (typeof supportedLanguages)[number];
@@ -22,6 +24,7 @@ export const resources = {
     generate: enGenerate,
     library: enLibrary,
     desktop: enDesktop,
+    viewer: enViewer,
   },
   'zh-CN': {
     common: zhCommon,
@@ -29,6 +32,7 @@ export const resources = {
     generate: zhGenerate,
     library: zhLibrary,
     desktop: zhDesktop,
+    viewer: zhViewer,
   },
 } as const;
 

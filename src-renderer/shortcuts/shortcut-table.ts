@@ -16,7 +16,8 @@ export interface KeyChord {
   shift?: boolean | 'any';
 }
 
-export type ShortcutScope = 'app' | 'generate' | 'results' | 'tray' | 'library' | 'grid' | 'viewer';
+export type ShortcutScope =
+  'app' | 'generate' | 'results' | 'tray' | 'library' | 'grid' | 'viewer' | 'compare';
 
 export interface ShortcutDefinition {
   scope: ShortcutScope;
@@ -30,6 +31,15 @@ export interface ShortcutDefinition {
 }
 
 const gridMoves = ['ArrowLeft', 'ArrowRight', 'ArrowUp', 'ArrowDown', 'Home', 'End', 'PageUp', 'PageDown'];
+
+/** The viewer and compare zoom alike; their zoom keys are one list. */
+const zoomIn = [
+  { key: '+', shift: 'any' },
+  { key: '=', shift: 'any' },
+] as const;
+
+/** The system's keys for a context menu: the menu key, or Shift+F10 on a keyboard without one. */
+const contextMenu = [{ key: 'ContextMenu' }, { key: 'F10', shift: true }] as const;
 
 const table = {
   'app.generate': { scope: 'app', chords: [{ key: '1', mod: true }] },
@@ -48,6 +58,10 @@ const table = {
   'results.favorite': { scope: 'results', chords: [{ key: 'f' }] },
   'results.reference': { scope: 'results', chords: [{ key: 'r' }] },
   'results.copy': { scope: 'results', chords: [{ key: 'c', mod: true }] },
+  'results.pick': { scope: 'results', chords: [{ key: ' ', mod: true }] },
+  'results.contextMenu': { scope: 'results', chords: contextMenu },
+  'results.compare': { scope: 'results', chords: [{ key: 'c' }] },
+  'results.clearSelection': { scope: 'results', chords: [{ key: 'Escape' }] },
 
   'tray.moveEarlier': {
     scope: 'tray',
@@ -67,6 +81,9 @@ const table = {
 
   'library.search': { scope: 'library', chords: [{ key: 'f', mod: true }] },
   'library.undo': { scope: 'library', chords: [{ key: 'z', mod: true }] },
+  'library.inspector': { scope: 'library', chords: [{ key: 'i' }] },
+  'library.compare': { scope: 'library', chords: [{ key: 'c' }] },
+  'library.clearSelection': { scope: 'library', chords: [{ key: 'Escape' }] },
   'library.bigger': {
     scope: 'library',
     chords: [
@@ -81,28 +98,33 @@ const table = {
     scope: 'grid',
     chords: gridMoves.map((key) => ({ key, mod: 'any' as const, shift: true })),
   },
-  'grid.toggle': { scope: 'grid', chords: [{ key: ' ' }] },
-  'grid.open': { scope: 'grid', chords: [{ key: 'Enter' }] },
+  // Space looks at the image, as in a file manager's Quick Look; Ctrl/Cmd+Space selects without moving.
+  'grid.open': { scope: 'grid', chords: [{ key: ' ' }, { key: 'Enter' }] },
+  'grid.toggle': { scope: 'grid', chords: [{ key: ' ', mod: true }] },
   'grid.selectAll': { scope: 'grid', chords: [{ key: 'a', mod: true }] },
-  'grid.clearSelection': { scope: 'grid', chords: [{ key: 'Escape' }] },
   'grid.trash': {
     scope: 'grid',
     chords: [{ key: 'Delete' }, { key: 'Backspace', mod: true }],
   },
+  'grid.contextMenu': { scope: 'grid', chords: contextMenu },
 
   'viewer.previous': { scope: 'viewer', chords: [{ key: 'ArrowLeft' }] },
   'viewer.next': { scope: 'viewer', chords: [{ key: 'ArrowRight' }] },
-  'viewer.zoomIn': {
-    scope: 'viewer',
-    chords: [
-      { key: '+', shift: 'any' },
-      { key: '=', shift: 'any' },
-    ],
-  },
+  'viewer.first': { scope: 'viewer', chords: [{ key: 'Home' }] },
+  'viewer.last': { scope: 'viewer', chords: [{ key: 'End' }] },
+  'viewer.zoomIn': { scope: 'viewer', chords: zoomIn },
   'viewer.zoomOut': { scope: 'viewer', chords: [{ key: '-' }] },
   'viewer.fit': { scope: 'viewer', chords: [{ key: '0' }] },
   'viewer.actualSize': { scope: 'viewer', chords: [{ key: '1' }] },
-  'viewer.close': { scope: 'viewer', chords: [{ key: 'Escape' }], system: true },
+  'viewer.favorite': { scope: 'viewer', chords: [{ key: '.', shift: 'any' }] },
+  // Escape is the dialog's own (Radix closes it); Space closes the viewer that Space opened.
+  'viewer.close': { scope: 'viewer', chords: [{ key: 'Escape' }, { key: ' ' }] },
+
+  'compare.zoomIn': { scope: 'compare', chords: zoomIn },
+  'compare.zoomOut': { scope: 'compare', chords: [{ key: '-' }] },
+  'compare.fit': { scope: 'compare', chords: [{ key: '0' }] },
+  'compare.actualSize': { scope: 'compare', chords: [{ key: '1' }] },
+  'compare.close': { scope: 'compare', chords: [{ key: 'Escape' }], system: true },
 } as const satisfies Record<string, ShortcutDefinition>;
 
 export type ShortcutId = keyof typeof table;
@@ -118,6 +140,7 @@ export const shortcutScopes: readonly ShortcutScope[] = [
   'library',
   'grid',
   'viewer',
+  'compare',
 ];
 
 /** What a keydown handler is given: a DOM or React keyboard event. */
@@ -169,6 +192,7 @@ const keyNames: Record<string, { mac: string; other: string }> = {
   PageUp: { mac: 'Page Up', other: 'Page Up' },
   PageDown: { mac: 'Page Down', other: 'Page Down' },
   ' ': { mac: 'Space', other: 'Space' },
+  ContextMenu: { mac: 'Menu', other: 'Menu' },
 };
 
 /**

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { EventName } from '../../src-preload/contract/ipc';
-import { createLibraryChanges } from '../../src-main/app/library-changes';
+import { createLibraryChanges, listCountLimit } from '../../src-main/app/library-changes';
 
 describe('library changes', () => {
   it("count a query's total for its first page, reuse it for later pages, and count again after a change", () => {
@@ -9,26 +9,26 @@ describe('library changes', () => {
     let images = 10;
     const changes = createLibraryChanges(
       (event, payload) => events.push({ event, payload }),
-      (query) => {
-        counted.push(query);
-        return images;
+      (query, limit) => {
+        counted.push({ ...query, limit });
+        return { count: Math.min(images, limit), atLeast: images > limit };
       },
     );
-    expect(changes.total('猫', { favorite: true }, true)).toBe(10);
+    expect(changes.total('猫', { favorite: true }, true)).toEqual({ count: 10, atLeast: false });
     images = 11;
-    expect(changes.total('猫', { favorite: true }, false)).toBe(10);
+    expect(changes.total('猫', { favorite: true }, false).count).toBe(10);
     // Another query is counted on its own.
-    expect(changes.total(undefined, {}, false)).toBe(11);
+    expect(changes.total(undefined, {}, false).count).toBe(11);
     expect(counted).toEqual([
-      { query: '猫', filter: { favorite: true } },
-      { query: undefined, filter: {} },
+      { query: '猫', filter: { favorite: true }, limit: listCountLimit },
+      { query: undefined, filter: {}, limit: listCountLimit },
     ]);
 
     changes.announce('ingested');
     expect(events).toEqual([{ event: 'library:changed', payload: { reason: 'ingested' } }]);
-    expect(changes.total('猫', { favorite: true }, false)).toBe(11);
-    // A first page always counts afresh.
-    images = 12;
-    expect(changes.total('猫', { favorite: true }, true)).toBe(12);
+    expect(changes.total('猫', { favorite: true }, false).count).toBe(11);
+    // A first page always counts afresh, and past the limit the total is only "at least".
+    images = listCountLimit + 5;
+    expect(changes.total('猫', { favorite: true }, true)).toEqual({ count: listCountLimit, atLeast: true });
   });
 });

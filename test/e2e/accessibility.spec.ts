@@ -1,10 +1,12 @@
 import { expect, test } from '@playwright/test';
 import { AccessibilityAudit, type Finding, type Language, type Theme } from './pages/accessibility-audit';
 import { AppFrame } from './pages/app-frame';
+import { ComparePage } from './pages/compare-page';
 import { FirstRunPage } from './pages/first-run-page';
 import { GeneratePage, imageFile } from './pages/generate-page';
 import { LibraryPage } from './pages/library-page';
 import { SettingsPage } from './pages/settings-page';
+import { ViewerPage } from './pages/viewer-page';
 import { openSession, warmSeed, type Session, type SessionOptions } from './support/session';
 
 /** What a view needs to be shown: the pages over the running app. */
@@ -16,10 +18,7 @@ interface Screen {
   settings: SettingsPage;
 }
 
-/**
- * Every view of the app, as a row: how to start the app for it and how to bring it up. Views added later (the
- * viewer, compare, the inspector) are one more row each.
- */
+/** Every view of the app, as a row: how to start the app for it and how to bring it up. */
 interface SweptView {
   name: string;
   session: SessionOptions;
@@ -114,14 +113,37 @@ const views: SweptView[] = [
   },
   { name: 'Generate with results', session: withApi, show: generateResults },
   {
-    name: 'full-size view of a result',
+    name: 'the viewer, opened on a result',
     session: withApi,
     show: async (screen) => {
       await generateResults(screen);
       await screen.generate.tile(0).focus();
       await screen.frame.press('Enter');
-      await expect(screen.generate.lightbox).toBeVisible();
+      await expect(new ViewerPage(screen.session.page).dialog).toBeVisible();
     },
+  },
+  {
+    name: 'two results compared before and after',
+    session: withApi,
+    show: async (screen) => {
+      await generateResults(screen);
+      await screen.generate.pickTile(0);
+      await screen.generate.pickTile(1);
+      await screen.generate.compareButton().click();
+      const compare = new ComparePage(screen.session.page);
+      await compare.layout('Before and after');
+      await expect(compare.position).toBeVisible();
+    },
+  },
+  {
+    name: 'a result’s context menu open',
+    session: withApi,
+    show: async (screen) => {
+      await generateResults(screen);
+      await screen.generate.tile(0).click({ button: 'right' });
+      await expect(screen.session.page.getByRole('menu')).toBeVisible();
+    },
+    skip: [openList],
   },
   {
     name: 'Library',
@@ -132,12 +154,21 @@ const views: SweptView[] = [
     },
   },
   {
-    name: 'image details',
+    name: 'Library with the inspector',
     session: { seed: seededImages },
     show: async ({ library }) => {
       await library.open();
-      await library.openDetailsOf(0);
+      await library.inspect(0);
     },
+  },
+  {
+    name: 'a library image’s context menu open',
+    session: { seed: seededImages },
+    show: async ({ library }) => {
+      await library.open();
+      await library.contextMenu(0);
+    },
+    skip: [openList],
   },
   {
     name: 'Settings',

@@ -2,7 +2,9 @@ import { expect, test } from '@playwright/test';
 import type { FakeCometApi } from '../fake-cometapi/fake-cometapi';
 import { AppFrame } from './pages/app-frame';
 import { GeneratePage, openWorkspace, type Workspace } from './pages/generate-page';
+import { ComparePage } from './pages/compare-page';
 import { LibraryPage } from './pages/library-page';
+import { ViewerPage } from './pages/viewer-page';
 
 let workspace: Workspace;
 let fake: FakeCometApi;
@@ -24,7 +26,8 @@ test('text to image: one tile appears at once and fills with the saved image', a
   await expect(generate.tiles).toHaveCount(1);
   await expect(generate.tileImage(generate.tile(0), /a lighthouse on a windy cliff/)).toBeVisible();
   await expect(generate.jobStatus()).toHaveText(/Saved 1 image/);
-  await expect(generate.job()).toContainText('Usage: 1 images generated');
+  await expect(generate.job()).toContainText('Billed for 1 image');
+  await expect(generate.job()).not.toContainText('tokens');
   expect(fake.stats.generationPosts).toBe(1);
   expect(fake.stats.bodies[0]).toMatchObject({ prompt: 'a lighthouse on a windy cliff', size: '2048x2048' });
 });
@@ -123,20 +126,22 @@ test('settings are remembered after a reload, and Ctrl+Enter generates', async (
   expect(fake.stats.bodies[0]).toMatchObject({ model: 'doubao-seedream-5-0-260128' });
 });
 
-test('tile actions: lightbox with arrow keys, favorite, copy, show in library', async () => {
+test('tile actions: the viewer with arrow keys, favorite, copy, show in library', async () => {
   await generate.sequenceOf(3);
   await generate.generate('a paper boat on a rain puddle');
   await expect(generate.jobStatus()).toHaveText(/Saved 3 images/);
   const second = generate.tile(1);
 
   await generate.tileButton(second, 'Open full size').click();
-  await expect(generate.lightboxHeading()).toHaveText(/image 2 of 3/);
+  const viewer = new ViewerPage(generate.page);
+  await viewer.expectAt(2, 3);
   await frame.press('ArrowRight');
-  await expect(generate.lightboxHeading()).toHaveText(/image 3 of 3/);
+  await viewer.expectAt(3, 3);
+  await expect(viewer.button('Next image')).toBeDisabled();
   await frame.press('+');
-  await expect(generate.lightbox).toContainText(/3 of 3 · 96 × 64 · \d+%/);
+  await expect(viewer.zoomLevel).toHaveAttribute('aria-pressed', 'false');
   await frame.press('Escape');
-  await expect(generate.lightbox).toHaveCount(0);
+  await expect(viewer.dialog).toBeHidden();
 
   const favorite = generate.tileButton(second, 'Favorite');
   await expect(favorite).toHaveAttribute('aria-pressed', 'false');
@@ -154,9 +159,26 @@ test('tile actions: lightbox with arrow keys, favorite, copy, show in library', 
 
   await generate.tileButton(second, 'Show in library').click();
   const library = new LibraryPage(generate.page);
-  await expect(library.detailsImage('a paper boat on a rain puddle')).toBeVisible();
-  await library.detailsButton('Close details').click();
   await frame.expectView('Library');
+  await expect(library.detailsImage('a paper boat on a rain puddle')).toBeVisible();
+});
+
+test('results: picked tiles compare, and a right-click offers the image’s actions', async () => {
+  await generate.sequenceOf(3);
+  await generate.generate('a red fox in fresh snow');
+  await expect(generate.jobStatus()).toHaveText(/Saved 3 images/);
+  await generate.pickTile(0);
+  await expect(generate.compareButton()).toBeDisabled();
+  await generate.pickTile(2);
+  await generate.compareButton().click();
+  const compare = new ComparePage(generate.page);
+  await expect(compare.images()).toHaveCount(2);
+  await frame.press('Escape');
+  await expect(compare.dialog).toBeHidden();
+
+  await generate.tile(1).click({ button: 'right' });
+  await generate.page.getByRole('menuitem', { name: /Open in viewer/ }).click();
+  await new ViewerPage(generate.page).expectAt(2, 3);
 });
 
 test('result tiles are large, one Tab stop per job, with arrow keys and shortcuts inside', async () => {
@@ -172,7 +194,23 @@ test('result tiles are large, one Tab stop per job, with arrow keys and shortcut
   await frame.press('f');
   await expect(generate.tileButton(generate.tile(1), 'Favorite')).toHaveAttribute('aria-pressed', 'true');
   await frame.press('Enter');
-  await expect(generate.lightboxHeading()).toHaveText(/image 2 of 3/);
+  const viewer = new ViewerPage(generate.page);
+  await viewer.expectAt(2, 3);
+  await frame.press('Escape');
+  await expect(viewer.dialog).toBeHidden();
+  await expect(generate.tile(1)).toBeFocused();
+  await frame.press('Control+Space');
+  await expect(generate.tileButton(generate.tile(1), 'Select')).toHaveAttribute('aria-pressed', 'true');
+  await frame.press('ArrowLeft');
+  await frame.press('Control+Space');
+  await frame.press('c');
+  const compare = new ComparePage(generate.page);
+  await expect(compare.images()).toHaveCount(2);
+  await frame.press('Escape');
+  await expect(compare.dialog).toBeHidden();
+  await generate.tile(0).focus();
+  await frame.press('Shift+F10');
+  await expect(generate.page.getByRole('menu', { name: 'Actions for 2 images' })).toBeVisible();
   await frame.press('Escape');
   await frame.press('Tab');
   await expect(generate.tile(2)).not.toBeFocused();

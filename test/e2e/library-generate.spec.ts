@@ -39,8 +39,10 @@ function newestDerived(seeded: SeededLibrary) {
 test('remixes an image into Generate with its prompt and references, offline', async () => {
   const { library, generate, frame, seeded } = await openLibrary();
   const derived = newestDerived(seeded);
+  await library.openFilters();
   await library.filterCheckbox('Made from references').check();
-  await library.openDetailsOf(0);
+  await library.closeFilters();
+  await library.inspect(0);
   await expect(library.detailsPrompt()).toHaveText(derived.prompt);
   await library.detailsButton('Remix in Generate').click();
 

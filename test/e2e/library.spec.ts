@@ -1,8 +1,11 @@
 import { expect, test } from '@playwright/test';
 import { calendarDaysBetween, localMidnightOf } from '../../src-renderer/features/library/days';
 import { generationOf, imageIdsOf, type SeededLibrary } from './library-seed';
+import { findModel } from '../../src-preload/contract/models';
 import { AppFrame } from './pages/app-frame';
+import { ComparePage } from './pages/compare-page';
 import { LibraryPage } from './pages/library-page';
+import { ViewerPage } from './pages/viewer-page';
 import { openSession, warmSeed, type Session } from './support/session';
 
 const seededImages = 1000;
@@ -109,6 +112,7 @@ test('searches prompts as you type, in English and Chinese', async () => {
 });
 
 test('filters by favorites, model, tag, collection, references, size, date, and sorts', async () => {
+  await library.openFilters();
   const favorites = library.filterCheckbox('Favorites');
   await favorites.check();
   await library.expectCount(seeded.favoriteIds.length);
@@ -138,11 +142,14 @@ test('filters by favorites, model, tag, collection, references, size, date, and 
   const middle = seeded.generations[Math.floor(seeded.generations.length / 2)];
   if (!middle) throw new Error('The seed has generations.');
   const day = dayOf(middle.createdAt);
-  await library.dateFilter('From').fill(day);
-  await library.dateFilter('To').fill(day);
+  await library.pickDate('From', day);
+  await library.pickDate('To', day);
+  const shown = new Intl.DateTimeFormat('en', { dateStyle: 'medium' }).format(middle.createdAt);
+  await expect(library.dateFilter('From')).toHaveAccessibleName(`From ${shown}`);
   await library.expectCount(imageIdsOf(seeded, (generation) => dayOf(generation.createdAt) === day).length);
   await library.filterButton('Clear 1 filter').click();
   await library.expectCount(seededImages);
+  await library.closeFilters();
 
   await library.place(new RegExp(`^${seeded.collection.name}`)).click();
   await library.expectCount(seeded.collection.imageIds.length);
@@ -163,7 +170,7 @@ test('selects with clicks and keys and acts on the whole selection', async () =>
   await library.expectSelected(3);
 
   await frame.press('ArrowRight');
-  await frame.press('Space');
+  await frame.press('Control+Space');
   await library.expectSelected(4);
   await frame.press('Escape');
   await library.expectSelected(0);
@@ -175,9 +182,12 @@ test('selects with clicks and keys and acts on the whole selection', async () =>
   await library.bulkButton('Favorite').click();
   await expect(library.notifications).toContainText('Added 3 images to favorites');
   const favorites = new Set([...seeded.favoriteIds, ...newestFirst.slice(0, 3)]);
+  await frame.press('Escape');
+  await library.openFilters();
   await library.filterCheckbox('Favorites').check();
   await library.expectCount(favorites.size);
   await library.filterCheckbox('Favorites').uncheck();
+  await library.closeFilters();
 
   await library.grid.focus();
   await frame.press('Control+A');
@@ -186,33 +196,157 @@ test('selects with clicks and keys and acts on the whole selection', async () =>
   await library.expectSelected(0);
 });
 
-test('opens details and follows lineage both ways', async () => {
+test('inspects the selected image beside the grid and follows lineage both ways', async () => {
   const derived = [...seeded.generations].reverse().find((generation) => generation.referenceIds.length > 0);
   if (!derived) throw new Error('The seed has derived generations.');
+  await library.openFilters();
   await library.filterCheckbox('Made from references').check();
-  await library.expectCount(imageIdsOf(seeded, (generation) => generation.referenceIds.length > 0).length);
-  await library.openDetailsOf(0);
+  await library.closeFilters();
+  const count = imageIdsOf(seeded, (generation) => generation.referenceIds.length > 0).length;
+  await library.expectCount(count);
+  await library.inspect(0);
 
+  await expect(library.detailsPosition()).toHaveText(`1 of ${count.toLocaleString('en-US')}`);
   await expect(library.detailsPrompt()).toHaveText(derived.prompt);
-  await expect(library.detailsRegion('Parameters')).toContainText('sequential_image_generation');
-  await expect(library.detailsText(derived.model)).toBeVisible();
-  const referenceLinks = library.detailsLinks('References');
+  await expect(library.detailsText(findModel(derived.model)?.label ?? '')).toBeVisible();
+  const request = await library.request();
+  await expect(request).toContainText(derived.imageIds.length > 1 ? /images, sequence/ : /1 image/);
+  await expect(request).not.toContainText('sequential_image_generation');
+  const referenceLinks = library.detailsLinks('Made from');
   await expect(referenceLinks).toHaveCount(derived.referenceIds.length);
 
   const parent = generationOf(seeded, derived.referenceIds[0] ?? 0);
-  await library.detailsLink('References', 0).click();
+  await library.detailsLink('Made from', 0).click();
   await expect(library.detailsPrompt()).toHaveText(parent.prompt);
-  const child = library.detailsLinkTo('Made from this image', derived.prompt);
+  const child = library.detailsLinkTo('Used in', derived.prompt);
   await expect(child).toBeVisible();
   await child.click();
   await expect(library.detailsPrompt()).toHaveText(derived.prompt);
+  // The grid stayed in use the whole time: the next image is one click (or one arrow key) away.
+  await library.detailsButton('Next image').click();
+  await expect(library.detailsPosition()).toHaveText(`2 of ${count.toLocaleString('en-US')}`);
 
-  await library.detailsButton('Full size').click();
-  await expect(library.detailsButton('Fit')).toBeVisible();
-  await library.detailsButton('Show in folder').click();
+  await library.detailsMenuAction('Show in folder');
   await expect.poll(() => session.app.desktop?.calls.some((call) => call.kind === 'reveal')).toBe(true);
-  await frame.press('Escape');
+  await library.grid.focus();
+  await frame.press('i');
   await expect(library.details).toBeHidden();
+  await frame.press('i');
+  await expect(library.details).toBeVisible();
+});
+
+test('the viewer shows the whole image, letterboxed and centred; full size scrolls around the centre', async () => {
+  await library.openFilters();
+  await library.filterSelect('Size').selectOption({ label: 'Over 4 MP' });
+  await library.closeFilters();
+  await library.expectCount(seeded.large.length);
+  await library.clickCell(0);
+  await frame.press('Space');
+  const viewer = new ViewerPage(session.page);
+  await expect(viewer.dialog).toBeVisible();
+  await viewer.expectAt(1, seeded.large.length);
+
+  // Fit: the whole image inside the stage, touching it on one axis and centred on the other.
+  const { image, stage } = await viewer.imageBox();
+  expect(image.width).toBeLessThanOrEqual(stage.width + 1);
+  expect(image.height).toBeLessThanOrEqual(stage.height + 1);
+  expect(Math.min(stage.width - image.width, stage.height - image.height)).toBeLessThan(2);
+  expect(Math.abs(image.x - stage.x - (stage.width - image.width) / 2)).toBeLessThan(2);
+  expect(Math.abs(image.y - stage.y - (stage.height - image.height) / 2)).toBeLessThan(2);
+
+  // Real pixels of a 2100 px image: larger than the stage, scrolled to its middle, not to its corner.
+  await frame.press('1');
+  await expect(viewer.zoomLevel).toHaveText('100%');
+  await expect
+    .poll(async () => {
+      const scroll = await viewer.stageScroll();
+      return (
+        scroll.maxLeft > 0 &&
+        Math.abs(scroll.left - scroll.maxLeft / 2) <= 1 &&
+        Math.abs(scroll.top - scroll.maxTop / 2) <= 1
+      );
+    })
+    .toBe(true);
+  await frame.press('0');
+  await expect(viewer.zoomLevel).toHaveAttribute('aria-pressed', 'true');
+
+  await viewer.button('Next image').click();
+  await viewer.expectAt(2, seeded.large.length);
+  await viewer.filmstrip.getByRole('button').first().click();
+  await viewer.expectAt(1, seeded.large.length);
+  await viewer.button('Favorite').click();
+  await expect(viewer.button('Favorite')).toHaveAttribute('aria-pressed', 'true');
+  await viewer.close();
+  await expect(library.cell(0)).toHaveAttribute('aria-selected', 'true');
+});
+
+test('compares the selection side by side and with a before/after slider', async () => {
+  await library.clickCell(0);
+  await library.clickCell(1, ['Control']);
+  await frame.press('c');
+  const compare = new ComparePage(session.page);
+  await expect(compare.dialog).toBeVisible();
+  await expect(compare.images()).toHaveCount(2);
+  const [first, second] = await compare.imageWidths();
+  expect(first).toBeCloseTo(second ?? 0, 0);
+  await compare.button('Zoom in').click();
+  const [zoomed] = await compare.imageWidths();
+  expect(zoomed).toBeGreaterThan(first ?? 0);
+  await compare.layout('Before and after');
+  await expect(compare.position).toHaveAttribute('aria-valuenow', '50');
+  await compare.position.focus();
+  await frame.press('End');
+  await expect(compare.position).toHaveAttribute('aria-valuenow', '100');
+  await frame.press('Escape');
+  await expect(compare.dialog).toBeHidden();
+
+  await library.clickCell(2, ['Control']);
+  await library.clickCell(3, ['Control']);
+  await library.bulkButton('Compare').click();
+  await expect(compare.images()).toHaveCount(4);
+  await expect(compare.position).toBeHidden();
+});
+
+test('right-click and the menu key offer the image’s actions', async () => {
+  const menu = await library.contextMenu(2);
+  await expect(menu.getByRole('menuitem', { name: /Open in viewer/ })).toBeVisible();
+  await menu.getByRole('menuitem', { name: 'Add to collection' }).click();
+  await library.menuItem(seeded.collection.name).click();
+  await expect(library.notifications).toContainText(`Added 1 image to “${seeded.collection.name}”`);
+  await library.expectSelected(1);
+
+  await library.clickCell(0);
+  await library.clickCell(1, ['Shift']);
+  await frame.press('ContextMenu');
+  await expect(session.page.getByRole('menu', { name: 'Actions for 2 images' })).toBeVisible();
+  await library.menuItem('Compare').click();
+  await expect(new ComparePage(session.page).dialog).toBeVisible();
+});
+
+test('nothing is cut off at 1024 x 700, and bars never move the grid', async () => {
+  await session.page.setViewportSize({ width: 1024, height: 700 });
+  const gridTop = async () => (await library.grid.boundingBox())?.y;
+  const top = await gridTop();
+  await frame.expectInWindow([
+    library.search,
+    library.filtersToggle(),
+    library.thumbSize,
+    session.page.getByRole('button', { name: 'More library actions' }),
+    library.details,
+  ]);
+  await library.openFilters();
+  expect(await gridTop()).toBe(top);
+  await library.closeFilters();
+  await library.clickCell(0);
+  await library.clickCell(1, ['Control']);
+  await expect(library.bulk).toBeVisible();
+  expect(await gridTop()).toBe(top);
+  await frame.expectInWindow([
+    library.bulkButton('Compare'),
+    library.bulkButton('Delete'),
+    library.bulk.getByRole('button', { name: 'More actions for the selection' }),
+    library.detailsButton('Remix in Generate'),
+  ]);
 });
 
 test('deletes with undo, and restores from the trash', async () => {
@@ -265,10 +399,11 @@ test('creates, fills, renames and deletes a collection', async () => {
 
 test('drags an image out as a file, offering a drop zone for Generate', async () => {
   const dragged = await library.dragOut(0);
-  expect(await dragged.ids()).toEqual([imageIdsOf(seeded)[0]]);
   await expect
-    .poll(() => session.app.desktop?.calls.filter((call) => call.kind === 'startDrag').length)
-    .toBe(1);
+    .poll(() =>
+      session.app.desktop?.calls.flatMap((call) => (call.kind === 'startDrag' ? [call.paths.length] : [])),
+    )
+    .toEqual([1]);
 
   await dragged.dropOnReferenceZone();
   await frame.expectView('Generate');

@@ -73,7 +73,7 @@ const templates: Record<ChannelName, unknown> = {
   'collections:remove': { ids: [1], collectionId: 1 },
   'desktop:reveal': { id: 1 },
   'desktop:copyImage': { id: 1 },
-  'desktop:startDrag': { id: 1 },
+  'desktop:startDrag': { ids: [1] },
 };
 
 /** Every place inside a value where the fuzzer may put something else: `[]` is the value itself. */

@@ -91,6 +91,29 @@ function searchIds(db: WritableDb, match: string | null): number[] {
 }
 
 /** What each step must have done to the fixture, beyond keeping every earlier row intact. */
+/** The totals catalog_totals keeps, counted again from the rows. */
+function recountedTotals(db: WritableDb): unknown {
+  return db
+    .prepare(
+      `SELECT
+         (SELECT count(*) FROM images WHERE trashed_at IS NULL) AS live_images,
+         (SELECT coalesce(sum(bytes), 0) FROM images WHERE trashed_at IS NULL) AS live_bytes,
+         (SELECT count(*) FROM images WHERE trashed_at IS NOT NULL) AS trashed_images,
+         (SELECT coalesce(sum(bytes), 0) FROM images WHERE trashed_at IS NOT NULL) AS trashed_bytes,
+         (SELECT count(*) FROM generations WHERE kind = 'api') AS api_generations,
+         (SELECT count(*) FROM generations WHERE kind = 'api' AND status = 'failed') AS failed_generations,
+         (SELECT coalesce(sum(usage_generated_images), 0) FROM generations WHERE kind = 'api') AS generated_images,
+         (SELECT coalesce(sum(usage_output_tokens), 0) FROM generations WHERE kind = 'api') AS output_tokens,
+         (SELECT coalesce(sum(usage_total_tokens), 0) FROM generations WHERE kind = 'api') AS total_tokens`,
+    )
+    .get();
+}
+
+function keptTotals(db: WritableDb): unknown {
+  const { id: _id, ...totals } = db.prepare('SELECT * FROM catalog_totals').get() as Record<string, unknown>;
+  return totals;
+}
+
 const stepChecks: Record<number, (db: WritableDb) => void> = {
   10: (db) => {
     const strict = db
@@ -162,6 +185,37 @@ const stepChecks: Record<number, (db: WritableDb) => void> = {
     expect(search('坐在窗台')).toEqual([3]);
     expect(search('猫窗')).toEqual([]);
     expect(search('窗台 fox')).toEqual([]);
+  },
+  70: (db) => {
+    // Backfilled from the rows a version 50 catalog held.
+    expect(keptTotals(db)).toEqual(recountedTotals(db));
+    expect(keptTotals(db)).toMatchObject({ live_images: 4, live_bytes: 4006, api_generations: 2 });
+    // And kept by triggers through every change the library makes.
+    db.exec(`
+      UPDATE images SET trashed_at = 9000 WHERE id IN (1, 3);
+      UPDATE images SET trashed_at = NULL WHERE id = 3;
+      INSERT INTO generations (id, kind, prompt, model, params, requested_images, status, created_at)
+        VALUES (4, 'api', 'x', 'm', '{}', 2, 'running', 9100);
+      INSERT INTO images (id, generation_id, position, sha256, format, width, height, bytes, created_at)
+        VALUES (5, 4, 0, '${'e'.repeat(64)}', 'png', 64, 64, 500, 9200);
+      UPDATE generations SET status = 'failed', usage_generated_images = 1, usage_output_tokens = 9,
+        usage_total_tokens = 9 WHERE id = 4;
+      DELETE FROM generation_references WHERE image_id = 1;
+      DELETE FROM image_tags WHERE image_id = 1;
+      DELETE FROM images WHERE id = 1;
+    `);
+    expect(keptTotals(db)).toEqual(recountedTotals(db));
+    expect(keptTotals(db)).toMatchObject({ live_images: 4, trashed_images: 0, failed_generations: 1 });
+    // Reading the totals is one row by its key, never a pass over the images.
+    const plan = db
+      .prepare<[], { detail: string }>(
+        'EXPLAIN QUERY PLAN SELECT live_images FROM catalog_totals WHERE id = 1',
+      )
+      .all()
+      .map((row) => row.detail)
+      .join('\n');
+    expect(plan).toMatch(/SEARCH catalog_totals USING INTEGER PRIMARY KEY/);
+    expect(plan).not.toContain('images');
   },
 };
 

@@ -36,6 +36,29 @@ describe('listing', () => {
     expect(library.images.count({})).toBe(made.length);
   });
 
+  it('counts the library and the trash from kept totals, and anything else only up to a limit', async () => {
+    const library = await tempLibrary();
+    const made: number[] = [];
+    for (let index = 0; index < 5; index += 1) {
+      const { images } = await addGeneration(library, { prompt: `a cat ${index}`, images: 2 });
+      made.push(...ids(images));
+    }
+    library.operations.trash(made.slice(0, 3));
+    expect(library.images.countUpTo({}, 2)).toEqual({ count: 7, atLeast: false });
+    expect(library.images.countUpTo({ filter: { trashed: true } }, 2)).toEqual({ count: 3, atLeast: false });
+    expect(library.images.countUpTo({ query: 'cat' }, 5)).toEqual({ count: 5, atLeast: true });
+    expect(library.images.countUpTo({ query: 'cat' }, 7)).toEqual({ count: 7, atLeast: false });
+    expect(library.images.count({ query: 'cat' })).toBe(7);
+
+    // The kept totals are one row; a search visits its matches newest first and stops at the limit.
+    const kept = library.images.explainCount({}, 100).join('\n');
+    expect(kept).toContain('catalog_totals');
+    expect(kept).not.toMatch(/SCAN (i|images)\b/);
+    const search = library.images.explainCount({ query: 'cat' }, 100).join('\n');
+    expect(search).toContain('SCAN s VIRTUAL TABLE');
+    expect(search).not.toContain('TEMP B-TREE');
+  });
+
   it('returns plain records with the prompt and model of their generation', async () => {
     const library = await tempLibrary({ now: () => 1_700_000_000_000 });
     const { images, generationId } = await addGeneration(library, {

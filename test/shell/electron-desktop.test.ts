@@ -18,7 +18,7 @@ function fakeImage(bytes: Buffer) {
   return { isEmpty: () => !decodable, toPNG: () => (decodable ? bytes : Buffer.alloc(0)), bytes };
 }
 
-const drags: { file: string; icon: ReturnType<typeof fakeImage> }[] = [];
+const drags: { file: string; files?: string[]; icon: ReturnType<typeof fakeImage> }[] = [];
 const clipboardWrites: Record<string, Blob>[][] = [];
 
 vi.mock('electron', () => ({
@@ -44,7 +44,8 @@ const { createElectronDesktop } = await import('../../src-main/shell/electron-de
 
 const fakeWindow = {
   webContents: {
-    startDrag: (item: { file: string; icon: ReturnType<typeof fakeImage> }) => drags.push(item),
+    startDrag: (item: { file: string; files?: string[]; icon: ReturnType<typeof fakeImage> }) =>
+      drags.push(item),
   },
 };
 
@@ -83,15 +84,31 @@ async function coreWithWebpImage(): Promise<{ core: AppCore; id: number }> {
 describe('desktop effects through Electron', () => {
   it('drags the stored file out with a non-empty PNG icon', async () => {
     const { core, id } = await coreWithWebpImage();
-    await core.handlers['desktop:startDrag']({ id });
+    await core.handlers['desktop:startDrag']({ ids: [id] });
     const [drag] = drags;
     if (!drag) throw new Error('startDrag was not called');
     expect(existsSync(drag.file)).toBe(true);
+    expect(drag.files).toEqual([drag.file]);
     expect(drag.file.endsWith('.webp')).toBe(true);
     expect(drag.icon.isEmpty()).toBe(false);
     expect(drag.icon.bytes.subarray(0, 8).equals(pngSignature)).toBe(true);
     const icon = await nativeCodec.sharp(drag.icon.bytes).metadata();
     expect([icon.width, icon.height]).toEqual([128, 80]);
+  });
+
+  it("drags every selected file at once, under the first one's icon", async () => {
+    const { core, id } = await coreWithWebpImage();
+    const png = await nativeCodec
+      .sharp({ create: { width: 64, height: 64, channels: 3, background: '#c04080' } })
+      .png()
+      .toBuffer();
+    const [second] = await core.handlers['library:import']({ files: [{ name: 'b.png', bytes: png }] });
+    if (!second?.image) throw new Error('not imported');
+    drags.length = 0;
+    await core.handlers['desktop:startDrag']({ ids: [id, second.image.id] });
+    const [drag] = drags;
+    expect(drag?.files?.map((file) => file.slice(-4))).toEqual(['webp', '.png']);
+    expect(drag?.files?.every((file) => existsSync(file))).toBe(true);
   });
 
   it('copies a WebP original to the clipboard as PNG', async () => {

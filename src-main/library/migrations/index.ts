@@ -6,6 +6,7 @@ import { promptSearch } from './0030-prompt-search';
 import { imageFilterColumns } from './0040-image-filter-columns';
 import { promptSearchPairs } from './0050-prompt-search-pairs';
 import { previewProblem } from './0060-preview-problem';
+import { catalogTotals } from './0070-catalog-totals';
 import type { Migration } from './migration';
 
 /** Every schema step, oldest first. Append only: a shipped step never changes. */
@@ -16,6 +17,7 @@ export const migrations: readonly Migration[] = [
   imageFilterColumns,
   promptSearchPairs,
   previewProblem,
+  catalogTotals,
 ];
 
 export const latestSchemaVersion = lastVersion(migrations);

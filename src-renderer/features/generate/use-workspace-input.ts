@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState, type DragEvent } from 'react';
-import { useAppStore } from '../../app/use-app-store';
-import { carriesImages, getDraggedImages } from '../../dom/drag-image';
+import { useAppStore, useAppStoreApi } from '../../app/use-app-store';
+import { carriesFiles } from '../../dom/drag-image';
 import { acceptsText } from '../../dom/keyboard-target';
 import type { GenerationField } from '../../../src-preload/contract/generation';
 import { adviseOn } from '../../components/error-advice';
@@ -8,14 +8,18 @@ import { adviseOn } from '../../components/error-advice';
 export const generateButtonId = 'generate-button';
 
 /**
- * Drops anywhere on the workspace add references: OS files go to main as bytes, images dragged from the
- * results or the library are added as they are. Returns whether something droppable is over the workspace.
+ * Drops anywhere on the workspace add references: OS files go to main as bytes, the app's own images dragged
+ * from the results or the library (an OS drag of their files, see dom/drag-image.ts) are added as they are.
+ * Returns whether something droppable is over the workspace.
  */
 export function useWorkspaceDrop() {
   const addReferenceFiles = useAppStore((s) => s.addReferenceFiles);
   const addReferences = useAppStore((s) => s.addReferences);
+  const store = useAppStoreApi();
   const depth = useRef(0);
   const [dragging, setDragging] = useState(false);
+  const carriesImages = (dataTransfer: DataTransfer) =>
+    store.getState().inAppDrag !== null || carriesFiles(dataTransfer);
 
   const handlers = {
     onDragEnter: (event: DragEvent) => {
@@ -38,8 +42,8 @@ export function useWorkspaceDrop() {
       setDragging(false);
       if (!carriesImages(event.dataTransfer)) return;
       event.preventDefault();
-      const images = getDraggedImages(event.dataTransfer);
-      if (images.length > 0) {
+      const images = store.getState().takeImageDrag();
+      if (images) {
         addReferences(images);
         return;
       }

@@ -1,8 +1,6 @@
-import { useState } from 'react';
 import * as DropdownMenu from '@radix-ui/react-dropdown-menu';
 import { useTranslation } from 'react-i18next';
 import { useAppStore } from '../../app/use-app-store';
-import { NameDialog } from '../../components/NameDialog';
 
 interface CollectionMenuProps {
   ids: number[];
@@ -16,57 +14,38 @@ export function CollectionMenu({ ids, exclude, small = false }: CollectionMenuPr
   const { t } = useTranslation('library');
   const collections = useAppStore((s) => s.libraryCollections);
   const addTo = useAppStore((s) => s.addToLibraryCollection);
-  const create = useAppStore((s) => s.createLibraryCollection);
-  const [naming, setNaming] = useState(false);
+  const askForCollection = useAppStore((s) => s.askForCollection);
   const choices = collections.filter((collection) => !exclude?.has(collection.id));
 
   return (
-    <>
-      <DropdownMenu.Root>
-        <DropdownMenu.Trigger
-          className={small ? 'button button--small' : 'button'}
-          disabled={ids.length === 0}
-        >
-          {t('actions.addToCollection')}
-        </DropdownMenu.Trigger>
-        <DropdownMenu.Portal>
-          <DropdownMenu.Content className="menu" align="start" sideOffset={4}>
-            {choices.map((collection) => (
-              <DropdownMenu.Item
-                key={collection.id}
-                className="menu__item"
-                onSelect={() => {
-                  void addTo(ids, collection);
-                }}
-              >
-                {collection.name}
-              </DropdownMenu.Item>
-            ))}
-            {choices.length > 0 && <DropdownMenu.Separator className="menu__separator" />}
+    <DropdownMenu.Root>
+      <DropdownMenu.Trigger className={small ? 'button button--small' : 'button'} disabled={ids.length === 0}>
+        {t('actions.addToCollection')}
+      </DropdownMenu.Trigger>
+      <DropdownMenu.Portal>
+        <DropdownMenu.Content className="menu" align="start" sideOffset={4}>
+          {choices.map((collection) => (
             <DropdownMenu.Item
+              key={collection.id}
               className="menu__item"
               onSelect={() => {
-                setNaming(true);
+                void addTo(ids, collection);
               }}
             >
-              {t('collections.newEllipsis')}
+              {collection.name}
             </DropdownMenu.Item>
-          </DropdownMenu.Content>
-        </DropdownMenu.Portal>
-      </DropdownMenu.Root>
-      <NameDialog
-        open={naming}
-        title={t('collections.createTitle')}
-        label={t('collections.nameLabel')}
-        submitLabel={t('collections.createAndAdd')}
-        initialName=""
-        onOpenChange={setNaming}
-        onSubmit={async (name) => {
-          const collection = await create(name);
-          if (collection) await addTo(ids, collection);
-          return collection !== null;
-        }}
-      />
-    </>
+          ))}
+          {choices.length > 0 && <DropdownMenu.Separator className="menu__separator" />}
+          <DropdownMenu.Item
+            className="menu__item"
+            onSelect={() => {
+              askForCollection(ids);
+            }}
+          >
+            {t('collections.newEllipsis')}
+          </DropdownMenu.Item>
+        </DropdownMenu.Content>
+      </DropdownMenu.Portal>
+    </DropdownMenu.Root>
   );
 }

@@ -22,6 +22,8 @@ export interface CellLabels {
   loading: string;
   untitled: string;
   favorite: string;
+  /** The check badge: selects or deselects the cell without touching the rest of the selection. */
+  select: string;
   fileProblem: string;
   openStack: (count: number) => string;
 }
@@ -74,10 +76,17 @@ const GridCell = memo(function GridCell({ index, column, entry, selected, active
         alt={altText(cover.prompt, labels.untitled)}
         decoding="async"
       />
+      <span className="library-cell__check" data-check="" title={labels.select} aria-hidden="true">
+        <svg viewBox="0 0 24 24" width="14" height="14" focusable="false">
+          <path d="M5 12.5l4.5 4.5L19 7" />
+        </svg>
+      </span>
       {cover.favorite && (
         <>
           <span className="library-cell__favorite" aria-hidden="true">
-            ★
+            <svg viewBox="0 0 24 24" width="16" height="16" focusable="false">
+              <path d="M12 3l2.8 5.8 6.2.9-4.5 4.4 1.1 6.3L12 17.5 6.4 20.4l1.1-6.3L3 9.7l6.2-.9z" />
+            </svg>
           </span>
           <span className="visually-hidden">{labels.favorite}</span>
         </>

@@ -68,15 +68,14 @@ function CollectionItem({
   );
 }
 
+/** The library in numbers a person wants: how many images, and how much room they take. */
 function Stats() {
   const { t, i18n } = useTranslation('library');
   const stats = useAppStore((s) => s.libraryStats);
-  if (!stats) return null;
+  if (!stats || stats.images === 0) return null;
   return (
     <p className="library-stats">
       {t('stats.summary', { count: stats.images, size: formatBytes(stats.bytes, i18n.language) })}
-      <br />
-      {t('stats.tokens', { count: stats.usage.totalTokens })}
     </p>
   );
 }
@@ -91,6 +90,10 @@ export function LibrarySidebar() {
   const rename = useAppStore((s) => s.renameLibraryCollection);
   const remove = useAppStore((s) => s.deleteLibraryCollection);
   const emptyTrash = useAppStore((s) => s.emptyLibraryTrash);
+  // Known empty from either side: the statistics, or the trash listed right now.
+  const trashEmpty = useAppStore(
+    (s) => s.libraryStats?.trashedImages === 0 || (s.libraryQuery.filters.trashed && s.libraryTotal === 0),
+  );
   const [dialog, setDialog] = useState<CollectionDialog | null>(null);
   const [confirmEmpty, setConfirmEmpty] = useState(false);
   const allCurrent = !filters.trashed && filters.collectionId === null;
@@ -130,6 +133,8 @@ export function LibrarySidebar() {
         <button
           type="button"
           className="button button--danger"
+          disabled={trashEmpty}
+          title={trashEmpty ? t('places.trashIsEmpty') : undefined}
           onClick={() => {
             setConfirmEmpty(true);
           }}

@@ -5,14 +5,21 @@ import type { AppServices } from '../../app/services';
 import type { AppState } from '../../app/store';
 import { settle } from '../../result';
 
-/** The details dialog: which image is open and everything known about it. */
+/** The inspector's image and everything known about it. */
 export interface LibraryDetailSlice {
   libraryDetailId: number | null;
   libraryDetail: ImageDetail | null;
   libraryDetailError: AppError | null;
+  /**
+   * An image another view asked the library to show: the grid moves its focus there once the image is in the
+   * list, and until then the inspector shows it anyway.
+   */
+  libraryRevealId: number | null;
   openLibraryDetail: (id: number) => void;
   /** Opens the library at an image (called by other views before they navigate here): its details show. */
   showInLibrary: (id: number) => void;
+  /** The grid found the image to reveal (or gave up on it). */
+  revealedInLibrary: () => void;
   closeLibraryDetail: () => void;
   /** Reads the open image's details again (after the library changed). */
   reloadLibraryDetail: () => Promise<void>;
@@ -46,12 +53,17 @@ export const createLibraryDetailSlice =
       libraryDetailId: null,
       libraryDetail: null,
       libraryDetailError: null,
+      libraryRevealId: null,
       openLibraryDetail: (id) => {
         set({ libraryDetailId: id, libraryDetailError: null });
         void load(id);
       },
       showInLibrary: (id) => {
+        set({ libraryRevealId: id, libraryInspectorOpen: true });
         get().openLibraryDetail(id);
+      },
+      revealedInLibrary: () => {
+        set({ libraryRevealId: null });
       },
       closeLibraryDetail: () => {
         latestRequest += 1;

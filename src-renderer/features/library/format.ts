@@ -1,35 +1,28 @@
-const byteUnits = ['byte', 'kilobyte', 'megabyte', 'gigabyte', 'terabyte'] as const;
+const largerUnits = ['kilobyte', 'megabyte', 'gigabyte', 'terabyte'] as const;
 
+/**
+ * A size as file managers show it: decimal units ("9.7 MB", as macOS and GNOME count), one decimal while the
+ * number is small, and whole bytes written out ("0 bytes", not "0 byte").
+ */
 export function formatBytes(bytes: number, locale: string): string {
-  let value = Math.max(0, bytes);
+  const whole = Math.max(0, Math.round(bytes));
+  if (whole < 1000) {
+    return new Intl.NumberFormat(locale, { style: 'unit', unit: 'byte', unitDisplay: 'long' }).format(whole);
+  }
+  let value = whole / 1000;
   let unit = 0;
-  while (value >= 1024 && unit < byteUnits.length - 1) {
-    value /= 1024;
+  while (value >= 999.95 && unit < largerUnits.length - 1) {
+    value /= 1000;
     unit += 1;
   }
   return new Intl.NumberFormat(locale, {
     style: 'unit',
-    unit: byteUnits[unit] ?? 'byte',
+    unit: largerUnits[unit] ?? 'terabyte',
     unitDisplay: 'short',
-    maximumFractionDigits: unit === 0 ? 0 : 1,
+    maximumFractionDigits: value < 100 ? 1 : 0,
   }).format(value);
 }
 
 export function formatCount(count: number, locale: string): string {
   return new Intl.NumberFormat(locale).format(count);
-}
-
-/** A parameter as sent to the API, readable in one line: strings bare, everything else as JSON. */
-function formatParamValue(value: unknown): string {
-  if (typeof value === 'string') return value;
-  if (value === undefined) return '';
-  return JSON.stringify(value);
-}
-
-/** Parameters in a stable order: the prompt is shown on its own, so it is left out here. */
-export function parameterRows(params: Record<string, unknown>): [string, string][] {
-  return Object.keys(params)
-    .filter((name) => name !== 'prompt')
-    .sort()
-    .map((name) => [name, formatParamValue(params[name])]);
 }

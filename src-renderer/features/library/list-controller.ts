@@ -19,6 +19,23 @@ export const searchDebounceMs = 40;
 /** Bursts of change events (one per saved image while a batch downloads) become one refresh. */
 export const refreshDelayMs = 150;
 
+/** How many images the current query matches, as far as is known. */
+export interface ListTotal {
+  count: number;
+  /** Only "at least `count`": main stopped counting, and more pages follow. */
+  atLeast: boolean;
+}
+
+/** The total a page tells, made exact once the list has reached its end. */
+function totalAfter(
+  page: Pick<ListPage, 'total' | 'totalIsLowerBound'>,
+  more: boolean,
+  loaded: number,
+): ListTotal {
+  if (!page.totalIsLowerBound) return { count: page.total, atLeast: false };
+  return more ? { count: page.total, atLeast: true } : { count: loaded, atLeast: false };
+}
+
 /** The store's side of the list: what it shows now, and every change the controller makes to it. */
 export interface ListView {
   query(): LibraryQuery;
@@ -28,12 +45,12 @@ export interface ListView {
   /** A new query was sent. */
   loading(): void;
   /** A new query's first page: the list starts over. */
-  started(items: LibraryImage[], total: number): void;
+  started(items: LibraryImage[], total: ListTotal): void;
   /** The loaded prefix read again after a change in main: the same query, fresher contents. */
-  refreshed(items: LibraryImage[], total: number): void;
-  appended(items: LibraryImage[], total: number): void;
+  refreshed(items: LibraryImage[], total: ListTotal): void;
+  appended(items: LibraryImage[], total: ListTotal): void;
   /** Images new since the list was read, before everything loaded (a newest-first list only). */
-  prepended(items: LibraryImage[], total: number): void;
+  prepended(items: LibraryImage[], total: ListTotal): void;
   /** A request failed; `query` when it was a new query's first page. */
   failed(error: AppError, during: 'query' | 'more' | 'refresh'): void;
   /** A full refresh ended (well or not): what is shown beside the list may be stale too. */
@@ -108,21 +125,21 @@ export function createListController({ list, timers, view }: ListControllerDeps)
     }
     listVersion += 1;
     nextCursor = page.value.nextCursor;
-    view.started(page.value.items, page.value.total);
+    view.started(page.value.items, totalAfter(page.value, nextCursor !== null, page.value.items.length));
   };
 
   /** Reads up to `count` images of the current query from the start, for a refresh that replaces everything. */
   const readPrefix = async (query: LibraryQuery, count: number) => {
     const items: LibraryImage[] = [];
     let cursor: string | null = null;
-    let total = 0;
+    let total: ListTotal = { count: 0, atLeast: false };
     do {
       const limit = Math.min(maxPageSize, Math.max(firstPageSize, count - items.length));
       const page = await list(toListInput(query, cursor, limit));
       if (!page.ok) return page;
       items.push(...page.value.items);
-      total = page.value.total;
       cursor = page.value.nextCursor;
+      total = totalAfter(page.value, cursor !== null, items.length);
     } while (cursor !== null && items.length < count);
     return { ok: true as const, value: { items, total, cursor } };
   };
@@ -169,7 +186,8 @@ export function createListController({ list, timers, view }: ListControllerDeps)
       view.failed(page.error, 'refresh');
       return;
     }
-    const { items, total, nextCursor: more } = page.value;
+    const { items, nextCursor: more } = page.value;
+    const total = totalAfter(page.value, true, view.items().length + items.length);
     const loaded = new Set(
       view
         .items()
@@ -237,7 +255,8 @@ export function createListController({ list, timers, view }: ListControllerDeps)
           break;
         }
         nextCursor = page.value.nextCursor;
-        view.appended(page.value.items, page.value.total);
+        const loaded = view.items().length + page.value.items.length;
+        view.appended(page.value.items, totalAfter(page.value, nextCursor !== null, loaded));
       }
       loadingMore = false;
       // A refresh or a new query may have replaced the list while this ran; the grid asks again if it still needs.

@@ -15,6 +15,8 @@ export interface LibraryListSlice {
   /** The loaded prefix of the result list, in list order. */
   libraryItems: LibraryImage[];
   libraryTotal: number | null;
+  /** The total is only a floor ("1,000+"): main stopped counting and pages go on past it. */
+  libraryTotalIsLowerBound: boolean;
   libraryLoading: boolean;
   libraryError: AppError | null;
   /** How many cells fill the grid's viewport: the first page of a new search asks for no more. */
@@ -59,7 +61,8 @@ export const createLibraryListSlice =
         started: (items, total) => {
           set((state) => ({
             libraryItems: items,
-            libraryTotal: total,
+            libraryTotal: total.count,
+            libraryTotalIsLowerBound: total.atLeast,
             libraryLoading: false,
             libraryQueryVersion: state.libraryQueryVersion + 1,
             librarySelection: emptySelection,
@@ -71,18 +74,24 @@ export const createLibraryListSlice =
           const present = new Set(items.map((image) => image.id));
           set((state) => ({
             libraryItems: items,
-            libraryTotal: total,
+            libraryTotal: total.count,
+            libraryTotalIsLowerBound: total.atLeast,
             libraryError: null,
             librarySelection: keepSelected(state.librarySelection, present),
           }));
         },
         appended: (items, total) => {
-          set((state) => ({ libraryItems: state.libraryItems.concat(items), libraryTotal: total }));
+          set((state) => ({
+            libraryItems: state.libraryItems.concat(items),
+            libraryTotal: total.count,
+            libraryTotalIsLowerBound: total.atLeast,
+          }));
         },
         prepended: (items, total) => {
           set((state) => ({
             libraryItems: items.length === 0 ? state.libraryItems : [...items, ...state.libraryItems],
-            libraryTotal: total,
+            libraryTotal: total.count,
+            libraryTotalIsLowerBound: total.atLeast,
             // The focus and the Shift anchor stay on the same images.
             libraryFocus: state.libraryItems.length === 0 ? 0 : state.libraryFocus + items.length,
             librarySelection:
@@ -113,6 +122,7 @@ export const createLibraryListSlice =
       libraryQueryVersion: 0,
       libraryItems: [],
       libraryTotal: null,
+      libraryTotalIsLowerBound: false,
       libraryLoading: false,
       libraryError: null,
       libraryScreenSlots: firstPageSize,

@@ -6,12 +6,14 @@ import { clampThumbSize } from './grid-model';
 import { emptySelection } from './selection';
 import { readViewPreferences, writeViewPreferences } from './view-preferences';
 
-/** How the grid is laid out, remembered on this machine: grouping and thumbnail size. */
+/** How the view is laid out, remembered on this machine: grouping, thumbnail size, the inspector. */
 export interface LibraryPreferencesSlice {
   libraryGrouping: Grouping;
   libraryThumbSize: number;
+  libraryInspectorOpen: boolean;
   setLibraryGrouping: (grouping: Grouping) => void;
   setLibraryThumbSize: (size: number) => void;
+  toggleLibraryInspector: () => void;
 }
 
 export const createLibraryPreferencesSlice =
@@ -19,12 +21,17 @@ export const createLibraryPreferencesSlice =
   (set, get) => {
     const preferences = readViewPreferences(storage);
     const save = () => {
-      const { libraryGrouping, libraryThumbSize } = get();
-      writeViewPreferences(storage, { grouping: libraryGrouping, thumbSize: libraryThumbSize });
+      const { libraryGrouping, libraryThumbSize, libraryInspectorOpen } = get();
+      writeViewPreferences(storage, {
+        grouping: libraryGrouping,
+        thumbSize: libraryThumbSize,
+        inspector: libraryInspectorOpen,
+      });
     };
     return {
       libraryGrouping: preferences.grouping,
       libraryThumbSize: preferences.thumbSize,
+      libraryInspectorOpen: preferences.inspector,
       setLibraryGrouping: (grouping) => {
         // Entry positions mean other images in another grouping.
         set({ libraryGrouping: grouping, libraryFocus: 0, librarySelection: emptySelection });
@@ -32,6 +39,10 @@ export const createLibraryPreferencesSlice =
       },
       setLibraryThumbSize: (size) => {
         set({ libraryThumbSize: clampThumbSize(size) });
+        save();
+      },
+      toggleLibraryInspector: () => {
+        set({ libraryInspectorOpen: !get().libraryInspectorOpen });
         save();
       },
     };

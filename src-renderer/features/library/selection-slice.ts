@@ -29,7 +29,9 @@ export const createSelectionSlice: StateCreator<AppState, [], [], SelectionSlice
     set({ librarySelection: selection });
   },
   selectAllLibrary: async () => {
-    await get().loadLibraryUntil(get().libraryTotal ?? 0);
+    const { libraryTotal, libraryTotalIsLowerBound } = get();
+    // A total that is only a floor means the list's end is not known: everything is read.
+    await get().loadLibraryUntil(libraryTotalIsLowerBound ? Number.MAX_SAFE_INTEGER : (libraryTotal ?? 0));
     set({ librarySelection: selectIds(get().libraryItems.map((image) => image.id)) });
   },
   setLibraryFocus: (entry) => {

@@ -1,10 +1,13 @@
 import type { DragEvent, KeyboardEvent, MouseEvent } from 'react';
 import { useAppStore } from '../../app/use-app-store';
-import { coverOf, type Entry } from './arrangement';
-import { matches } from '../../shortcuts/shortcut-table';
+import { matches, matchShortcut } from '../../shortcuts/shortcut-table';
+import { coverOf, isStack, type Entry } from './arrangement';
 import { isNavigationKey, moveFocus, type GridModel } from './grid-model';
-import { emptySelection, pointerSelect, selectRange, toggleEntry } from './selection';
+import { pointerSelect, selectRange, toggleEntry } from './selection';
 import { useImageDrag } from './use-image-drag';
+
+/** The grid's own keys besides moving, from the one shortcut table. */
+const gridKeys = ['grid.open', 'grid.toggle', 'grid.selectAll', 'grid.trash', 'grid.contextMenu'] as const;
 
 interface GridInputOptions {
   model: GridModel;
@@ -13,11 +16,14 @@ interface GridInputOptions {
   pageRows: () => number;
   /** Moves the keyboard focus to an entry and scrolls it into view. */
   focusEntry: (index: number) => void;
+  /** Enter, Space or a double-click on an entry: a stack opens, an image shows in the viewer. */
   onOpen: (entry: Entry) => void;
+  /** The menu key or Shift+F10: the context menu of the focused cell. */
+  onContextMenuKey: (index: number) => void;
 }
 
 /** The entry index of the cell an event happened in (cells carry it in `data-entry`). */
-function entryIndexOf(target: EventTarget): number | null {
+export function entryIndexOf(target: EventTarget): number | null {
   if (!(target instanceof Element)) return null;
   const cell = target.closest<HTMLElement>('[data-entry]');
   const index = cell ? Number(cell.dataset.entry) : Number.NaN;
@@ -26,9 +32,17 @@ function entryIndexOf(target: EventTarget): number | null {
 
 /**
  * The grid's pointer and keyboard handling, attached once to the grid rather than to every cell: the usual
- * file-manager selection rules, arrow and page keys, Enter to open, Ctrl/Cmd+A, Escape and Delete.
+ * file-manager selection rules, arrow and page keys, and the grid's shortcut table (Space and Enter open the
+ * viewer, Ctrl/Cmd+Space toggles the selection, Ctrl/Cmd+A, Delete, the menu key); Escape is the library's.
  */
-export function useGridInput({ model, entries, pageRows, focusEntry, onOpen }: GridInputOptions) {
+export function useGridInput({
+  model,
+  entries,
+  pageRows,
+  focusEntry,
+  onOpen,
+  onContextMenuKey,
+}: GridInputOptions) {
   const selection = useAppStore((s) => s.librarySelection);
   const focus = useAppStore((s) => s.libraryFocus);
   const setSelection = useAppStore((s) => s.setLibrarySelection);
@@ -52,11 +66,13 @@ export function useGridInput({ model, entries, pageRows, focusEntry, onOpen }: G
     }
     const index = entryIndexOf(event.target);
     if (index === null) return;
+    const onBadge = event.target instanceof Element && event.target.closest('[data-check]') !== null;
     setFocus(index);
     setSelection(
       pointerSelect(selection, entries, index, {
         range: event.shiftKey,
-        toggle: event.ctrlKey || event.metaKey,
+        // The check badge adds to (or takes from) the selection, as Ctrl/Cmd-click does.
+        toggle: event.ctrlKey || event.metaKey || onBadge,
       }),
     );
   };
@@ -79,42 +95,42 @@ export function useGridInput({ model, entries, pageRows, focusEntry, onOpen }: G
       focusEntry(next);
       return;
     }
-    if (matches(event, 'grid.toggle')) {
-      event.preventDefault();
-      setSelection(toggleEntry(selection, entries, focus));
-      return;
-    }
-    if (matches(event, 'grid.open')) {
-      const entry = entries[focus];
-      if (entry) {
+    const entry = entries[focus];
+    switch (matchShortcut(event, gridKeys)) {
+      case 'grid.open':
+        if (!entry) return;
         event.preventDefault();
-        onOpen(entry);
-      }
-      return;
-    }
-    if (matches(event, 'grid.selectAll')) {
-      event.preventDefault();
-      void selectAll();
-      return;
-    }
-    if (matches(event, 'grid.clearSelection') && selection.ids.size > 0) {
-      event.preventDefault();
-      setSelection(emptySelection);
-      return;
-    }
-    if (matches(event, 'grid.trash')) {
-      const entry = entries[focus];
-      const ids = selection.ids.size > 0 ? [...selection.ids] : entry ? [coverOf(entry).id] : [];
-      if (ids.length > 0) {
+        // A stack opens in place with Enter; Space looks at its first image, as it does at an image.
+        if (isStack(entry) && event.key === ' ') onOpen(coverOf(entry));
+        else onOpen(entry);
+        return;
+      case 'grid.toggle':
+        event.preventDefault();
+        setSelection(toggleEntry(selection, entries, focus));
+        return;
+      case 'grid.selectAll':
+        event.preventDefault();
+        void selectAll();
+        return;
+      case 'grid.trash': {
+        const ids = selection.ids.size > 0 ? [...selection.ids] : entry ? [coverOf(entry).id] : [];
+        if (ids.length === 0) return;
         event.preventDefault();
         void trash(ids);
+        return;
       }
+      case 'grid.contextMenu':
+        if (!entry) return;
+        event.preventDefault();
+        onContextMenuKey(focus);
+        return;
+      default:
     }
   };
 
   const onDragStart = (event: DragEvent) => {
     const entry = entryAt(event.target);
-    if (entry) startDrag(event.dataTransfer, entry);
+    if (entry) startDrag(event, entry);
   };
 
   return { onClick, onDoubleClick, onKeyDown, onDragStart };

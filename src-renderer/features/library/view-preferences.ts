@@ -4,6 +4,8 @@ import { clampThumbSize, defaultThumbSize } from './grid-model';
 export interface ViewPreferences {
   grouping: Grouping;
   thumbSize: number;
+  /** Whether the inspector panel is shown beside the grid. */
+  inspector: boolean;
 }
 
 const storageKey = 'seedream.library.view';
@@ -12,7 +14,7 @@ type PreferenceStorage = Pick<Storage, 'getItem' | 'setItem'>;
 
 /** How the grid looks is a per-machine taste, not library data, so it lives in the renderer's own storage. */
 export function readViewPreferences(storage: PreferenceStorage | null): ViewPreferences {
-  const fallback: ViewPreferences = { grouping: 'none', thumbSize: defaultThumbSize };
+  const fallback: ViewPreferences = { grouping: 'none', thumbSize: defaultThumbSize, inspector: true };
   try {
     const raw = storage?.getItem(storageKey) ?? null;
     if (raw === null) return fallback;
@@ -22,7 +24,8 @@ export function readViewPreferences(storage: PreferenceStorage | null): ViewPref
     const grouping = groupings.find((name) => name === record.grouping) ?? fallback.grouping;
     const thumbSize =
       typeof record.thumbSize === 'number' ? clampThumbSize(record.thumbSize) : fallback.thumbSize;
-    return { grouping, thumbSize };
+    const inspector = typeof record.inspector === 'boolean' ? record.inspector : fallback.inspector;
+    return { grouping, thumbSize, inspector };
   } catch {
     return fallback;
   }

@@ -4,13 +4,12 @@ import { formatSize } from '../../../src-preload/contract/generation';
 import type { JobSnapshot } from '../../../src-preload/contract/ipc';
 import { findModel } from '../../../src-preload/contract/models';
 import { useAppStore } from '../../app/use-app-store';
-import { Lightbox } from '../../components/Lightbox';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { useTickingNow } from '../../hooks/use-ticking-now';
 import { focusControl } from '../generate/controls';
 import { Icon } from '../../components/Icon';
 import { FailedJobRow, PartialFailure } from './JobFailure';
-import { isFinished, jobOutcome, jobStatus, savedImages, tilesOf } from './jobs';
+import { isFinished, jobOutcome, jobStatus, tilesOf } from './jobs';
 import { ResultTiles } from './ResultTiles';
 
 function JobStatusLine({ job }: { job: JobSnapshot }) {
@@ -24,19 +23,11 @@ function JobStatusLine({ job }: { job: JobSnapshot }) {
   );
 }
 
+/** What the job cost in the units a person counts: images billed (tokens mean nothing to most people). */
 function Usage({ job }: { job: JobSnapshot }) {
-  const { t, i18n } = useTranslation('generate');
+  const { t } = useTranslation('generate');
   if (!job.usage) return null;
-  const number = new Intl.NumberFormat(i18n.language);
-  return (
-    <p className="job__usage">
-      {t('job.usage', {
-        images: number.format(job.usage.generatedImages),
-        outputTokens: number.format(job.usage.outputTokens),
-        totalTokens: number.format(job.usage.totalTokens),
-      })}
-    </p>
-  );
+  return <p className="job__usage">{t('job.billed', { count: job.usage.generatedImages })}</p>;
 }
 
 /** Seconds the job has run, ticking while it runs (generations take from half a minute to minutes). */
@@ -57,16 +48,13 @@ function JobResults({ job, headingId, partial }: { job: JobSnapshot; headingId: 
   const { t } = useTranslation('generate');
   const cancelJob = useAppStore((s) => s.cancelJob);
   const remix = useAppStore((s) => s.remix);
+  const openViewer = useAppStore((s) => s.openViewer);
   const [sideBySide, setSideBySide] = useState(false);
-  const [open, setOpen] = useState<number | null>(null);
   const [cancelling, setCancelling] = useState(false);
   const tiles = tilesOf(job);
-  const images = savedImages(job);
   const finished = isFinished(job);
   const model = findModel(job.request.model)?.label ?? job.request.model;
   const seconds = useElapsedSeconds(job);
-  const describe = (position: number, total: number) =>
-    t('tile.alt', { prompt: job.request.prompt, position, total });
 
   return (
     <div role="group" className="job" aria-labelledby={headingId}>
@@ -145,17 +133,7 @@ function JobResults({ job, headingId, partial }: { job: JobSnapshot; headingId: 
         tiles={tiles}
         sideBySide={sideBySide}
         onOpen={(tile) => {
-          const index = images.findIndex((image) => image.id === tile.image?.id);
-          setOpen(index < 0 ? null : index);
-        }}
-      />
-      <Lightbox
-        images={images}
-        index={open}
-        onIndexChange={setOpen}
-        describe={(image) => {
-          const position = tiles.findIndex((candidate) => candidate.image?.id === image.id);
-          return describe(position + 1, tiles.length);
+          if (tile.image) openViewer('results', tile.image.id);
         }}
       />
     </div>

@@ -41,7 +41,8 @@ interface ResultTilesProps {
 
 /**
  * A job's images as one grid with a single Tab stop: the arrow keys move between the tiles (as in the library
- * grid), and the tile with the focus takes the results' shortcuts (open, favorite, use as reference, copy).
+ * grid), and the tile with the focus takes the results' shortcuts (open, favorite, use as reference, copy, pick,
+ * its context menu).
  */
 export function ResultTiles({ job, tiles, sideBySide, onOpen }: ResultTilesProps) {
   const { t } = useTranslation('generate');
@@ -63,6 +64,7 @@ export function ResultTiles({ job, tiles, sideBySide, onOpen }: ResultTilesProps
   return (
     <div
       role="grid"
+      aria-multiselectable="true"
       className="job__grid"
       aria-label={t('results.imagesOf', { prompt: job.request.prompt })}
       onKeyDown={onKeyDown}

@@ -69,6 +69,21 @@ export class AppFrame {
     return new URL(this.page.url()).origin;
   }
 
+  /** Each element is shown whole inside the window: not cut off by its edges. */
+  async expectInWindow(elements: Locator[]): Promise<void> {
+    const size = this.page.viewportSize();
+    if (!size) throw new Error('The page has no viewport size.');
+    for (const element of elements) {
+      await expect(element).toBeVisible();
+      const box = await element.boundingBox();
+      if (!box) throw new Error('A visible element has a box.');
+      expect(box.x).toBeGreaterThanOrEqual(0);
+      expect(box.y).toBeGreaterThanOrEqual(0);
+      expect(box.x + box.width).toBeLessThanOrEqual(size.width);
+      expect(box.y + box.height).toBeLessThanOrEqual(size.height);
+    }
+  }
+
   /** A picture of the whole window, for the README. */
   async screenshot(path: string): Promise<void> {
     await this.page.screenshot({ path });

@@ -37,7 +37,7 @@ export class GeneratePage {
   readonly jobs: Locator;
   readonly resultImages: Locator;
   readonly progressive: Locator;
-  readonly lightbox: Locator;
+  readonly keyNote: Locator;
 
   constructor(readonly page: Page) {
     this.prompt = page.getByRole('textbox', { name: 'Prompt' });
@@ -55,7 +55,7 @@ export class GeneratePage {
     this.jobs = this.results.getByRole('group');
     this.resultImages = this.results.getByRole('img');
     this.progressive = page.getByRole('checkbox', { name: 'Progressive results' });
-    this.lightbox = page.getByRole('dialog');
+    this.keyNote = page.getByRole('note');
   }
 
   async open(): Promise<void> {
@@ -95,17 +95,28 @@ export class GeneratePage {
     return tile.getByRole('img', name === undefined ? {} : { name });
   }
 
-  tileButton(tile: Locator, name: 'Open full size' | 'Favorite' | 'Copy image' | 'Show in library'): Locator {
-    return tile.getByRole('button', { name });
+  tileButton(
+    tile: Locator,
+    name: 'Open full size' | 'Favorite' | 'Copy image' | 'Show in library' | 'Select',
+  ): Locator {
+    return tile.getByRole('button', { name, exact: true });
+  }
+
+  /** Picks a result (its check badge), to compare or act on it with others. */
+  async pickTile(index: number): Promise<void> {
+    const tile = this.tile(index);
+    await tile.hover();
+    await this.tileButton(tile, 'Select').click();
+  }
+
+  /** Compare, beside the results' heading while results are picked. */
+  compareButton(): Locator {
+    return this.page.getByRole('button', { name: 'Compare', exact: true });
   }
 
   /** The short confirmation a tile shows (Copied). */
   tileStatus(tile: Locator): Locator {
     return tile.getByRole('status');
-  }
-
-  lightboxHeading(): Locator {
-    return this.lightbox.getByRole('heading');
   }
 
   /** An error shown anywhere in the workspace that says `text`. */
@@ -226,9 +237,21 @@ export class GeneratePage {
     }, payload);
   }
 
-  /** Drags a result tile's image into the reference tray with the mouse. */
+  /**
+   * Drags a result tile's image into the reference tray. Dragging out follows Electron's recipe: the page's
+   * HTML5 drag is cancelled and main starts an OS drag of the files, which then comes back over the window. A
+   * mouse drag in the test browser stops at the cancelled drag, so the events are dispatched as they arrive.
+   */
   async dragTileToTray(tile: Locator): Promise<void> {
-    await tile.getByRole('img').dragTo(this.page.getByRole('heading', { name: 'Reference images' }));
+    // Page-side code: the Node project has no DOM types, so the browser's DataTransfer is described here.
+    const dataTransfer = await this.page.evaluateHandle(() => {
+      const browser = globalThis as unknown as { DataTransfer: new () => unknown };
+      return new browser.DataTransfer();
+    });
+    await tile.getByRole('img').dispatchEvent('dragstart', { dataTransfer });
+    const target = this.page.getByRole('heading', { name: 'Reference images' });
+    for (const type of ['dragenter', 'dragover', 'drop']) await target.dispatchEvent(type, { dataTransfer });
+    await dataTransfer.dispose();
   }
 
   trayMessage(text: string | RegExp): Locator {

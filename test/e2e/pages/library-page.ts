@@ -11,10 +11,6 @@ interface ScrollerLike {
   scrollHeight: number;
 }
 
-interface TransferLike {
-  getData(type: string): string;
-}
-
 type Modifier = 'Shift' | 'Control';
 
 export interface FileSpec {
@@ -23,13 +19,13 @@ export interface FileSpec {
   buffer: Buffer;
 }
 
-/** Images dragged out of the grid, as the page's DataTransfer holds them. */
+/** Images dragged out of the grid: an OS drag of their files, which main started. */
 export interface DraggedImages {
-  /** The ids in the in-app payload the reference tray reads. */
-  ids(): Promise<number[]>;
-  /** Drops them on the "Use as references" zone the library shows while dragging. */
+  /** Drops them back inside the app, on the "Use as references" zone the library shows while dragging. */
   dropOnReferenceZone(): Promise<void>;
 }
+
+export type InspectorSection = 'Made from' | 'Used in' | 'Prompt' | 'Tags' | 'Collections';
 
 /** The Library view, reached and read through roles and accessible names only. */
 export class LibraryPage {
@@ -46,7 +42,7 @@ export class LibraryPage {
   constructor(readonly page: Page) {
     this.grid = page.getByRole('grid', { name: 'Library images' });
     this.search = page.getByRole('searchbox', { name: 'Search library' });
-    this.details = page.getByRole('dialog', { name: 'Image details' });
+    this.details = page.getByRole('region', { name: 'Image details' });
     this.filters = page.getByRole('group', { name: 'Filters' });
     this.bulk = page.getByRole('toolbar', { name: 'Selected images' });
     this.places = page.getByRole('navigation', { name: 'Library sections' });
@@ -147,7 +143,10 @@ export class LibraryPage {
     }, position);
   }
 
-  /** Starts dragging a thumbnail out of the grid, as the OS would when the user drags it. */
+  /**
+   * Starts dragging a thumbnail out of the grid as the user does; the app cancels the HTML5 drag and asks main
+   * for the OS drag of the files (recorded by the Chromium driver).
+   */
   async dragOut(index: number): Promise<DraggedImages> {
     // Page-side code: the Node project has no DOM types, so the browser's DataTransfer is described here.
     const dataTransfer: JSHandle = await this.page.evaluateHandle(() => {
@@ -155,18 +154,21 @@ export class LibraryPage {
       return new browser.DataTransfer();
     });
     await this.thumbnail(index).dispatchEvent('dragstart', { dataTransfer });
+    await expect(this.referenceZone).toBeVisible();
     return {
-      ids: async () => {
-        const payload = await dataTransfer.evaluate((transfer) =>
-          (transfer as TransferLike).getData('application/x-seedream-image'),
-        );
-        return (JSON.parse(payload) as { id: number }[]).map((item) => item.id);
-      },
       dropOnReferenceZone: async () => {
         await this.referenceZone.dispatchEvent('dragover', { dataTransfer });
         await this.referenceZone.dispatchEvent('drop', { dataTransfer });
       },
     };
+  }
+
+  /** Right-clicks a cell; its context menu opens. */
+  async contextMenu(index: number): Promise<Locator> {
+    await this.cell(index).click({ button: 'right' });
+    const menu = this.page.getByRole('menu');
+    await expect(menu).toBeVisible();
+    return menu;
   }
 
   // Counts, search, filters and places
@@ -199,28 +201,74 @@ export class LibraryPage {
     return this.page.getByRole('heading', { name });
   }
 
+  /** The "Filters" toggle, which opens the filters over the grid. */
+  filtersToggle(): Locator {
+    return this.page.getByRole('button', { name: /^Filters/ });
+  }
+
+  async openFilters(): Promise<void> {
+    if (await this.filters.isVisible()) return;
+    await this.filtersToggle().click();
+    await expect(this.filters).toBeVisible();
+  }
+
+  async closeFilters(): Promise<void> {
+    if (!(await this.filters.isVisible())) return;
+    await this.page.keyboard.press('Escape');
+    await expect(this.filters).toBeHidden();
+  }
+
+  /** A filter checkbox (the filters must be open). */
   filterCheckbox(name: 'Favorites' | 'Made from references'): Locator {
-    return this.page.getByRole('checkbox', { name });
+    return this.filters.getByRole('checkbox', { name });
   }
 
   filterSelect(name: 'Model' | 'Tag' | 'Size'): Locator {
     return this.filters.getByRole('combobox', { name });
   }
 
+  /** The date field's button, which names the date as the UI language writes it. */
   dateFilter(name: 'From' | 'To'): Locator {
-    return this.filters.getByLabel(name, { exact: true });
+    return this.filters.getByRole('button', { name: new RegExp(`^${name} `) });
+  }
+
+  /** Picks a `YYYY-MM-DD` day in a date filter's calendar, going month by month as a user does. */
+  async pickDate(name: 'From' | 'To', day: string): Promise<void> {
+    const [year, month, date] = day.split('-').map(Number);
+    if (year === undefined || month === undefined || date === undefined) throw new Error(`Not a day: ${day}`);
+    const target = new Date(year, month - 1, date);
+    await this.dateFilter(name).click();
+    const calendar = this.page.getByRole('dialog', { name });
+    const title = new Intl.DateTimeFormat('en', { year: 'numeric', month: 'long' }).format(target);
+    for (let step = 0; step < 48; step += 1) {
+      const shown = await calendar.getByRole('grid').getAttribute('aria-label');
+      if (shown === title) break;
+      const shownMonth = new Date(`${shown ?? ''} 1`);
+      await calendar
+        .getByRole('button', { name: shownMonth > target ? 'Previous month' : 'Next month' })
+        .click();
+    }
+    const label = new Intl.DateTimeFormat('en', { dateStyle: 'full' }).format(target);
+    await calendar.getByRole('button', { name: label, exact: true }).click();
+    await expect(calendar).toBeHidden();
   }
 
   filterButton(name: string): Locator {
     return this.filters.getByRole('button', { name });
   }
 
+  private async arrange(choice: string): Promise<void> {
+    await this.page.getByRole('button', { name: 'Sort and group' }).click();
+    await this.page.getByRole('menuitemradio', { name: choice }).click();
+  }
+
   async sortBy(order: 'newest' | 'oldest'): Promise<void> {
-    await this.page.getByRole('combobox', { name: 'Sort' }).selectOption(order);
+    await this.arrange(order === 'newest' ? 'Newest first' : 'Oldest first');
   }
 
   async groupBy(grouping: 'none' | 'day' | 'generation'): Promise<void> {
-    await this.page.getByRole('combobox', { name: 'Group' }).selectOption(grouping);
+    const names = { none: 'No grouping', day: 'By day', generation: 'By generation' } as const;
+    await this.arrange(names[grouping]);
   }
 
   /** A button of the sidebar: All images, Trash, a collection, New collection, a collection's actions. */
@@ -270,45 +318,64 @@ export class LibraryPage {
     return this.toast(text).getByRole('button', { name: button });
   }
 
-  // The details dialog
+  // The inspector
 
-  async openDetailsOf(index: number): Promise<void> {
-    await this.cell(index).dblclick();
+  /** Selects a cell; the inspector beside the grid shows it. */
+  async inspect(index: number): Promise<void> {
+    await this.clickCell(index);
     await expect(this.details).toBeVisible();
   }
 
-  /** The prompt paragraph of the details dialog. */
+  /** The prompt paragraph of the inspector. */
   detailsPrompt(): Locator {
     return this.details.getByRole('region', { name: 'Prompt' }).getByRole('paragraph');
   }
 
-  detailsRegion(name: string): Locator {
+  detailsRegion(name: InspectorSection): Locator {
     return this.details.getByRole('region', { name });
   }
 
-  detailsButton(name: string): Locator {
-    return this.details.getByRole('button', { name, exact: true });
+  detailsButton(name: string | RegExp): Locator {
+    return this.details.getByRole('button', typeof name === 'string' ? { name, exact: true } : { name });
+  }
+
+  /** An action of the inspector that is not a button of its own, from its "More actions" menu. */
+  async detailsMenuAction(name: string): Promise<void> {
+    await this.detailsButton('More actions').click();
+    await this.menuItem(name).click();
   }
 
   detailsImage(name: string): Locator {
     return this.details.getByRole('img', { name });
   }
 
-  /** The first place the details show exactly this text. */
+  /** The first place the inspector shows exactly this text. */
   detailsText(text: string): Locator {
     return this.details.getByText(text, { exact: true }).first();
   }
 
-  detailsLinks(section: 'References' | 'Made from this image'): Locator {
+  /** "3 of 42": where the inspected image is in the grid. */
+  detailsPosition(): Locator {
+    return this.details.getByText(/^[\d,]+ of [\d,]+$/);
+  }
+
+  /** The request the image was made with, unfolded. */
+  async request(): Promise<Locator> {
+    const request = this.details.getByRole('group', { name: 'Request' });
+    await request.getByText('Request', { exact: true }).click();
+    return request;
+  }
+
+  detailsLinks(section: 'Made from' | 'Used in'): Locator {
     return this.detailsRegion(section).getByRole('button');
   }
 
-  detailsLink(section: 'References' | 'Made from this image', index: number): Locator {
+  detailsLink(section: 'Made from' | 'Used in', index: number): Locator {
     return this.detailsLinks(section).nth(index);
   }
 
   /** The first link in a section to an image with this prompt. */
-  detailsLinkTo(section: 'References' | 'Made from this image', prompt: string): Locator {
+  detailsLinkTo(section: 'Made from' | 'Used in', prompt: string): Locator {
     return this.detailsLinks(section)
       .filter({ has: this.page.getByRole('img', { name: prompt }) })
       .first();

@@ -3,7 +3,7 @@ import type { DesktopPort } from '../../../src-main/shell/desktop-port';
 export type DesktopCall =
   | { kind: 'reveal'; path: string }
   | { kind: 'copyImage'; png: Uint8Array }
-  | { kind: 'startDrag'; path: string; iconPng: Uint8Array }
+  | { kind: 'startDrag'; paths: readonly string[]; iconPng: Uint8Array }
   | { kind: 'chooseFolder'; title: string }
   | { kind: 'notify'; title: string; body: string }
   | { kind: 'progress'; fraction: number | null };
@@ -25,7 +25,7 @@ export function createRecordingDesktop(exportFolder: string | null): RecordingDe
       calls.push({ kind: 'copyImage', png });
       return Promise.resolve();
     },
-    startDrag: (path, iconPng) => calls.push({ kind: 'startDrag', path, iconPng }),
+    startDrag: (paths, iconPng) => calls.push({ kind: 'startDrag', paths, iconPng }),
     chooseFolder: (title) => {
       calls.push({ kind: 'chooseFolder', title });
       return Promise.resolve(exportFolder);

@@ -33,6 +33,13 @@ describe('<ShortcutsDialog>', () => {
       (Object.keys(shortcutTable) as ShortcutId[]).map((id) => i18next.t(`shortcuts.items.${id}`)),
     );
     expect(within(dialog).getAllByText('Ctrl').length).toBeGreaterThan(3);
+    // The viewer's, the inspector's and compare's keys are in the same sheet.
+    for (const heading of ['Viewer', 'Compare', 'Library']) {
+      expect(within(dialog).getByRole('heading', { name: heading })).toBeTruthy();
+    }
+    expect(listed).toEqual(
+      expect.arrayContaining(['Close the viewer', 'Show or hide the inspector', 'Close the comparison']),
+    );
     // The list scrolls when the window is short, so the keyboard can reach it to scroll it.
     expect(within(dialog).getByRole('region', { name: 'Every shortcut' }).tabIndex).toBe(0);
     await userEvent.keyboard('{Escape}');

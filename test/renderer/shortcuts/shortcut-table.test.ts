@@ -45,12 +45,27 @@ describe('the shortcut table', () => {
     expect(matches(press('ArrowLeft', { altKey: true }), 'tray.moveEarlier')).toBe(true);
   });
 
+  it('opens with Space in the grid and selects with Ctrl/Cmd+Space, in the grid and the results alike', () => {
+    expect(matchShortcut(press(' '), ['grid.open', 'grid.toggle'])).toBe('grid.open');
+    expect(matchShortcut(press(' ', { metaKey: true }), ['grid.open', 'grid.toggle'])).toBe('grid.toggle');
+    expect(matchShortcut(press(' ', { ctrlKey: true }), ['results.open', 'results.pick'])).toBe(
+      'results.pick',
+    );
+    expect(matchShortcut(press('c'), ['results.copy', 'results.compare'])).toBe('results.compare');
+    expect(matchShortcut(press('c', { ctrlKey: true }), ['results.copy', 'results.compare'])).toBe(
+      'results.copy',
+    );
+    expect(matches(press('F10', { shiftKey: true }), 'grid.contextMenu')).toBe(true);
+    expect(matches(press('ContextMenu'), 'results.contextMenu')).toBe(true);
+  });
+
   it('writes chords the way each platform does', () => {
     expect(chordLabel({ key: ',', mod: true }, false)).toBe('Ctrl+,');
     expect(chordLabel({ key: ',', mod: true }, true)).toBe('⌘,');
     expect(chordLabel({ key: 'ArrowLeft', alt: true }, false)).toBe('Alt+←');
     expect(chordLabel({ key: 'z', mod: true, shift: true }, true)).toBe('⌘⇧Z');
     expect(ariaKeyShortcuts('generate.run')).toBe('Control+Enter Meta+Enter');
+    expect(chordLabel({ key: 'ContextMenu' }, false)).toBe('Menu');
   });
 
   it('puts every shortcut in a listed scope, each with a description in both languages', () => {

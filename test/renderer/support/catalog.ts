@@ -18,9 +18,9 @@ export function newestFirst(count: number, prompt = (id: number) => `prompt ${id
 
 /**
  * Answers `library:list` from an in-memory list the way the catalog does: the search text narrows prompts,
- * pages follow an opaque cursor, and `total` counts every match.
+ * pages follow an opaque cursor, and `total` counts every match (or, past `countCap`, says "at least").
  */
-export function pagedList(images: () => readonly LibraryImage[]) {
+export function pagedList(images: () => readonly LibraryImage[], countCap = Infinity) {
   return (input: ListInput): Result<ListPage> => {
     const text = input.query ?? '';
     const matches = images().filter((candidate) => candidate.prompt.includes(text));
@@ -31,7 +31,8 @@ export function pagedList(images: () => readonly LibraryImage[]) {
       value: {
         items: matches.slice(start, end),
         nextCursor: end < matches.length ? String(end) : null,
-        total: matches.length,
+        total: Math.min(matches.length, countCap),
+        totalIsLowerBound: matches.length > countCap,
       },
     };
   };

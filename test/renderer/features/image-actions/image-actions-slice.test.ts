@@ -103,7 +103,7 @@ describe('the image actions slice', () => {
     expect(app.fake.callsTo('generation:remix')).toEqual([{ generationId: 9 }]);
     expect(state.draft.prompt).toBe('a lighthouse at dusk');
     expect(state.references.map((item) => item.id)).toEqual([2, 3]);
-    expect(state).toMatchObject({ view: 'generate', libraryDetailId: null });
+    expect(state).toMatchObject({ view: 'generate', viewer: null });
   });
 
   it('stays where it is and says why when a remix cannot be read', async () => {
@@ -127,13 +127,36 @@ describe('the image actions slice', () => {
     expect(app.store.getState().view).toBe('generate');
   });
 
-  it('says so when the file for an OS drag cannot be handed over', async () => {
+  it('says so when the files for an OS drag cannot be handed over, and forgets the drag', async () => {
     const app = testApp({ 'desktop:startDrag': () => failed('The file is missing.') });
-    await app.store.getState().startImageDrag(4);
-    expect(app.fake.callsTo('desktop:startDrag')).toEqual([{ id: 4 }]);
+    await app.store.getState().startImageDrag([image(4), image(7)]);
+    expect(app.fake.callsTo('desktop:startDrag')).toEqual([{ ids: [4, 7] }]);
+    expect(app.store.getState().inAppDrag).toBeNull();
     expect(app.store.getState().toasts[0]?.notice).toEqual({
       key: 'toast.failed',
       message: 'The file is missing.',
     });
+  });
+
+  it('keeps the images of a drag under way until a drop inside the app takes them', async () => {
+    const app = testApp({ 'desktop:startDrag': () => ok(null) });
+    await app.store.getState().startImageDrag([image(4)]);
+    expect(app.store.getState().inAppDrag?.map((item) => item.id)).toEqual([4]);
+    expect(
+      app.store
+        .getState()
+        .takeImageDrag()
+        ?.map((item) => item.id),
+    ).toEqual([4]);
+    expect(app.store.getState().takeImageDrag()).toBeNull();
+  });
+
+  it('starts an edit with the image first in the tray, closing the viewer', () => {
+    const app = testApp();
+    app.store.getState().addReferences([image(1), image(2)]);
+    app.store.getState().openViewer('library', 2);
+    app.store.getState().editImage(image(2));
+    expect(app.store.getState().references.map((item) => item.id)).toEqual([2, 1]);
+    expect(app.store.getState()).toMatchObject({ viewer: null, view: 'generate' });
   });
 });

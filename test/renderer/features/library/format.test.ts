@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatBytes, formatCount, parameterRows } from '../../../../src-renderer/features/library/format';
+import { formatBytes, formatCount } from '../../../../src-renderer/features/library/format';
 import {
   calendarDaysBetween,
   localMidnightOf,
@@ -7,31 +7,23 @@ import {
 } from '../../../../src-renderer/features/library/days';
 
 describe('formatBytes', () => {
-  it('picks the unit that keeps the number small', () => {
-    expect(formatBytes(512, 'en')).toBe('512 byte');
+  it('writes sizes as file managers do: decimal units, one decimal while small, bytes in words', () => {
+    expect(formatBytes(9_700_000, 'en')).toBe('9.7 MB');
     expect(formatBytes(1536, 'en')).toBe('1.5 kB');
-    expect(formatBytes(5 * 1024 ** 3, 'en')).toBe('5 GB');
+    expect(formatBytes(250_400_000, 'en')).toBe('250 MB');
+    expect(formatBytes(5_000_000_000, 'en')).toBe('5 GB');
+    expect(formatBytes(999_999, 'en')).toBe('1 MB');
+  });
+
+  it('never says "0 byte"', () => {
+    expect(formatBytes(0, 'en')).toBe('0 bytes');
+    expect(formatBytes(1, 'en')).toBe('1 byte');
+    expect(formatBytes(512, 'en')).toBe('512 bytes');
+    expect(formatBytes(0, 'zh-CN')).not.toContain('byte');
   });
 
   it('groups digits the way the language does', () => {
     expect(formatCount(1234567, 'en')).toBe('1,234,567');
-  });
-});
-
-describe('parameterRows', () => {
-  it('lists every sent parameter but the prompt, sorted, objects as JSON', () => {
-    expect(
-      parameterRows({
-        prompt: 'a fox',
-        watermark: false,
-        size: '2K',
-        sequential_image_generation_options: { max_images: 4 },
-      }),
-    ).toEqual([
-      ['sequential_image_generation_options', '{"max_images":4}'],
-      ['size', '2K'],
-      ['watermark', 'false'],
-    ]);
   });
 });
 

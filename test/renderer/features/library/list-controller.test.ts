@@ -19,6 +19,7 @@ function recordingView() {
     query: initialQuery,
     items: [] as LibraryImage[],
     total: null as number | null,
+    atLeast: false,
     loading: false,
     error: null as AppError | null,
     starts: 0,
@@ -33,18 +34,18 @@ function recordingView() {
     loading: () => {
       state.loading = true;
     },
-    started: (items, total) => {
-      Object.assign(state, { items, total, loading: false, starts: state.starts + 1 });
+    started: (items, { count, atLeast }) => {
+      Object.assign(state, { items, total: count, atLeast, loading: false, starts: state.starts + 1 });
     },
-    refreshed: (items, total) => {
-      Object.assign(state, { items, total });
+    refreshed: (items, { count, atLeast }) => {
+      Object.assign(state, { items, total: count, atLeast });
     },
-    appended: (items, total) => {
-      Object.assign(state, { items: state.items.concat(items), total });
+    appended: (items, { count, atLeast }) => {
+      Object.assign(state, { items: state.items.concat(items), total: count, atLeast });
     },
-    prepended: (items, total) => {
+    prepended: (items, { count, atLeast }) => {
       state.prepended.push(items.length);
-      Object.assign(state, { items: [...items, ...state.items], total });
+      Object.assign(state, { items: [...items, ...state.items], total: count, atLeast });
     },
     failed: (error) => {
       Object.assign(state, { error, loading: false });
@@ -60,12 +61,12 @@ function recordingView() {
 }
 
 /** A controller over a catalog the test can change, recording every request. */
-function setup(catalog: LibraryImage[] = newestFirst(1000)) {
+function setup(catalog: LibraryImage[] = newestFirst(1000), countCap?: number) {
   const clock = manualTimers();
   const { state, view } = recordingView();
   const requests: ListInput[] = [];
   let images = catalog;
-  const answer = pagedList(() => images);
+  const answer = pagedList(() => images, countCap);
   const controller = createListController({
     list: (input) => {
       requests.push(input);
@@ -101,7 +102,7 @@ describe('the library list controller', () => {
     });
     const page = (prompt: string, id: number): Result<ListPage> => ({
       ok: true,
-      value: { items: [image(id, { prompt })], nextCursor: null, total: 1 },
+      value: { items: [image(id, { prompt })], nextCursor: null, total: 1, totalIsLowerBound: false },
     });
 
     state.query = { ...initialQuery, text: 'fox' };
@@ -134,7 +135,10 @@ describe('the library list controller', () => {
     controller.queryChanged(true);
     await clock.advance(searchDebounceMs);
     controller.queryChanged(true);
-    first.resolve({ ok: true, value: { items: [image(1)], nextCursor: null, total: 1 } });
+    first.resolve({
+      ok: true,
+      value: { items: [image(1)], nextCursor: null, total: 1, totalIsLowerBound: false },
+    });
     await settle();
     expect(state.starts).toBe(0);
   });
@@ -151,6 +155,21 @@ describe('the library list controller', () => {
     expect(requests).toHaveLength(1);
     expect(requests[0]).toMatchObject({ query: 'pro', cursor: null, limit: 30 });
     expect(state.total).toBe(1000);
+  });
+
+  it('shows a total main stopped counting as a floor, exact once the list reaches its end', async () => {
+    const { controller, state, clock } = setup(newestFirst(700), 100);
+    await controller.reload();
+    expect(state).toMatchObject({ total: 100, atLeast: true });
+    const some = controller.loadUntil(400);
+    await clock.advance(0);
+    await some;
+    expect(state).toMatchObject({ total: 100, atLeast: true });
+    const rest = controller.loadUntil(700);
+    await clock.advance(0);
+    await rest;
+    expect(state.items).toHaveLength(700);
+    expect(state).toMatchObject({ total: 700, atLeast: false });
   });
 
   it('loads pages after the first by their cursors until enough are loaded', async () => {

@@ -4,13 +4,16 @@ import type { ImageDetail, LibraryImage } from '../../../src-preload/contract/li
 import { useAppStore } from '../../app/use-app-store';
 import { NameDialog } from '../../components/NameDialog';
 import { CollectionMenu } from './CollectionMenu';
-import { formatBytes, formatCount, parameterRows } from './format';
+import { findModel } from '../../../src-preload/contract/models';
+import { imageName } from '../viewer/image-name';
+import { formatBytes } from './format';
+import { describeRequest, type RequestFact } from './request-summary';
 import { useDateTime } from './use-date-format';
 import { PreviewImage } from '../../components/PreviewImage';
 
-/* The details dialog's sections: links to related images, tags, collections, and the facts. */
+/* The inspector's sections: lineage, tags, collections, the facts and the request. */
 
-export function ImageLinks({ title, images }: { title: string; images: LibraryImage[] }) {
+function ImageLinks({ title, images }: { title: string; images: LibraryImage[] }) {
   const { t } = useTranslation('library');
   const open = useAppStore((s) => s.openLibraryDetail);
   const headingId = useId();
@@ -29,16 +32,23 @@ export function ImageLinks({ title, images }: { title: string; images: LibraryIm
                 open(image.id);
               }}
             >
-              <PreviewImage
-                image={image}
-                src={image.thumbSrc}
-                alt={image.prompt.trim() === '' ? t('grid.untitled') : image.prompt}
-              />
+              <PreviewImage image={image} src={image.thumbSrc} alt={imageName(image, t('grid.untitled'))} />
             </button>
           </li>
         ))}
       </ul>
     </section>
+  );
+}
+
+/** Where the image came from and where it went: the references it was made from, the images made from it. */
+export function Lineage({ detail }: { detail: ImageDetail }) {
+  const { t } = useTranslation('library');
+  return (
+    <>
+      <ImageLinks title={t('details.references')} images={detail.references} />
+      <ImageLinks title={t('details.derived')} images={detail.derived} />
+    </>
   );
 }
 
@@ -139,55 +149,101 @@ export function Collections({ detail }: { detail: ImageDetail }) {
   );
 }
 
+/** Names and values, two columns. */
+function FactList({ rows }: { rows: readonly (readonly [string, string])[] }) {
+  return (
+    <dl className="details-facts">
+      {rows.map(([name, value]) => (
+        <div key={name}>
+          <dt>{name}</dt>
+          <dd>{value}</dd>
+        </div>
+      ))}
+    </dl>
+  );
+}
+
 export function Facts({ detail }: { detail: ImageDetail }) {
   const { t, i18n } = useTranslation('library');
   const dateTime = useDateTime();
   const { image, generation } = detail;
-  const usage = generation?.usage ?? null;
   const seconds = generation?.finishedAt ? (generation.finishedAt - generation.createdAt) / 1000 : null;
+  const model = findModel(image.model)?.label ?? image.model;
   const rows: [string, string][] = [
-    [t('details.model'), image.model || t('details.unknown')],
+    [t('details.model'), model || t('details.unknown')],
     [t('details.dimensions'), t('details.dimensionsValue', { width: image.width, height: image.height })],
-    [t('details.format'), image.format.toUpperCase()],
-    [t('details.fileSize'), formatBytes(image.bytes, i18n.language)],
+    [
+      t('details.fileInfo'),
+      t('details.fileValue', {
+        format: image.format.toUpperCase(),
+        size: formatBytes(image.bytes, i18n.language),
+      }),
+    ],
     [t('details.created'), dateTime(image.createdAt)],
   ];
-  if (seconds !== null)
-    rows.push([t('details.duration'), t('details.seconds', { value: seconds.toFixed(1) })]);
-  if (generation && image.generationId !== null) {
-    rows.push([t('details.position'), t('details.positionValue', { position: image.position + 1 })]);
+  if (generation && image.generationId !== null && generation.usage && generation.usage.generatedImages > 1) {
+    rows.push([
+      t('details.position'),
+      t('details.positionValue', { position: image.position + 1, count: generation.usage.generatedImages }),
+    ]);
   }
-  if (usage) {
-    rows.push(
-      [t('details.generatedImages'), formatCount(usage.generatedImages, i18n.language)],
-      [t('details.outputTokens'), formatCount(usage.outputTokens, i18n.language)],
-      [t('details.totalTokens'), formatCount(usage.totalTokens, i18n.language)],
-    );
+  if (seconds !== null) {
+    rows.push([
+      t('details.duration'),
+      t('details.seconds', {
+        value: new Intl.NumberFormat(i18n.language, { maximumFractionDigits: 1 }).format(seconds),
+      }),
+    ]);
   }
-  const params = generation ? parameterRows(generation.params) : [];
+  return <FactList rows={rows} />;
+}
+
+/** One request fact in words. */
+function useFactWords(): (fact: RequestFact) => [string, string] {
+  const { t, i18n } = useTranslation('library');
+  const number = new Intl.NumberFormat(i18n.language);
+  return (fact) => {
+    switch (fact.kind) {
+      case 'model':
+        return [t('request.model'), fact.name];
+      case 'size':
+        return [t('request.size'), t('details.dimensionsValue', { width: fact.width, height: fact.height })];
+      case 'sizePreset':
+        return [t('request.size'), fact.preset];
+      case 'images':
+        return [
+          t('request.images'),
+          fact.sequence ? t('request.sequence', { count: fact.count }) : t('request.single'),
+        ];
+      case 'outputFormat':
+        return [t('request.outputFormat'), fact.format];
+      case 'watermark':
+        return [t('request.watermark'), fact.on ? t('request.on') : t('request.off')];
+      case 'seed':
+        return [t('request.seed'), String(fact.value)];
+      case 'guidance':
+        return [t('request.guidance'), number.format(fact.value)];
+      case 'delivery':
+        return [t('request.delivery'), fact.as === 'link' ? t('request.link') : t('request.data')];
+      case 'progressive':
+        return [t('request.progressive'), fact.on ? t('request.on') : t('request.off')];
+      case 'other':
+        return [fact.name, fact.value];
+    }
+  };
+}
+
+/** What was sent to the API, folded away and worded for people (model names, "4 images, sequence"). */
+export function Request({ detail }: { detail: ImageDetail }) {
+  const { t } = useTranslation('library');
+  const words = useFactWords();
+  const generation = detail.generation;
+  if (!generation || Object.keys(generation.params).length === 0) return null;
+  const rows = describeRequest(generation.params).map(words);
   return (
-    <>
-      <dl className="details-facts">
-        {rows.map(([name, value]) => (
-          <div key={name}>
-            <dt>{name}</dt>
-            <dd>{value}</dd>
-          </div>
-        ))}
-      </dl>
-      {params.length > 0 && (
-        <section className="details-section" aria-label={t('details.parameters')}>
-          <h3>{t('details.parameters')}</h3>
-          <dl className="details-facts details-facts--params">
-            {params.map(([name, value]) => (
-              <div key={name}>
-                <dt>{name}</dt>
-                <dd>{value}</dd>
-              </div>
-            ))}
-          </dl>
-        </section>
-      )}
-    </>
+    <details className="details-section inspector-request" aria-label={t('request.title')}>
+      <summary>{t('request.title')}</summary>
+      <FactList rows={rows} />
+    </details>
   );
 }
