@@ -1,6 +1,6 @@
 import { appError, AppFailure } from '../../src-preload/contract/errors';
 import { defaultGatewayUrl, gatewayOrigin } from '../../src-preload/contract/gateway';
-import type { ConnectionTest, KeyStatus } from '../../src-preload/contract/ipc';
+import type { ConnectionTest, KeyStatus, KeyVerification } from '../../src-preload/contract/ipc';
 import { mapApiFailure, mapTransportFailure, parseProviderError } from '../generation/api-errors';
 import { readText, type HttpClient } from '../network/http-client';
 import { abortedCode, TransportError } from '../network/transport-error';
@@ -62,6 +62,20 @@ export interface KeyService {
   remove(): Promise<KeyStatus>;
   connection(): Promise<Connection>;
   testConnection(): Promise<ConnectionTest>;
+  /**
+   * Checks a key the user has not saved yet against the gateway in use now (the only place it will ever be
+   * sent), and saves it when the gateway accepts it. A key the gateway rejects (401) is never saved; one that
+   * could not be checked (offline, a timeout, a server error) is saved only when `saveUnverified` says so.
+   */
+  verifyAndSave(
+    key: string,
+    options?: { sessionOnly?: boolean; saveUnverified?: boolean },
+  ): Promise<KeyVerification>;
+}
+
+/** The gateway knows the key: it answered, or it refused only for lack of credit. */
+function keyAccepted(check: ConnectionTest): boolean {
+  return check.ok || check.code === 'no-credit';
 }
 
 function keyProblem(key: string): string | undefined {
@@ -71,6 +85,14 @@ function keyProblem(key: string): string | undefined {
     return 'A key has no spaces or line breaks inside it. Paste it again.';
   }
   return undefined;
+}
+
+/** The key as it will be stored: trimmed, or refused with the reason. */
+function validKey(rawKey: string): string {
+  const key = rawKey.trim();
+  const problem = keyProblem(key);
+  if (problem) throw new AppFailure(appError('invalid-input', problem, { field: 'key' }));
+  return key;
 }
 
 function lastFour(key: string): string {
@@ -161,15 +183,8 @@ export function createKeyService(options: KeyServiceOptions): KeyService {
     return { baseUrl, apiKey: await keyFor(originOf(baseUrl)) };
   };
 
-  const testConnection = async (): Promise<ConnectionTest> => {
-    let target: Connection;
-    try {
-      target = await connection();
-    } catch (error) {
-      if (error instanceof AppFailure)
-        return { ok: false, code: error.appError.code, message: error.appError.message };
-      throw error;
-    }
+  /** One cheap authenticated request (the model list); the answer in plain words, never quoting the key. */
+  const probe = async (target: Connection): Promise<ConnectionTest> => {
     const url = joinBaseUrl(target.baseUrl, '/v1/models');
     const host = splitRawUrl(url)?.hostname ?? target.baseUrl;
     try {
@@ -189,34 +204,59 @@ export function createKeyService(options: KeyServiceOptions): KeyService {
     } catch (error) {
       if (!(error instanceof TransportError)) throw error;
       const mapped = mapTransportFailure(error, error.code === abortedCode ? 'timeout' : undefined);
-      return { ok: false, code: mapped.code, message: mapped.message };
+      return { ok: false, code: mapped.code, message: redactKey(mapped, target.apiKey).message };
     }
+  };
+
+  const testConnection = async (): Promise<ConnectionTest> => {
+    let target: Connection;
+    try {
+      target = await connection();
+    } catch (error) {
+      if (error instanceof AppFailure)
+        return { ok: false, code: error.appError.code, message: error.appError.message };
+      throw error;
+    }
+    return probe(target);
+  };
+
+  const save = async (rawKey: string, saveOptions: { sessionOnly?: boolean } = {}): Promise<KeyStatus> => {
+    const origin = originOf(options.baseUrl());
+    const key = validKey(rawKey);
+    if (saveOptions.sessionOnly) {
+      sessionKeys.set(origin, key);
+      return statusFor(origin);
+    }
+    try {
+      await migrate();
+      await store.set(keyAccount(origin), key);
+    } catch (error) {
+      if (error instanceof SecretStoreUnavailable)
+        throw new AppFailure(appError('keychain-unavailable', error.message));
+      throw error;
+    }
+    sessionKeys.delete(origin);
+    return statusFor(origin);
+  };
+
+  const verifyAndSave: KeyService['verifyAndSave'] = async (rawKey, verifyOptions = {}) => {
+    const baseUrl = options.baseUrl();
+    const key = validKey(rawKey);
+    const check = await probe({ baseUrl, apiKey: key });
+    const saved =
+      keyAccepted(check) || (check.code !== 'key-rejected' && verifyOptions.saveUnverified === true);
+    const status = saved
+      ? await save(key, { sessionOnly: verifyOptions.sessionOnly })
+      : await statusFor(originOf(baseUrl));
+    return { check, saved, status };
   };
 
   return {
     status: () => statusFor(originOf(options.baseUrl())),
     connection,
     testConnection,
-    async save(rawKey, saveOptions = {}) {
-      const origin = originOf(options.baseUrl());
-      const key = rawKey.trim();
-      const problem = keyProblem(key);
-      if (problem) throw new AppFailure(appError('invalid-input', problem, { field: 'key' }));
-      if (saveOptions.sessionOnly) {
-        sessionKeys.set(origin, key);
-        return statusFor(origin);
-      }
-      try {
-        await migrate();
-        await store.set(keyAccount(origin), key);
-      } catch (error) {
-        if (error instanceof SecretStoreUnavailable)
-          throw new AppFailure(appError('keychain-unavailable', error.message));
-        throw error;
-      }
-      sessionKeys.delete(origin);
-      return statusFor(origin);
-    },
+    save,
+    verifyAndSave,
     async remove() {
       const origin = originOf(options.baseUrl());
       sessionKeys.delete(origin);

@@ -8,3 +8,5 @@ export const externalLinks = {
   /** CometAPI's reference for the Seedream image endpoint this app calls. */
   seedreamDocs: 'https://apidoc.cometapi.com/api/image/seededit-seedream/bytedance-image-generation',
 } as const;
+
+export type ExternalLinkAddress = (typeof externalLinks)[keyof typeof externalLinks];

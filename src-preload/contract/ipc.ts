@@ -39,6 +39,14 @@ export interface ConnectionTest {
   message: string;
 }
 
+/** The answer to "Verify and save": what the gateway said, and whether the key was kept. */
+export interface KeyVerification {
+  check: ConnectionTest;
+  /** Saved because the gateway accepted it, or unverified because the user asked; never after a 401. */
+  saved: boolean;
+  status: KeyStatus;
+}
+
 export const settingsSchema = z.object({
   apiBaseUrl: gatewayUrlSchema,
   progressiveResults: z.boolean(),
@@ -145,6 +153,7 @@ const none = z.undefined();
 const maxReferenceImages = 14;
 const nameSchema = z.string().trim().min(1, 'A name cannot be empty.').max(200);
 const idSchema = z.number().int().positive();
+const keySchema = z.string().trim().min(8, 'That key looks too short.').max(500);
 
 /**
  * Every request the renderer can make, as `domain:verb`. Main parses each input with its schema before a
@@ -155,10 +164,14 @@ export const channels = {
   'settings:update': request<Settings>()(settingsSchema.partial()),
 
   'key:status': request<KeyStatus>()(none),
-  'key:save': request<KeyStatus>()(
+  'key:save': request<KeyStatus>()(z.object({ key: keySchema, sessionOnly: z.boolean().default(false) })),
+  /** Checks a new key against the gateway in use now and saves it only if that gateway accepts it. */
+  'key:verify': request<KeyVerification>()(
     z.object({
-      key: z.string().trim().min(8, 'That key looks too short.').max(500),
+      key: keySchema,
       sessionOnly: z.boolean().default(false),
+      /** Save even if the gateway could not be reached; a rejected key is still never saved. */
+      saveUnverified: z.boolean().default(false),
     }),
   ),
   'key:remove': request<KeyStatus>()(none),

@@ -1,9 +1,16 @@
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { EditView } from '../features/edit/EditView';
+import { needsFirstRun } from '../features/first-run/first-run-slice';
+import { FirstRunView } from '../features/first-run/FirstRunView';
 import { GenerateView } from '../features/generate/GenerateView';
 import { LibraryView } from '../features/library/LibraryView';
 import { SettingsView } from '../features/settings/SettingsView';
+import { useLiveLanguage } from '../i18n/use-live-language';
+import { Icon, type IconName } from '../components/Icon';
+import { ShortcutsDialog } from '../shortcuts/ShortcutsDialog';
+import { shortcutLabel, type ShortcutId } from '../shortcuts/shortcut-table';
+import { useIsMac } from '../shortcuts/use-is-mac';
 import { Toasts } from './Toasts';
 import { useAppStore } from './use-app-store';
 import { useGlobalShortcuts } from './use-global-shortcuts';
@@ -16,20 +23,46 @@ const viewComponents: Record<View, () => React.JSX.Element> = {
   settings: SettingsView,
 };
 
+const navIcons: Record<View, IconName> = {
+  generate: 'generate',
+  library: 'photos',
+  edit: 'edit',
+  settings: 'settings',
+};
+
+const viewShortcuts: Record<View, ShortcutId> = {
+  generate: 'app.generate',
+  library: 'app.library',
+  edit: 'app.edit',
+  settings: 'app.settings',
+};
+
 export function App() {
   const { t } = useTranslation();
+  const mac = useIsMac();
+  const setShortcutsOpen = useAppStore((s) => s.setShortcutsOpen);
   const view = useAppStore((s) => s.view);
   const navigate = useAppStore((s) => s.navigate);
+  const loadSettings = useAppStore((s) => s.loadSettings);
+  const watchSettings = useAppStore((s) => s.watchSettings);
   const watchEdit = useAppStore((s) => s.watchEdit);
   useGlobalShortcuts();
+  useLiveLanguage(navigator.language);
+
+  useEffect(() => watchSettings(), [watchSettings]);
   // Edits finish and the OS opens images whichever view is shown.
   useEffect(() => watchEdit(), [watchEdit]);
+  useEffect(() => {
+    // The language, the gateway and whether it has a key shape every view, so they load once at the start.
+    void loadSettings();
+  }, [loadSettings]);
 
   useEffect(() => {
     window.history.replaceState(null, '', `#/${view}`);
   }, [view]);
 
-  const Current = viewComponents[view];
+  const firstRun = useAppStore((s) => s.view === 'generate' && needsFirstRun(s));
+  const Current = firstRun ? FirstRunView : viewComponents[view];
   return (
     <div className="app-frame">
       <nav className="app-nav" aria-label={t('nav.label')}>
@@ -43,23 +76,35 @@ export function App() {
                 href={`#/${name}`}
                 className="app-nav__link"
                 aria-current={view === name ? 'page' : undefined}
-                title={`${t(`nav.${name}`)} (${t(`shortcut.${name}`)})`}
+                title={`${t(`nav.${name}`)} (${shortcutLabel(viewShortcuts[name], mac)})`}
                 onClick={(event) => {
                   event.preventDefault();
                   navigate(name);
                 }}
               >
-                <span className={`app-nav__icon app-nav__icon--${name}`} aria-hidden="true" />
+                <Icon name={navIcons[name]} size={20} />
                 <span className="app-nav__label">{t(`nav.${name}`)}</span>
               </a>
             </li>
           ))}
         </ul>
+        <button
+          type="button"
+          className="app-nav__shortcuts"
+          aria-label={t('shortcuts.title')}
+          title={`${t('shortcuts.title')} (?)`}
+          onClick={() => {
+            setShortcutsOpen(true);
+          }}
+        >
+          ?
+        </button>
       </nav>
       <main className="app-main">
         <Current />
       </main>
       <Toasts />
+      <ShortcutsDialog />
     </div>
   );
 }

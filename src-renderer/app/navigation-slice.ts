@@ -8,6 +8,9 @@ export type View = (typeof views)[number];
 export interface NavigationSlice {
   view: View;
   navigate: (view: View) => void;
+  /** The "Keyboard shortcuts" dialog, opened with `?` from anywhere. */
+  shortcutsOpen: boolean;
+  setShortcutsOpen: (open: boolean) => void;
 }
 
 function isView(name: string): name is View {
@@ -25,5 +28,9 @@ export const createNavigationSlice =
     view: initialView,
     navigate: (view) => {
       set({ view });
+    },
+    shortcutsOpen: false,
+    setShortcutsOpen: (open) => {
+      set({ shortcutsOpen: open });
     },
   });

@@ -21,6 +21,9 @@ export type Notice =
   | { key: 'toast.importedDuplicates'; count: number; duplicates: number }
   | { key: 'toast.importFailed'; count: number; name: string; message: string }
   | { key: 'toast.checked'; count: number }
+  | { key: 'toast.keySaved'; gateway: string }
+  | { key: 'toast.keySavedNoCredit'; gateway: string }
+  | { key: 'toast.keySavedUnchecked'; gateway: string }
   | { key: 'toast.compareCount'; count: number }
   | { key: 'toast.failed'; message: string };
 

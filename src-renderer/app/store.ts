@@ -1,5 +1,6 @@
 import { createStore, type StoreApi } from 'zustand';
 import { createEditSlice, type EditSlice } from '../features/edit/edit-slice';
+import { createFirstRunSlice, type FirstRunSlice } from '../features/first-run/first-run-slice';
 import { createGenerateSlice, type GenerateSlice } from '../features/generate/generate-slice';
 import {
   createImageActionsSlice,
@@ -30,6 +31,7 @@ import type { AppServices } from './services';
 export type AppState = NavigationSlice &
   NotificationsSlice &
   SettingsSlice &
+  FirstRunSlice &
   GenerateSlice &
   EditSlice &
   ReferenceSlice &
@@ -52,6 +54,7 @@ export function createAppStore(services: AppServices): AppStore {
     ...createNavigationSlice(services)(...args),
     ...createNotificationsSlice(...args),
     ...createSettingsSlice(services)(...args),
+    ...createFirstRunSlice(services)(...args),
     ...createGenerateSlice(services)(...args),
     ...createEditSlice(services)(...args),
     ...createReferenceSlice(services)(...args),

@@ -1,26 +1,42 @@
 import { useLayoutEffect } from 'react';
-import { useAppStore } from './use-app-store';
+import { isInDialog, isTyping } from '../dom/keyboard-target';
+import { matches, matchShortcut } from '../shortcuts/shortcut-table';
+import { useAppStoreApi } from './use-app-store';
 import type { View } from './navigation-slice';
 
-const viewKeys: Record<string, View> = { '1': 'generate', '2': 'library', '3': 'edit', ',': 'settings' };
+const viewShortcuts = {
+  'app.generate': 'generate',
+  'app.library': 'library',
+  'app.edit': 'edit',
+  'app.settings': 'settings',
+} as const satisfies Record<string, View>;
+
+const viewShortcutIds = Object.keys(viewShortcuts) as (keyof typeof viewShortcuts)[];
 
 /**
- * Ctrl (Cmd on macOS) + 1, 2, 3 and comma switch views from anywhere, as in most desktop creative tools. Attached
- * before the first paint (a layout effect), so a shortcut pressed as soon as the window shows is not lost.
+ * Ctrl (Cmd on macOS) + 1, 2, 3 and comma switch views from anywhere, as in most desktop creative tools, and `?`
+ * lists every shortcut. Attached before the first paint (a layout effect), so a shortcut pressed as soon as the
+ * window shows is not lost.
  */
 export function useGlobalShortcuts(): void {
-  const navigate = useAppStore((s) => s.navigate);
+  const store = useAppStoreApi();
   useLayoutEffect(() => {
     const onKeyDown = (event: KeyboardEvent) => {
-      if (!(event.ctrlKey || event.metaKey) || event.altKey || event.shiftKey) return;
-      const target = viewKeys[event.key];
-      if (!target) return;
-      event.preventDefault();
-      navigate(target);
+      const view = matchShortcut(event, viewShortcutIds);
+      if (view) {
+        event.preventDefault();
+        store.getState().navigate(viewShortcuts[view]);
+        return;
+      }
+      // `?` is a character in a text field, and a dialog's keys are the dialog's.
+      if (matches(event, 'app.shortcuts') && !isTyping(event.target) && !isInDialog(event.target)) {
+        event.preventDefault();
+        store.getState().setShortcutsOpen(true);
+      }
     };
     window.addEventListener('keydown', onKeyDown);
     return () => {
       window.removeEventListener('keydown', onKeyDown);
     };
-  }, [navigate]);
+  }, [store]);
 }

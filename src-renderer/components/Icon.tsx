@@ -8,6 +8,20 @@ const paths = {
   sideBySide: 'M3 5h8v14H3zM13 5h8v14h-8z',
   grid: 'M4 4h7v7H4zM13 4h7v7h-7zM4 13h7v7H4zM13 13h7v7h-7z',
   remix: 'M4 7h11l-3-3M20 17H9l3 3',
+  external: 'M14 4h6v6M20 4l-9 9M18 14v6H4V6h6',
+  /** A sparkle: making something new. */
+  generate:
+    'M12 3l1.8 5.2L19 10l-5.2 1.8L12 17l-1.8-5.2L5 10l5.2-1.8zM19 16l.7 1.8 1.8.7-1.8.7L19 21l-.7-1.8-1.8-.7 1.8-.7z',
+  /** Stacked photos. */
+  photos: 'M7 7h13v13H7zM4 17V4h13M7 16l4-4 3 3 2-2 4 4',
+  /** A gear with six teeth: unmistakably settings, never a spinner. */
+  settings:
+    'M10.3 3h3.4l.5 2.6 1.8 1 2.5-.9 1.7 3-2 1.7v2.1l2 1.7-1.7 3-2.5-.9-1.8 1-.5 2.7h-3.4l-.5-2.7-1.8-1-2.5.9-1.7-3 2-1.7v-2.1l-2-1.7 1.7-3 2.5.9 1.8-1zM12 9.2a2.8 2.8 0 1 0 0 5.6 2.8 2.8 0 0 0 0-5.6z',
+  retry: 'M4 12a8 8 0 1 0 2.3-5.6M4 4v4h4',
+  alert: 'M12 3l9 16H3zM12 10v4M12 17v.5',
+  chevron: 'M7 10l5 5 5-5',
+  plus: 'M12 5v14M5 12h14',
+  key: 'M14 10a4 4 0 1 0-3.5 4L13 16.5V19h2.5v-2.5H18V14l-4-4M8.5 12.5v.1',
   close: 'M6 6l12 12M18 6L6 18',
   previous: 'M15 5l-7 7 7 7',
   next: 'M9 5l7 7-7 7',
@@ -24,13 +38,21 @@ const paths = {
 
 export type IconName = keyof typeof paths;
 
-export function Icon({ name, filled = false }: { name: IconName; filled?: boolean }) {
+export function Icon({
+  name,
+  filled = false,
+  size = 16,
+}: {
+  name: IconName;
+  filled?: boolean;
+  size?: number;
+}) {
   return (
     <svg
       className="icon"
       viewBox="0 0 24 24"
-      width="16"
-      height="16"
+      width={size}
+      height={size}
       aria-hidden="true"
       focusable="false"
       fill={filled ? 'currentColor' : 'none'}

@@ -70,6 +70,7 @@ async function callEveryNetworkChannel(harness: AppHarness, referenceId: number,
   const outcomes: unknown[] = [];
   outcomes.push(await harness.call('key:status'));
   outcomes.push(await harness.call('key:test'));
+  outcomes.push(await harness.call('key:verify', { key: 'sk-candidate-key-8888' }));
   for (const request of requests) {
     outcomes.push(await harness.call('generation:start', { request, referenceIds: [] }));
     outcomes.push(await harness.call('generation:start', { request, referenceIds: [referenceId] }));

@@ -42,6 +42,8 @@ const requests: GenerationRequestInput[] = [
 
 describe('the key never leaves the keychain except in the Authorization header', () => {
   it('is nowhere in what the app writes or sends to the renderer', { timeout: 60_000 }, async () => {
+    await call('key:verify', { key: canary });
+    await call('key:verify', { key: `${canary}-wrong`, saveUnverified: true });
     await call('key:save', { key: canary });
     await call('key:status');
     await call('key:test');

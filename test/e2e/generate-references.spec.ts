@@ -31,7 +31,7 @@ test('image to image from three dropped files, reordered from the keyboard', asy
   ]);
   await expect(generate.references).toHaveCount(3);
   await expect(generate.says('3 / 14')).toBeVisible();
-  await expect(generate.says('The sequence can still have 12 images.')).toBeVisible();
+  await expect(generate.imageCount).toHaveAttribute('max', '12');
   await expect(generate.referenceImage(0)).toHaveAccessibleName(/64 × 48/);
 
   await generate.reference(0).focus();
@@ -55,15 +55,18 @@ test('14 references fill the tray and a 15th is refused with a message', async (
   await generate.pickFiles(files);
   await expect(generate.references).toHaveCount(14);
   await expect(generate.says('14 / 14')).toBeVisible();
-  await expect(generate.says('The sequence can still have 1 image.')).toBeVisible();
 
   await generate.dropFiles([await imageFile('one-too-many.png', { hue: 250 })]);
   await expect(generate.trayMessage(/one-too-many\.png was not added: the tray is full/)).toBeVisible();
   await expect(generate.references).toHaveCount(14);
 
-  await generate.sequence.check();
-  await expect(generate.maxImages).toHaveValue('1');
-  await expect(generate.maxImages).toHaveAttribute('max', '1');
+  // References and images together may be at most 15: one image is all that is left.
+  await expect(generate.imageCount).toHaveValue('1');
+  await expect(generate.imageCount).toHaveAttribute('max', '1');
+  await expect(generate.imageChoice(2)).toBeDisabled();
+  await generate.sequenceOf(4);
+  await expect(generate.imageCount).toHaveValue('1');
+  await expect(generate.says('You asked for 4; next to 14 references there is room for 1.')).toBeVisible();
 });
 
 test('a drop that mixes good and bad files keeps the good ones and explains each refusal', async () => {

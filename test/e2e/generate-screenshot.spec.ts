@@ -32,7 +32,7 @@ test('screenshot of the workspace with a finished sequence', async () => {
       await gradient('sea.png', '#3ac5c9', '#0b3d91'),
     ]);
     await expect(generate.references).toHaveCount(2);
-    await generate.size.selectOption({ label: '4:3 — 2304 × 1728' });
+    await generate.aspect('4:3').click();
     await generate.sequenceOf(4);
     await generate.generate(
       'A paper boat drifting across a rain puddle at dawn, four moments from first light to full sun, soft film grain',

@@ -79,6 +79,8 @@ export interface FakeScenario {
    * clients can take part in the benchmark; any alteration is still refused.
    */
   plainLinks?: boolean;
+  /** How `GET /v1/models` (the key check) answers: never (a stalled gateway), or with this HTTP status. */
+  modelListing?: 'stall' | { status: number };
 }
 
 export interface FakeStats {
@@ -677,6 +679,12 @@ export async function startFakeCometApi(options: FakeOptions = {}): Promise<Fake
     if (req.method === 'POST' && path === '/v1/images/generations') return handleGeneration(req, res);
     if (req.method === 'GET' && path === '/v1/models') {
       api.stats.modelListings += 1;
+      const listing = scenario.modelListing;
+      if (listing === 'stall') return;
+      if (listing) {
+        sendJson(res, listing.status, providerError('Scenario', `The scenario answers ${listing.status}.`));
+        return;
+      }
       if (!authorized(req)) {
         sendJson(res, 401, providerError('AuthenticationError', 'Invalid token'));
         return;

@@ -44,6 +44,7 @@ const templates: Record<ChannelName, unknown> = {
   'key:save': { key: 'sk-fuzzed-key-0000', sessionOnly: true },
   'key:remove': undefined,
   'key:test': undefined,
+  'key:verify': { key: 'sk-fuzzed-key-0001', sessionOnly: true, saveUnverified: true },
   'network:status': undefined,
   'generation:start': { request, referenceIds: [1] },
   'generation:cancel': { jobId: '1' },

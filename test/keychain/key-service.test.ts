@@ -203,4 +203,68 @@ describe('key service', () => {
     );
     expect(await offline.testConnection()).toMatchObject({ ok: false, code: 'offline' });
   });
+
+  it('saves a new key only after the gateway accepts it, and never one it rejects', async () => {
+    const store = new MemorySecretStore();
+    const keys = service(store);
+    const rejected = await keys.verifyAndSave('sk-not-the-right-key', { saveUnverified: true });
+    expect(rejected).toMatchObject({ saved: false, check: { ok: false, code: 'key-rejected' } });
+    expect(rejected.status).toMatchObject({ source: 'none' });
+    expect(await store.get(keyAccount(api.fake.baseUrl))).toBeNull();
+    expect(JSON.stringify(rejected)).not.toContain('sk-not-the-right-key');
+
+    const accepted = await keys.verifyAndSave(`  ${api.fake.apiKey}  `);
+    expect(accepted).toMatchObject({
+      saved: true,
+      check: { ok: true },
+      status: { source: 'keychain', last4: api.fake.apiKey.slice(-4) },
+    });
+    expect(await store.get(keyAccount(api.fake.baseUrl))).toBe(api.fake.apiKey);
+    expect(api.fake.stats.modelListings).toBe(2);
+    expect(api.fake.stats.generationPosts).toBe(0);
+  });
+
+  it('keeps a checked key for the session only when asked', async () => {
+    const store = new MemorySecretStore();
+    const keys = service(store);
+    const verified = await keys.verifyAndSave(api.fake.apiKey, { sessionOnly: true });
+    expect(verified).toMatchObject({ saved: true, status: { source: 'session' } });
+    expect(await store.get(keyAccount(api.fake.baseUrl))).toBeNull();
+  });
+
+  it('saves a key the gateway could not check only when the user asks for it', async () => {
+    const store = new MemorySecretStore();
+    const offline = service(store, {}, 'http://127.0.0.1:1');
+    const unchecked = await offline.verifyAndSave('sk-offline-key-5555');
+    expect(unchecked).toMatchObject({ saved: false, check: { ok: false, code: 'offline' } });
+    expect(await store.get(keyAccount('http://127.0.0.1:1'))).toBeNull();
+    const anyway = await offline.verifyAndSave('sk-offline-key-5555', { saveUnverified: true });
+    expect(anyway).toMatchObject({ saved: true, status: { source: 'keychain', last4: '5555' } });
+  });
+
+  it('gives up on a gateway that does not answer, and explains it as a timeout', async () => {
+    api.fake.setScenario({ modelListing: 'stall' });
+    const store = new MemorySecretStore();
+    const keys = service(store, {}, undefined, { testTimeoutMs: 300 });
+    const stalled = await keys.verifyAndSave(api.fake.apiKey);
+    expect(stalled).toMatchObject({ saved: false, check: { ok: false, code: 'timeout' } });
+    expect(await store.get(keyAccount(api.fake.baseUrl))).toBeNull();
+  });
+
+  it('keeps a key the gateway knows even when the account has no credit left', async () => {
+    api.fake.setScenario({ modelListing: { status: 402 } });
+    const keys = service();
+    expect(await keys.verifyAndSave(api.fake.apiKey)).toMatchObject({
+      saved: true,
+      check: { ok: false, code: 'no-credit' },
+    });
+  });
+
+  it('refuses a malformed key before sending anything', async () => {
+    const keys = service();
+    await expect(keys.verifyAndSave('sk bad key with spaces')).rejects.toMatchObject({
+      appError: { code: 'invalid-input', field: 'key' },
+    });
+    expect(api.fake.stats.modelListings).toBe(0);
+  });
 });

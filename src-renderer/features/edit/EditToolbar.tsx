@@ -10,7 +10,9 @@ import { findModel } from '../../../src-preload/contract/models';
 import { useAppStore } from '../../app/use-app-store';
 import { turned } from './canvas-geometry';
 import { canRedo, canUndo } from './edit-history';
-import { editShortcutLabel } from './edit-shortcuts';
+import { shortcutLabel } from '../../shortcuts/shortcut-table';
+import { useIsMac } from '../../shortcuts/use-is-mac';
+import { editShortcutIds, type EditAction } from './edit-shortcuts';
 import { markTools, regionTools, type EditTool } from './edit-slice';
 
 const widths: readonly MarkWidth[] = ['thin', 'medium', 'thick'];
@@ -41,6 +43,7 @@ function isTool(value: string): value is EditTool {
 /** Mode, tools, colours and widths, crop and turn, undo and redo. */
 export function EditToolbar() {
   const { t } = useTranslation('edit');
+  const mac = useIsMac();
   const mode = useAppStore((s) => s.editMode);
   const tool = useAppStore((s) => s.editTool);
   const color = useAppStore((s) => s.editColor);
@@ -57,7 +60,8 @@ export function EditToolbar() {
   const model = findModel(modelId);
   const regionsOn = model?.regions != null;
   const tools = mode === 'marks' ? markTools : regionTools;
-  const toolLabel = (name: EditTool) => `${t(`tools.${name}`)} (${editShortcutLabel(name)})`;
+  const keys = (action: EditAction) => shortcutLabel(editShortcutIds[action], mac);
+  const toolLabel = (name: EditTool) => `${t(`tools.${name}`)} (${keys(name)})`;
   const cropped = history?.present.transform.crop != null;
 
   return (
@@ -172,7 +176,7 @@ export function EditToolbar() {
           type="button"
           className="button button--small"
           disabled={!history || !canUndo(history)}
-          title={`${t('history.undo')} (${editShortcutLabel('undo')})`}
+          title={`${t('history.undo')} (${keys('undo')})`}
           onClick={undo}
         >
           {t('history.undo')}
@@ -181,7 +185,7 @@ export function EditToolbar() {
           type="button"
           className="button button--small"
           disabled={!history || !canRedo(history)}
-          title={`${t('history.redo')} (${editShortcutLabel('redo')})`}
+          title={`${t('history.redo')} (${keys('redo')})`}
           onClick={redo}
         >
           {t('history.redo')}

@@ -1,16 +1,19 @@
-import { useEffect, useState, type KeyboardEvent } from 'react';
+import { useState, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { blockingIssues, formatSize } from '../../../src-preload/contract/generation';
+import { blockingIssues } from '../../../src-preload/contract/generation';
 import { useAppStore } from '../../app/use-app-store';
+import { ErrorNotice } from '../../components/ErrorNotice';
 import { ViewHeader } from '../../components/ViewHeader';
+import { ariaKeyShortcuts, matches, shortcutLabel } from '../../shortcuts/shortcut-table';
+import { useIsMac } from '../../shortcuts/use-is-mac';
 import { ReferenceTray } from '../reference-tray/ReferenceTray';
 import { ResultsGrid } from '../sequence-grid/ResultsGrid';
 import { AdvancedFields } from './AdvancedFields';
-import { ErrorNotice, OpenSettingsButton } from '../../components/ErrorNotice';
 import { focusControl } from './controls';
+import { modelOf } from './draft';
+import { ImageCountField } from './ImageCountField';
 import { ModelField } from './ModelField';
 import { PromptField } from './PromptField';
-import { SequenceField } from './SequenceField';
 import { SizeField } from './SizeField';
 import { useRequestCheck, type RequestCheck } from './use-request-issues';
 import {
@@ -22,26 +25,47 @@ import {
 } from './use-workspace-input';
 import './generate.css';
 
-function KeyMissingNotice() {
+/** Generating needs a key for the gateway in use; until there is one, the bar says so and leads to the fix. */
+function KeyMissingReason({ id }: { id: string }) {
   const { t } = useTranslation('generate');
-  const keyStatus = useAppStore((s) => s.keyStatus);
-  if (keyStatus?.source !== 'none') return null;
+  const gateway = useAppStore((s) => s.keyStatus?.gateway ?? '');
+  const resumeFirstRun = useAppStore((s) => s.resumeFirstRun);
   return (
-    <div className="notice generate__key-notice" role="note">
-      <span>{t('keyMissing.text')}</span>
-      <OpenSettingsButton />
-    </div>
+    <span id={id} className="generate__key-missing">
+      <span>{t('keyMissing.text', { gateway })}</span>
+      <button type="button" className="button button--small" onClick={resumeFirstRun}>
+        {t('keyMissing.add')}
+      </button>
+    </span>
+  );
+}
+
+/** The one line next to the button: why it cannot run, or that it is sending; otherwise its shortcut. */
+function BarStatus({ check }: { check: RequestCheck }) {
+  const { t } = useTranslation('generate');
+  const mac = useIsMac();
+  const starting = useAppStore((s) => s.starting);
+  const blocking = blockingIssues(check.issues);
+  const onlyPromptMissing = blocking.length === 1 && blocking[0]?.code === 'prompt-empty';
+  return (
+    <span id="generate-summary" className="field__hint">
+      {starting
+        ? t('generateButton.sending')
+        : onlyPromptMissing
+          ? t('generateButton.needPrompt')
+          : blocking.length > 0
+            ? t('generateButton.blocked', { count: blocking.length })
+            : shortcutLabel('generate.run', mac)}
+    </span>
   );
 }
 
 function GenerateBar({ check, onGenerate }: { check: RequestCheck; onGenerate: () => void }) {
   const { t } = useTranslation('generate');
   const starting = useAppStore((s) => s.starting);
+  const noKey = useAppStore((s) => s.keyStatus?.source === 'none');
   const error = useAppStore((s) => s.generateError);
   const dismissError = useAppStore((s) => s.dismissGenerateError);
-  const blocking = blockingIssues(check.issues);
-  const onlyPromptMissing = blocking.length === 1 && blocking[0]?.code === 'prompt-empty';
-  const count = check.request.sequential === 'auto' ? check.request.maxImages : 1;
 
   return (
     <div className="generate__bar">
@@ -58,45 +82,37 @@ function GenerateBar({ check, onGenerate }: { check: RequestCheck; onGenerate: (
           id={generateButtonId}
           type="button"
           className="button button--primary generate__button"
-          aria-keyshortcuts="Control+Enter Meta+Enter"
+          aria-keyshortcuts={ariaKeyShortcuts('generate.run')}
           aria-busy={starting}
+          disabled={noKey}
           aria-describedby="generate-summary"
-          title={t('generateButton.hint')}
           onClick={onGenerate}
         >
           {t('generateButton.label')}
         </button>
-        <span id="generate-summary" className="field__hint">
-          {starting
-            ? t('generateButton.sending')
-            : onlyPromptMissing
-              ? t('generateButton.needPrompt')
-              : blocking.length > 0
-                ? t('generateButton.blocked', { count: blocking.length })
-                : t('generateButton.summary', { count, size: formatSize(check.request.size) })}
-        </span>
+        {noKey ? <KeyMissingReason id="generate-summary" /> : <BarStatus check={check} />}
       </div>
     </div>
   );
 }
 
+/**
+ * The workspace: a compact panel of what to make on the left (only the controls the chosen model can use), the
+ * results of this session on the right, where the room is.
+ */
 export function GenerateView() {
   const { t } = useTranslation();
   const { t: tg } = useTranslation('generate');
-  const settingsLoaded = useAppStore((s) => s.settings !== null);
-  const loadSettings = useAppStore((s) => s.loadSettings);
   const generate = useAppStore((s) => s.generate);
+  const noKey = useAppStore((s) => s.keyStatus?.source === 'none');
+  const model = useAppStore((s) => modelOf(s.draft));
+  const referenceCount = useAppStore((s) => s.references.length);
   const check = useRequestCheck();
   const [tried, setTried] = useState(false);
   const { dragging, handlers } = useWorkspaceDrop();
   useClipboardReferences();
   useJobUpdates();
   useFocusOnFailedField(focusControl);
-
-  useEffect(() => {
-    // Settings hold the default for progressive results and whether a key is set.
-    if (!settingsLoaded) void loadSettings().catch(() => undefined);
-  }, [settingsLoaded, loadSettings]);
 
   const runGenerate = () => {
     void generate().then((field) => {
@@ -110,7 +126,7 @@ export function GenerateView() {
   };
 
   const onKeyDown = (event: KeyboardEvent) => {
-    if (event.key === 'Enter' && (event.ctrlKey || event.metaKey)) {
+    if (matches(event, 'generate.run') && !noKey) {
       event.preventDefault();
       runGenerate();
     }
@@ -131,14 +147,17 @@ export function GenerateView() {
           onKeyDown={onKeyDown}
         >
           <div className="generate__scroll">
-            <KeyMissingNotice />
             <PromptField
               issues={check.issuesFor('prompt').filter((found) => tried || found.code !== 'prompt-empty')}
             />
-            <ReferenceTray issues={check.issuesFor('references')} />
+            {(model.maxReferences > 0 || referenceCount > 0) && (
+              <ReferenceTray issues={check.issuesFor('references')} />
+            )}
             <ModelField issues={check.issuesFor('model')} />
             <SizeField issues={check.issuesFor('size')} />
-            <SequenceField issues={[...check.issuesFor('sequential'), ...check.issuesFor('maxImages')]} />
+            {model.sequentialGeneration && (
+              <ImageCountField issues={[...check.issuesFor('sequential'), ...check.issuesFor('maxImages')]} />
+            )}
             <AdvancedFields issuesFor={check.issuesFor} />
           </div>
           <GenerateBar check={check} onGenerate={runGenerate} />

@@ -2,59 +2,52 @@ import { useTranslation } from 'react-i18next';
 import type { GenerationIssue } from '../../../src-preload/contract/generation';
 import { modelCatalogue, type ModelInfo } from '../../../src-preload/contract/models';
 import { useAppStore } from '../../app/use-app-store';
+import { Select } from '../../components/Select';
 import { modelOf } from './draft';
 import { controlIdFor } from './controls';
 import { FieldIssues, issueAttributes } from './FieldIssues';
 
-function megapixels(pixels: number): string {
-  return (pixels / 1_000_000).toFixed(1);
-}
-
-/** What a model supports, as short facts listed under the picker. */
-function ModelFacts({ model }: { model: ModelInfo }) {
+/** What a model offers, in one short line under its name in the list; read from the catalogue's fields. */
+function useModelSummary(): (model: ModelInfo) => string {
   const { t } = useTranslation('generate');
-  const facts = [
-    t('model.facts.sizes', { presets: model.sizePresets.join(', ') }),
-    t('model.facts.pixels', { min: megapixels(model.minPixels), max: megapixels(model.maxPixels) }),
-    model.pngOutput ? t('model.facts.png') : t('model.facts.jpegOnly'),
-    model.sequentialGeneration ? t('model.facts.sequences') : t('model.facts.noSequences'),
-    model.streaming ? t('model.facts.streaming') : t('model.facts.noStreaming'),
-    t('model.facts.references', { count: model.maxReferences }),
-  ];
-  return (
-    <ul className="model-facts" aria-label={t('model.factsLabel', { model: model.label })}>
-      {facts.map((fact) => (
-        <li key={fact}>{fact}</li>
-      ))}
-    </ul>
-  );
+  return (model) =>
+    [
+      model.sizePresets.join(' · '),
+      model.sequentialGeneration ? t('model.facts.sequences') : t('model.facts.noSequences'),
+      model.maxReferences > 0
+        ? t('model.facts.references', { count: model.maxReferences })
+        : t('model.facts.noReferences'),
+      model.pngOutput ? t('model.facts.png') : null,
+    ]
+      .filter((fact) => fact !== null)
+      .join(' · ');
 }
 
 export function ModelField({ issues }: { issues: readonly GenerationIssue[] }) {
   const { t } = useTranslation('generate');
   const modelId = useAppStore((s) => s.draft.model);
   const updateDraft = useAppStore((s) => s.updateDraft);
+  const summary = useModelSummary();
   const id = controlIdFor('model');
   const model = modelOf({ model: modelId });
+  const attributes = issueAttributes(id, issues);
   return (
     <div className="field">
       <label htmlFor={id}>{t('model.label')}</label>
-      <select
+      <Select
         id={id}
-        className="input"
         value={model.id}
-        {...issueAttributes(id, issues)}
-        onChange={(event) => {
-          updateDraft({ model: event.target.value });
+        aria-describedby={attributes['aria-describedby']}
+        aria-invalid={attributes['aria-invalid']}
+        options={modelCatalogue.map((entry) => ({
+          value: entry.id,
+          label: entry.label,
+          detail: summary(entry),
+        }))}
+        onChange={(value) => {
+          updateDraft({ model: value });
         }}
-      >
-        {modelCatalogue.map((entry) => (
-          <option key={entry.id} value={entry.id}>
-            {entry.label}
-          </option>
-        ))}
-      </select>
-      <ModelFacts model={model} />
+      />
       <FieldIssues controlId={id} issues={issues} />
     </div>
   );

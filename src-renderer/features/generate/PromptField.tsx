@@ -1,8 +1,12 @@
 import { useTranslation } from 'react-i18next';
-import { measurePrompt, promptBudget, type GenerationIssue } from '../../../src-preload/contract/generation';
+import { measurePrompt, type GenerationIssue } from '../../../src-preload/contract/generation';
 import { useAppStore } from '../../app/use-app-store';
+import { ariaKeyShortcuts } from '../../shortcuts/shortcut-table';
 import { controlIdFor } from './controls';
 import { FieldIssues, issueAttributes } from './FieldIssues';
+
+/** Below this share of the recommended length, the length is not worth a line. */
+const lengthWorthMentioning = 0.8;
 
 export function PromptField({ issues }: { issues: readonly GenerationIssue[] }) {
   const { t } = useTranslation('generate');
@@ -11,9 +15,10 @@ export function PromptField({ issues }: { issues: readonly GenerationIssue[] }) 
   const id = controlIdFor('prompt');
   const measure = measurePrompt(prompt);
   const percent = Math.round(measure.budgetUsed * 100);
+  // Over the recommended length, the issue below says so; close to it, one line says how close.
+  const nearLimit = measure.budgetUsed >= lengthWorthMentioning && measure.budgetUsed <= 1;
   const over = measure.budgetUsed > 1;
-  // The length meter already says when the prompt is long; the list carries the rest.
-  const shown = issues.filter((found) => found.code !== 'prompt-long');
+  const lengthId = `${id}-length`;
 
   return (
     <div className="field prompt-field">
@@ -22,35 +27,29 @@ export function PromptField({ issues }: { issues: readonly GenerationIssue[] }) 
         id={id}
         className="input prompt-field__input"
         value={prompt}
-        rows={6}
+        rows={5}
         placeholder={t('prompt.placeholder')}
         spellCheck
-        aria-keyshortcuts="Control+Enter Meta+Enter"
-        {...issueAttributes(id, shown, `${id}-length`)}
+        aria-keyshortcuts={ariaKeyShortcuts('generate.run')}
+        {...issueAttributes(id, issues, nearLimit ? lengthId : undefined)}
         onChange={(event) => {
           updateDraft({ prompt: event.target.value });
         }}
       />
-      <div className="prompt-field__meta">
+      {(nearLimit || over) && (
         <div className="prompt-meter" aria-hidden="true">
           <div
             className={`prompt-meter__fill${over ? ' prompt-meter__fill--over' : ''}`}
             style={{ width: `${Math.min(percent, 100)}%` }}
           />
         </div>
-        <span id={`${id}-length`} className={over ? 'field__warning' : 'field__hint'}>
-          {measure.cjkChars > 0
-            ? t('prompt.lengthMixed', {
-                cjk: measure.cjkChars,
-                other: measure.otherChars,
-                percent,
-              })
-            : t('prompt.length', { count: measure.otherChars, percent })}
-          {over && ` ${t('prompt.tooLong', { cjkLimit: promptBudget.cjk, otherLimit: promptBudget.other })}`}
+      )}
+      {nearLimit && (
+        <span id={lengthId} className="field__hint">
+          {t('prompt.nearLimit', { percent })}
         </span>
-        <span className="field__hint prompt-field__shortcut">{t('prompt.shortcut')}</span>
-      </div>
-      <FieldIssues controlId={id} issues={shown} />
+      )}
+      <FieldIssues controlId={id} issues={issues} />
     </div>
   );
 }

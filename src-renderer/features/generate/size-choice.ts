@@ -61,34 +61,53 @@ export function aspectOptions(model: ModelInfo): AspectOption[] {
   );
 }
 
-/**
- * The size picker is one native select; each option's value encodes a choice (`preset:2K`,
- * `aspect:2K:16:9`, `custom`), shown for the current model so a preset it lacks shows as its nearest one.
- */
-export function sizeChoiceValue(model: ModelInfo, choice: SizeChoice): string {
+/** What the aspect-ratio picker shows as chosen: the model decides ("auto"), a ratio, or exact sides. */
+export type AspectPick = 'auto' | AspectRatio | 'custom';
+
+export function aspectPickOf(choice: SizeChoice): AspectPick {
   if (choice.kind === 'custom') return 'custom';
-  const preset = nearestPreset(model, choice.preset);
-  return choice.kind === 'preset' ? `preset:${preset}` : `aspect:${preset}:${choice.ratio}`;
+  return choice.kind === 'preset' ? 'auto' : choice.ratio;
 }
 
-function asPreset(text: string | undefined): SizePreset | undefined {
-  return sizePresets.find((preset) => preset === text);
-}
-
-/** The choice an option value stands for; `custom` starts from the size the previous choice sent. */
-export function parseSizeChoiceValue(value: string, current: RequestSize): SizeChoice | null {
-  if (value === 'custom') {
-    return typeof current === 'string'
-      ? { kind: 'custom', width: 2048, height: 2048 }
-      : { kind: 'custom', ...current };
+/**
+ * The preset a choice works at, as the model offers it. Exact sides have none of their own; the preset whose
+ * pixel count is nearest theirs stands in, so going back to a ratio keeps roughly the same scale.
+ */
+export function presetOfChoice(model: ModelInfo, choice: SizeChoice): SizePreset {
+  if (choice.kind !== 'custom') return nearestPreset(model, choice.preset);
+  const pixels = choice.width * choice.height;
+  let best = model.sizePresets[0] ?? '2K';
+  for (const preset of model.sizePresets) {
+    if (Math.abs(presetPixels(preset) - pixels) < Math.abs(presetPixels(best) - pixels)) best = preset;
   }
-  const presetMatch = /^preset:(\w+)$/.exec(value);
-  const preset = asPreset(presetMatch?.[1]);
-  if (preset) return { kind: 'preset', preset };
-  const aspectMatch = /^aspect:(\w+):(\d+:\d+)$/.exec(value);
-  const scale = asPreset(aspectMatch?.[1]);
-  const ratio = aspectRatios.find((candidate) => candidate === aspectMatch?.[2]);
-  return scale && ratio ? { kind: 'aspect', preset: scale, ratio } : null;
+  return best;
+}
+
+function presetPixels(preset: SizePreset): number {
+  const side = 1024 * (sizePresets.indexOf(preset) + 1);
+  return side * side;
+}
+
+/** The choice a pick in the aspect-ratio picker makes; "custom" starts from the size sent now. */
+export function choiceForPick(pick: AspectPick, model: ModelInfo, current: SizeChoice): SizeChoice {
+  const preset = presetOfChoice(model, current);
+  if (pick === 'auto') return { kind: 'preset', preset };
+  if (pick !== 'custom') return { kind: 'aspect', ratio: pick, preset };
+  if (current.kind === 'custom') return current;
+  const sent = resolveSizeChoice(model, current);
+  return typeof sent === 'string'
+    ? { kind: 'custom', width: 2048, height: 2048 }
+    : { kind: 'custom', ...sent };
+}
+
+/** The same shape at another preset. */
+export function choiceAtPreset(choice: SizeChoice, preset: SizePreset): SizeChoice {
+  return choice.kind === 'custom' ? choice : { ...choice, preset };
+}
+
+/** The aspect ratios the model can make at a preset, each with its exact size. */
+export function ratiosAt(model: ModelInfo, preset: SizePreset): AspectOption[] {
+  return aspectOptions(model).filter((option) => option.preset === preset);
 }
 
 /** An exact size that an aspect option of the model produces is shown as that option, not as custom. */

@@ -2,15 +2,15 @@ import { useCallback, useEffect, useLayoutEffect, useMemo, useRef } from 'react'
 import { useTranslation } from 'react-i18next';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useAppStore, useAppStoreApi } from '../../app/use-app-store';
-import { shortcutFor } from '../../dom/key-chord';
+import { openContextMenuOf } from '../../dom/context-menu-key';
 import { isInDialog } from '../../dom/keyboard-target';
+import { matches } from '../../shortcuts/shortcut-table';
 import { useContentSize } from '../../hooks/use-content-size';
 import { ImageContextMenu } from '../image-actions/ImageContextMenu';
 import type { CommandTarget } from '../image-actions/image-commands';
 import { imagesOf, type Arrangement, type Entry } from './arrangement';
 import { buildGridModel, gridGap, gridGeometry, isFlat, stepThumbSize, type GridModel } from './grid-model';
 import { GridRowView, type CellLabels } from './GridRows';
-import { libraryShortcuts } from './library-shortcuts';
 import { firstPageSize } from './list-controller';
 import { isEntrySelected } from './selection';
 import { entryIndexOf, useGridInput } from './use-grid-input';
@@ -42,16 +42,7 @@ export interface LibraryGridProps {
 /** Opens the context menu of a cell from the keyboard, at the cell, as a right-click there would. */
 function openMenuAt(index: number): void {
   const cell = document.getElementById(`library-cell-${index}`);
-  if (!cell) return;
-  const box = cell.getBoundingClientRect();
-  cell.dispatchEvent(
-    new MouseEvent('contextmenu', {
-      bubbles: true,
-      cancelable: true,
-      clientX: box.left + box.width / 2,
-      clientY: box.top + box.height / 2,
-    }),
-  );
+  if (cell) openContextMenuOf(cell);
 }
 
 export function LibraryGrid({ arrangement, onOpen }: LibraryGridProps) {
@@ -164,11 +155,10 @@ export function LibraryGrid({ arrangement, onOpen }: LibraryGridProps) {
   useEffect(() => {
     const onKeyDown = (event: globalThis.KeyboardEvent) => {
       if (isInDialog(event.target)) return;
-      const action = shortcutFor(libraryShortcuts, event);
-      if (action !== 'biggerThumbnails' && action !== 'smallerThumbnails') return;
+      const step = matches(event, 'library.bigger') ? 1 : matches(event, 'library.smaller') ? -1 : 0;
+      if (step === 0) return;
       event.preventDefault();
-      const direction = action === 'smallerThumbnails' ? -1 : 1;
-      setThumbSize(stepThumbSize(width, store.getState().libraryThumbSize, direction));
+      setThumbSize(stepThumbSize(width, store.getState().libraryThumbSize, step));
     };
     window.addEventListener('keydown', onKeyDown);
     return () => {

@@ -62,8 +62,11 @@ function ArrangeMenu() {
   const setGrouping = useAppStore((s) => s.setLibraryGrouping);
   return (
     <DropdownMenu.Root>
-      <DropdownMenu.Trigger className="button" aria-label={t('toolbar.arrange')} title={t('toolbar.arrange')}>
+      {/* Its name says what it is and holds the order it shows ("Sort and group: Newest first"), so speech
+          input can say what the eye reads. */}
+      <DropdownMenu.Trigger className="button" title={t('toolbar.arrange')}>
         <Icon name="view" />
+        <span className="visually-hidden">{t('toolbar.arrange')}: </span>
         {t(`toolbar.sort.${sort}`)}
       </DropdownMenu.Trigger>
       <DropdownMenu.Portal>

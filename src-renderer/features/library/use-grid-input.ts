@@ -1,11 +1,13 @@
 import type { DragEvent, KeyboardEvent, MouseEvent } from 'react';
 import { useAppStore } from '../../app/use-app-store';
-import { shortcutFor } from '../../dom/key-chord';
+import { matches, matchShortcut } from '../../shortcuts/shortcut-table';
 import { coverOf, isStack, type Entry } from './arrangement';
 import { isNavigationKey, moveFocus, type GridModel } from './grid-model';
-import { gridShortcuts } from './library-shortcuts';
 import { pointerSelect, selectRange, toggleEntry } from './selection';
 import { useImageDrag } from './use-image-drag';
+
+/** The grid's own keys besides moving, from the one shortcut table. */
+const gridKeys = ['grid.open', 'grid.toggle', 'grid.selectAll', 'grid.trash', 'grid.contextMenu'] as const;
 
 interface GridInputOptions {
   model: GridModel;
@@ -31,7 +33,7 @@ export function entryIndexOf(target: EventTarget): number | null {
 /**
  * The grid's pointer and keyboard handling, attached once to the grid rather than to every cell: the usual
  * file-manager selection rules, arrow and page keys, and the grid's shortcut table (Space and Enter open the
- * viewer, Ctrl/Cmd+Space toggles the selection, Ctrl/Cmd+A, Escape, Delete, the menu key).
+ * viewer, Ctrl/Cmd+Space toggles the selection, Ctrl/Cmd+A, Delete, the menu key); Escape is the library's.
  */
 export function useGridInput({
   model,
@@ -82,10 +84,11 @@ export function useGridInput({
 
   const onKeyDown = (event: KeyboardEvent) => {
     const command = event.ctrlKey || event.metaKey;
-    if (isNavigationKey(event.key) && !event.altKey) {
+    const extend = matches(event, 'grid.extend');
+    if ((extend || matches(event, 'grid.move')) && isNavigationKey(event.key)) {
       event.preventDefault();
       const next = moveFocus(model, entries.length, focus, event.key, pageRows());
-      if (event.shiftKey) {
+      if (extend) {
         const anchored = selection.anchor === null ? { ...selection, anchor: focus } : selection;
         setSelection(selectRange(anchored, entries, next, command));
       }
@@ -93,30 +96,30 @@ export function useGridInput({
       return;
     }
     const entry = entries[focus];
-    switch (shortcutFor(gridShortcuts, event)) {
-      case 'open':
+    switch (matchShortcut(event, gridKeys)) {
+      case 'grid.open':
         if (!entry) return;
         event.preventDefault();
         // A stack opens in place with Enter; Space looks at its first image, as it does at an image.
         if (isStack(entry) && event.key === ' ') onOpen(coverOf(entry));
         else onOpen(entry);
         return;
-      case 'toggleSelection':
+      case 'grid.toggle':
         event.preventDefault();
         setSelection(toggleEntry(selection, entries, focus));
         return;
-      case 'selectAll':
+      case 'grid.selectAll':
         event.preventDefault();
         void selectAll();
         return;
-      case 'delete': {
+      case 'grid.trash': {
         const ids = selection.ids.size > 0 ? [...selection.ids] : entry ? [coverOf(entry).id] : [];
         if (ids.length === 0) return;
         event.preventDefault();
         void trash(ids);
         return;
       }
-      case 'contextMenu':
+      case 'grid.contextMenu':
         if (!entry) return;
         event.preventDefault();
         onContextMenuKey(focus);

@@ -1,13 +1,20 @@
 import { useEffect } from 'react';
 import { useAppStoreApi } from '../../app/use-app-store';
-import { shortcutFor } from '../../dom/key-chord';
 import { isInDialog, isTyping } from '../../dom/keyboard-target';
-import { libraryShortcuts } from './library-shortcuts';
+import { matchShortcut } from '../../shortcuts/shortcut-table';
 import { emptySelection } from './selection';
+
+const libraryKeys = [
+  'library.search',
+  'library.undo',
+  'library.inspector',
+  'library.compare',
+  'library.clearSelection',
+] as const;
 
 /**
  * While the library is shown: Ctrl/Cmd+F goes to the search box, Ctrl/Cmd+Z undoes the last delete, I shows or
- * hides the inspector, C compares the selection and Escape clears it (see library-shortcuts.ts).
+ * hides the inspector, C compares the selection and Escape clears it (the shortcut table's library scope).
  */
 export function useLibraryShortcuts(
   searchRef: React.RefObject<HTMLInputElement | null>,
@@ -17,8 +24,8 @@ export function useLibraryShortcuts(
   useEffect(() => {
     const onKeyDown = (event: KeyboardEvent) => {
       if (isInDialog(event.target)) return;
-      const action = shortcutFor(libraryShortcuts, event);
-      if (action === 'search') {
+      const action = matchShortcut(event, libraryKeys);
+      if (action === 'library.search') {
         event.preventDefault();
         searchRef.current?.focus();
         searchRef.current?.select();
@@ -26,15 +33,15 @@ export function useLibraryShortcuts(
       }
       // Everything else is typed text inside a field.
       if (isTyping(event.target)) return;
-      if (action === 'undo') {
+      if (action === 'library.undo') {
         if (store.getState().undoLatest()) event.preventDefault();
-      } else if (action === 'inspector') {
+      } else if (action === 'library.inspector') {
         event.preventDefault();
         store.getState().toggleLibraryInspector();
-      } else if (action === 'compare') {
+      } else if (action === 'library.compare') {
         event.preventDefault();
         compare();
-      } else if (action === 'clearSelection' && !event.defaultPrevented) {
+      } else if (action === 'library.clearSelection' && !event.defaultPrevented) {
         const state = store.getState();
         if (state.librarySelection.ids.size === 0) return;
         event.preventDefault();

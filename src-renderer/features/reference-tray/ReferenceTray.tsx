@@ -3,7 +3,9 @@ import { useTranslation } from 'react-i18next';
 import type { GenerationIssue } from '../../../src-preload/contract/generation';
 import type { LibraryImage } from '../../../src-preload/contract/library-types';
 import { useAppStore } from '../../app/use-app-store';
-import { modelOf, sequenceRoom } from '../generate/draft';
+import { Icon } from '../../components/Icon';
+import { ariaKeyShortcuts, matches } from '../../shortcuts/shortcut-table';
+import { modelOf } from '../generate/draft';
 import { controlIdFor } from '../generate/controls';
 import { FieldIssues } from '../generate/FieldIssues';
 import { referenceCapacity, type TrayMessage } from './reference-slice';
@@ -84,13 +86,13 @@ function ReferenceItem({
 
   const onKeyDown = (event: KeyboardEvent<HTMLLIElement>) => {
     if (event.target !== event.currentTarget) return;
-    if (event.altKey && (event.key === 'ArrowLeft' || event.key === 'ArrowUp')) {
+    if (matches(event, 'tray.moveEarlier')) {
       event.preventDefault();
       moveTo(position - 1);
-    } else if (event.altKey && (event.key === 'ArrowRight' || event.key === 'ArrowDown')) {
+    } else if (matches(event, 'tray.moveLater')) {
       event.preventDefault();
       moveTo(position + 1);
-    } else if (event.key === 'Delete' || event.key === 'Backspace') {
+    } else if (matches(event, 'tray.remove')) {
       event.preventDefault();
       removeReference(image.id);
     }
@@ -114,7 +116,7 @@ function ReferenceItem({
       draggable
       data-reference-id={image.id}
       aria-label={label}
-      aria-keyshortcuts="Alt+ArrowLeft Alt+ArrowRight Delete"
+      aria-keyshortcuts={`${ariaKeyShortcuts('tray.moveEarlier')} ${ariaKeyShortcuts('tray.moveLater')} ${ariaKeyShortcuts('tray.remove')}`}
       title={t('tray.itemHint')}
       onKeyDown={onKeyDown}
       onDragStart={(event) => {
@@ -191,6 +193,29 @@ export function ReferenceTray({ issues }: { issues: readonly GenerationIssue[] }
         >
           {references.length} / {capacity}
         </span>
+        <span className="tray__spacer" />
+        {references.length > 0 && (
+          <button type="button" className="button button--quiet button--small" onClick={clearReferences}>
+            {t('tray.clear')}
+          </button>
+        )}
+        <label className="button button--small tray__add">
+          <input
+            id={inputId}
+            className="visually-hidden"
+            type="file"
+            multiple
+            accept="image/*"
+            onChange={(event) => {
+              const files = Array.from(event.target.files ?? []);
+              event.target.value = '';
+              if (files.length > 0) void addReferenceFiles(files);
+            }}
+          />
+          <Icon name="plus" size={14} />
+          {t('tray.addShort')}
+          <span className="visually-hidden">{t('tray.addRest')}</span>
+        </label>
       </div>
       <ul ref={listRef} className="tray__list" aria-labelledby="tray-heading">
         {references.map((image, position) => (
@@ -212,41 +237,14 @@ export function ReferenceTray({ issues }: { issues: readonly GenerationIssue[] }
         ))}
       </ul>
       {references.length === 0 && pending === 0 && <p className="tray__empty">{t('tray.empty')}</p>}
-      <p className="field__hint" aria-live="polite">
-        {pending > 0
-          ? t('tray.adding', { count: pending })
-          : t('tray.room', { count: sequenceRoom(references.length) })}
+      <p className="visually-hidden" aria-live="polite">
+        {pending > 0 ? t('tray.adding', { count: pending }) : ''}
       </p>
       {movedTo !== null && (
         <p className="visually-hidden" aria-live="polite">
           {t('tray.movedTo', { position: movedTo + 1, total: references.length })}
         </p>
       )}
-      <div className="tray__actions">
-        <label className="button tray__add">
-          <input
-            id={inputId}
-            className="visually-hidden"
-            type="file"
-            multiple
-            accept="image/*"
-            onChange={(event) => {
-              const files = Array.from(event.target.files ?? []);
-              event.target.value = '';
-              if (files.length > 0) void addReferenceFiles(files);
-            }}
-          />
-          {t('tray.add')}
-        </label>
-        <button
-          type="button"
-          className="button button--quiet"
-          disabled={references.length === 0}
-          onClick={clearReferences}
-        >
-          {t('tray.clear')}
-        </button>
-      </div>
       <FieldIssues controlId={inputId} issues={issues} />
       <TrayMessages />
     </section>

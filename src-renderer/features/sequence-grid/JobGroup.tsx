@@ -8,8 +8,9 @@ import { ErrorNotice } from '../../components/ErrorNotice';
 import { useTickingNow } from '../../hooks/use-ticking-now';
 import { focusControl } from '../generate/controls';
 import { Icon } from '../../components/Icon';
-import { isFinished, jobStatus, tilesOf } from './jobs';
-import { ResultTile } from './ResultTile';
+import { FailedJobRow, PartialFailure } from './JobFailure';
+import { isFinished, jobOutcome, jobStatus, tilesOf } from './jobs';
+import { ResultTiles } from './ResultTiles';
 
 function JobStatusLine({ job }: { job: JobSnapshot }) {
   const { t } = useTranslation('generate');
@@ -37,6 +38,13 @@ function useElapsedSeconds(job: JobSnapshot): number {
 
 /** One generation: its settings, what it is doing, and one tile per expected image. */
 export function JobGroup({ job }: { job: JobSnapshot }) {
+  const headingId = `job-${job.jobId}-heading`;
+  const outcome = jobOutcome(job);
+  if (outcome === 'failed') return <FailedJobRow job={job} headingId={headingId} />;
+  return <JobResults job={job} headingId={headingId} partial={outcome === 'partial'} />;
+}
+
+function JobResults({ job, headingId, partial }: { job: JobSnapshot; headingId: string; partial: boolean }) {
   const { t } = useTranslation('generate');
   const cancelJob = useAppStore((s) => s.cancelJob);
   const remix = useAppStore((s) => s.remix);
@@ -45,7 +53,6 @@ export function JobGroup({ job }: { job: JobSnapshot }) {
   const [cancelling, setCancelling] = useState(false);
   const tiles = tilesOf(job);
   const finished = isFinished(job);
-  const headingId = `job-${job.jobId}-heading`;
   const model = findModel(job.request.model)?.label ?? job.request.model;
   const seconds = useElapsedSeconds(job);
 
@@ -117,27 +124,18 @@ export function JobGroup({ job }: { job: JobSnapshot }) {
           ))}
         </ul>
       )}
-      {job.error && job.phase !== 'cancelled' && (
-        <ErrorNotice error={job.error} since={job.finishedAt ?? job.startedAt} onFocusField={focusControl} />
+      {partial && <PartialFailure job={job} />}
+      {job.error && !finished && (
+        <ErrorNotice error={job.error} since={job.startedAt} onFocusField={focusControl} />
       )}
-      {job.phase === 'failed' && !job.error && !job.slots.some((slot) => slot.error) && (
-        <p className="notice notice--error" role="alert">
-          {t('job.failedNoReason')}
-        </p>
-      )}
-      <div className={`job__tiles${sideBySide ? ' job__tiles--side' : ''}`}>
-        {tiles.map((tile) => (
-          <ResultTile
-            key={tile.index}
-            job={job}
-            tile={tile}
-            total={tiles.length}
-            onOpen={() => {
-              if (tile.image) openViewer('results', tile.image.id);
-            }}
-          />
-        ))}
-      </div>
+      <ResultTiles
+        job={job}
+        tiles={tiles}
+        sideBySide={sideBySide}
+        onOpen={(tile) => {
+          if (tile.image) openViewer('results', tile.image.id);
+        }}
+      />
     </div>
   );
 }

@@ -2,15 +2,14 @@ import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useAppStore, useAppStoreApi } from '../../app/use-app-store';
 import { Icon } from '../../components/Icon';
-import { shortcutFor } from '../../dom/key-chord';
 import { isInDialog, isTyping } from '../../dom/keyboard-target';
+import { matches } from '../../shortcuts/shortcut-table';
 import { ImageDialogs } from '../image-actions/ImageDialogs';
 import { Compare } from '../viewer/Compare';
 import { Viewer } from '../viewer/Viewer';
 import { canCompare } from '../viewer/viewer-slice';
 import { isFinished, savedImages } from './jobs';
 import { JobGroup } from './JobGroup';
-import { resultShortcuts } from './result-shortcuts';
 import './sequence-grid.css';
 
 /** The picked results: how many, Compare when two to four are picked, and letting go of them. */
@@ -72,12 +71,11 @@ export function ResultsGrid() {
       aria-labelledby="results-heading"
       onKeyDown={(event) => {
         if (isTyping(event.target) || isInDialog(event.target)) return;
-        const action = shortcutFor(resultShortcuts, event);
         const { resultSelection, openCompare, clearResultSelection } = store.getState();
-        if (action === 'compare' && canCompare(resultSelection.length)) {
+        if (matches(event, 'results.compare') && canCompare(resultSelection.length)) {
           event.preventDefault();
           openCompare('results', resultSelection);
-        } else if (action === 'clearSelection' && resultSelection.length > 0) {
+        } else if (matches(event, 'results.clearSelection') && resultSelection.length > 0) {
           event.preventDefault();
           clearResultSelection();
         }
@@ -95,7 +93,7 @@ export function ResultsGrid() {
           </button>
         )}
       </div>
-      <div role="list" className="results__list" aria-label={t('results.listLabel')}>
+      <div className="results__list">
         {jobs.map((job) => (
           <JobGroup key={job.jobId} job={job} />
         ))}

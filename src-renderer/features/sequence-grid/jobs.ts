@@ -1,3 +1,5 @@
+import type { AppError } from '../../../src-preload/contract/errors';
+import type { GenerationRequest } from '../../../src-preload/contract/generation';
 import type { JobPhase, JobSlot, JobSnapshot } from '../../../src-preload/contract/ipc';
 import type { LibraryImage } from '../../../src-preload/contract/library-types';
 
@@ -67,6 +69,8 @@ export function updateImage(
 /**
  * The tiles of a job: one per expected image from the start, so the grid does not jump as images arrive.
  * A sequence may end with fewer images than asked for; slots main never reported stay pending until then.
+ * Once a job has ended, only its images remain (its failures are told once, in one line, with a retry), except
+ * that a cancelled job keeps the places of the images it never made.
  */
 export function tilesOf(job: JobSnapshot): JobSlot[] {
   const count = Math.max(job.expected, job.slots.length);
@@ -76,7 +80,8 @@ export function tilesOf(job: JobSnapshot): JobSlot[] {
       job.slots.find((slot) => slot.index === index) ?? { index, state: 'pending', image: null, error: null },
     );
   }
-  return isFinished(job) && job.phase === 'done' ? tiles.filter((tile) => tile.state !== 'pending') : tiles;
+  if (!isFinished(job) || job.phase === 'cancelled') return tiles;
+  return tiles.filter((tile) => tile.state === 'saved');
 }
 
 export function savedImages(job: JobSnapshot): LibraryImage[] {
@@ -122,4 +127,41 @@ export function jobStatus(job: JobSnapshot): JobStatus {
     case 'cancelled':
       return { key: 'cancelled', params: { saved } };
   }
+}
+
+/** How a job ended, as the results show it: a failure with nothing saved collapses to one row. */
+export type JobOutcome = 'running' | 'done' | 'partial' | 'failed' | 'cancelled';
+
+function countSlots(job: JobSnapshot, state: JobSlot['state']): number {
+  return job.slots.filter((slot) => slot.state === state).length;
+}
+
+export function jobOutcome(job: JobSnapshot): JobOutcome {
+  if (!isFinished(job)) return 'running';
+  if (job.phase === 'cancelled') return 'cancelled';
+  const saved = countSlots(job, 'saved');
+  const failed = job.phase === 'failed' || countSlots(job, 'failed') > 0;
+  if (!failed) return 'done';
+  return saved === 0 ? 'failed' : 'partial';
+}
+
+/**
+ * How many images a partly failed job is missing: its failed slots, or, when the job itself failed midway, all
+ * it expected but did not save.
+ */
+export function missingImages(job: JobSnapshot): number {
+  const failed = countSlots(job, 'failed');
+  return job.phase === 'failed' ? Math.max(job.expected - countSlots(job, 'saved'), failed) : failed;
+}
+
+/** What went wrong, once: the job's own error, or the first failed image's. */
+export function failureOf(job: JobSnapshot): AppError | null {
+  return job.error ?? job.slots.find((slot) => slot.error)?.error ?? null;
+}
+
+/** The same request again for `count` images: one plain image, or a sequence of up to that many. */
+export function retryRequest(request: GenerationRequest, count: number): GenerationRequest {
+  return count > 1
+    ? { ...request, sequential: 'auto', maxImages: count }
+    : { ...request, sequential: 'disabled', maxImages: 1 };
 }

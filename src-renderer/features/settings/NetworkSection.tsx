@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { useAppStore, useAppStoreApi } from '../../app/use-app-store';
 import type { Settings } from '../../../src-preload/contract/ipc';
 import { networkStatusKey } from './network-status';
+import { SettingsSection } from './SettingsSection';
 
 function NetworkStatusLine() {
   const { t } = useTranslation('settings');
@@ -99,16 +100,13 @@ export function NetworkSection() {
   const { t } = useTranslation('settings');
   const settings = useAppStore((s) => s.settings);
   const [saved, setSaved] = useState<string | null>(null);
-  const id = useId();
   if (!settings) return null;
   const current = `${settings.proxyMode} ${settings.proxyUrl}`;
   return (
-    <section className="settings-section" aria-labelledby={`${id}-heading`}>
-      <h2 id={`${id}-heading`}>{t('network.heading')}</h2>
+    <SettingsSection title={t('network.heading')} description={t('network.certificates')}>
       <NetworkStatusLine />
       {/* Keyed by the saved proxy so the draft starts over whenever main reports a new one. */}
       <NetworkForm key={current} settings={settings} justSaved={saved === current} onSaved={setSaved} />
-      <p className="field__hint">{t('network.certificates')}</p>
-    </section>
+    </SettingsSection>
   );
 }

@@ -1,5 +1,11 @@
 import type { StateCreator } from 'zustand';
-import type { ConnectionTest, KeyStatus, NetworkStatus, Settings } from '../../../src-preload/contract/ipc';
+import type {
+  ConnectionTest,
+  KeyStatus,
+  KeyVerification,
+  NetworkStatus,
+  Settings,
+} from '../../../src-preload/contract/ipc';
 import type { AppError, Result } from '../../../src-preload/contract/errors';
 import type { AppServices } from '../../app/services';
 import type { AppState } from '../../app/store';
@@ -11,18 +17,27 @@ export interface SettingsSlice {
   connection: ConnectionTest | null;
   /** The way to the gateway: direct or which proxy, and why the proxy settings cannot be used. */
   networkStatus: NetworkStatus | null;
-  settingsBusy: 'saving-key' | 'removing-key' | 'testing' | 'saving-settings' | null;
+  settingsBusy: 'saving-key' | 'verifying-key' | 'removing-key' | 'testing' | 'saving-settings' | null;
+  /** What the gateway said about the key last checked with `verifyKey`. */
+  keyVerification: KeyVerification | null;
   settingsError: AppError | null;
   loadSettings: () => Promise<void>;
   saveKey: (key: string, sessionOnly: boolean) => Promise<boolean>;
+  /** Checks a new key with the gateway and saves it if it is accepted (or unchecked, when asked). */
+  verifyKey: (
+    key: string,
+    options: { sessionOnly: boolean; saveUnverified: boolean },
+  ) => Promise<KeyVerification | null>;
   removeKey: () => Promise<void>;
   testConnection: () => Promise<void>;
   updateSettings: (patch: Partial<Settings>) => Promise<boolean>;
+  /** Follows settings main changes (from this window or another); returns the function that stops it. */
+  watchSettings: () => () => void;
 }
 
 export const createSettingsSlice =
   ({ api }: Pick<AppServices, 'api'>): StateCreator<AppState, [], [], SettingsSlice> =>
-  (set) => {
+  (set, get) => {
     /** Asked again after each settings change: the gateway or the proxy may be another now. */
     async function loadNetworkStatus(): Promise<void> {
       const status = await api.network.status();
@@ -62,6 +77,7 @@ export const createSettingsSlice =
       connection: null,
       networkStatus: null,
       settingsBusy: null,
+      keyVerification: null,
       settingsError: null,
       loadSettings: async () => {
         const results = await Promise.all([api.settings.get(), api.key.status()]);
@@ -78,6 +94,13 @@ export const createSettingsSlice =
         const keyStatus = await run('saving-key', () => api.key.save({ key, sessionOnly }));
         if (keyStatus) set({ keyStatus, connection: null });
         return keyStatus !== null;
+      },
+      verifyKey: async (key, options) => {
+        set({ keyVerification: null });
+        const verification = await run('verifying-key', () => api.key.verify({ key, ...options }));
+        if (verification)
+          set({ keyVerification: verification, keyStatus: verification.status, connection: null });
+        return verification;
       },
       removeKey: async () => {
         const keyStatus = await run('removing-key', () => api.key.remove());
@@ -96,5 +119,16 @@ export const createSettingsSlice =
         }
         return saved !== null;
       },
+      watchSettings: () =>
+        api.on('settings:changed', (settings) => {
+          const before = get().settings;
+          set({ settings });
+          // A key belongs to its gateway: another address may have another key, or none.
+          if (before && before.apiBaseUrl !== settings.apiBaseUrl) {
+            void api.key.status().then((status) => {
+              if (status.ok) set({ keyStatus: status.value, connection: null });
+            });
+          }
+        }),
     };
   };

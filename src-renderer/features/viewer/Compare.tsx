@@ -6,9 +6,8 @@ import { useTranslation } from 'react-i18next';
 import type { LibraryImage } from '../../../src-preload/contract/library-types';
 import { IconButton } from '../../components/IconButton';
 import { ModalDialog } from '../../components/ModalDialog';
-import { shortcutFor } from '../../dom/key-chord';
+import { matchShortcut } from '../../shortcuts/shortcut-table';
 import { imageName } from './image-name';
-import { compareShortcuts } from './viewer-shortcuts';
 import { canCompare } from './viewer-slice';
 import { ZoomControls, useZoom } from './ZoomControls';
 import { ZoomStage } from './ZoomStage';
@@ -16,6 +15,9 @@ import { middle, sharedFitScale, type Centre, type Size } from './zoom';
 import './compare.css';
 
 type Layout = 'side' | 'slider';
+
+/** Compare's zoom keys, from the one shortcut table; Escape (listed there) is the dialog's own. */
+const compareKeys = ['compare.zoomIn', 'compare.zoomOut', 'compare.fit', 'compare.actualSize'] as const;
 
 interface CompareProps {
   /** The images compared, in their source's order; fewer than two closes the comparison. */
@@ -44,13 +46,14 @@ export function Compare({ images, onClose }: CompareProps) {
   const untitled = t('untitled');
 
   const onKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
-    const action = shortcutFor(compareShortcuts, event);
-    // Escape is Radix's; the slider and the layout buttons keep their own keys.
-    if (action === null || action === 'close') return;
+    // Escape is Radix's (compare.close is listed, not matched); the slider and the layout buttons keep their
+    // own keys.
+    const action = matchShortcut(event, compareKeys);
+    if (action === undefined) return;
     event.preventDefault();
-    if (action === 'zoomIn') zoom.zoomIn();
-    else if (action === 'zoomOut') zoom.zoomOut();
-    else if (action === 'fit') zoom.fit();
+    if (action === 'compare.zoomIn') zoom.zoomIn();
+    else if (action === 'compare.zoomOut') zoom.zoomOut();
+    else if (action === 'compare.fit') zoom.fit();
     else zoom.actualSize();
   };
 

@@ -6,10 +6,9 @@ import { useAppStore } from '../../app/use-app-store';
 import { Icon } from '../../components/Icon';
 import { IconButton } from '../../components/IconButton';
 import { ModalDialog } from '../../components/ModalDialog';
-import { shortcutFor } from '../../dom/key-chord';
+import { matchShortcut, shortcutsIn } from '../../shortcuts/shortcut-table';
 import { Filmstrip } from './Filmstrip';
 import { imageName } from './image-name';
-import { viewerShortcuts } from './viewer-shortcuts';
 import { ZoomControls, useZoom } from './ZoomControls';
 import { ZoomStage } from './ZoomStage';
 import { fitScale, middle, type Centre, type Size } from './zoom';
@@ -27,6 +26,9 @@ export interface ViewerProps {
   /** Asked for when the viewer nears the last of `images`, so a paged source can load more. */
   onNearEnd?: () => void;
 }
+
+/** The viewer's keys, from the one shortcut table. */
+const viewerKeys = shortcutsIn('viewer');
 
 /** How close to the end of the loaded images the viewer asks for more. */
 const nearEnd = 5;
@@ -63,40 +65,40 @@ export function Viewer({ images, openId, total, onShow, onClose, onNearEnd }: Vi
   const onKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
     if (!image) return;
     const onButton = event.target instanceof HTMLElement && event.target.closest('button') !== null;
-    const action = shortcutFor(viewerShortcuts, event);
-    if (action === null || (event.key === ' ' && onButton)) return;
+    const action = matchShortcut(event, viewerKeys);
+    if (action === undefined || (event.key === ' ' && onButton)) return;
     // Escape is Radix's: it closes the dialog by itself.
     if (event.key === 'Escape') return;
     event.preventDefault();
     switch (action) {
-      case 'previous':
+      case 'viewer.previous':
         go(index - 1);
         return;
-      case 'next':
+      case 'viewer.next':
         go(index + 1);
         return;
-      case 'first':
+      case 'viewer.first':
         go(0);
         return;
-      case 'last':
+      case 'viewer.last':
         go(images.length - 1);
         return;
-      case 'favorite':
+      case 'viewer.favorite':
         void setFavorite([image.id], !image.favorite);
         return;
-      case 'close':
+      case 'viewer.close':
         onClose();
         return;
-      case 'zoomIn':
+      case 'viewer.zoomIn':
         zoom.zoomIn();
         return;
-      case 'zoomOut':
+      case 'viewer.zoomOut':
         zoom.zoomOut();
         return;
-      case 'fit':
+      case 'viewer.fit':
         zoom.fit();
         return;
-      case 'actualSize':
+      case 'viewer.actualSize':
         zoom.actualSize();
     }
   };

@@ -19,6 +19,16 @@ export class AppFrame {
     return this.page.getByRole('heading', { level: 1, name: view });
   }
 
+  /** The dialog `?` opens. */
+  get shortcuts(): Locator {
+    return this.page.getByRole('dialog', { name: 'Keyboard shortcuts' });
+  }
+
+  /** One line of the shortcuts dialog, by what it does. */
+  shortcut(description: string): Locator {
+    return this.shortcuts.getByRole('term').filter({ hasText: description });
+  }
+
   async go(view: ViewName): Promise<void> {
     await this.link(view).click();
   }

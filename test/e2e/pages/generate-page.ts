@@ -23,10 +23,10 @@ export type { FileSpec } from './library-page';
 export class GeneratePage {
   readonly prompt: Locator;
   readonly model: Locator;
-  readonly size: Locator;
-  readonly maxImages: Locator;
-  readonly sequence: Locator;
-  readonly single: Locator;
+  readonly aspectRatio: Locator;
+  readonly resolution: Locator;
+  readonly imageCount: Locator;
+  readonly imageChoices: Locator;
   readonly tray: Locator;
   readonly references: Locator;
   readonly addReferences: Locator;
@@ -41,16 +41,16 @@ export class GeneratePage {
   constructor(readonly page: Page) {
     this.prompt = page.getByRole('textbox', { name: 'Prompt' });
     this.model = page.getByRole('combobox', { name: 'Model' });
-    this.size = page.getByRole('combobox', { name: 'Size' });
-    this.maxImages = page.getByRole('spinbutton', { name: 'Max images' });
-    this.sequence = page.getByRole('radio', { name: 'Sequence (auto)' });
-    this.single = page.getByRole('radio', { name: 'Single image' });
+    this.aspectRatio = page.getByRole('radiogroup', { name: 'Aspect ratio' });
+    this.resolution = page.getByRole('radiogroup', { name: 'Resolution' });
+    this.imageCount = page.getByRole('spinbutton', { name: 'Number of images' });
+    this.imageChoices = page.getByRole('radiogroup', { name: 'Images' });
     this.tray = page.getByRole('list', { name: 'Reference images' });
     this.references = this.tray.getByRole('listitem');
     this.addReferences = page.getByLabel('Add reference images');
     this.generateButton = page.getByRole('button', { name: 'Generate', exact: true });
-    this.results = page.getByRole('list', { name: 'Results' });
-    this.tiles = this.results.getByRole('listitem');
+    this.results = page.getByRole('region', { name: 'Results' });
+    this.tiles = this.results.getByRole('gridcell');
     this.jobs = this.results.getByRole('group');
     this.resultImages = this.results.getByRole('img');
     this.progressive = page.getByRole('checkbox', { name: 'Progressive results' });
@@ -69,11 +69,15 @@ export class GeneratePage {
 
   /** What a job is doing, in words ("Saved 3 images", "Cancelled."). */
   jobStatus(index = 0): Locator {
-    return this.job(index).getByRole('status');
+    // The job's own line comes before its tiles, each of which has a live region of its own for "Copied".
+    return this.job(index).getByRole('status').first();
   }
 
-  jobButton(name: 'Cancel' | 'Remix' | 'Side by side', index = 0): Locator {
-    return this.job(index).getByRole('button', { name });
+  jobButton(
+    name: 'Cancel' | 'Remix' | 'Side by side' | 'Retry' | 'Edit request' | 'Retry failed images',
+    index = 0,
+  ): Locator {
+    return this.job(index).getByRole('button', { name, exact: true });
   }
 
   /** The error shown in a job, with its advice. */
@@ -157,9 +161,31 @@ export class GeneratePage {
     await this.generateButton.click();
   }
 
+  /** Asks for this many images (a sequence when more than one), typed into the field. */
   async sequenceOf(count: number): Promise<void> {
-    await this.sequence.check();
-    await this.maxImages.fill(String(count));
+    await this.imageCount.fill(String(count));
+    await this.imageCount.blur();
+  }
+
+  /** One of the quick image counts ("1 image", "4 images"). */
+  imageChoice(count: number): Locator {
+    return this.imageChoices.getByRole('radio', { name: count === 1 ? '1 image' : `${count} images` });
+  }
+
+  /** A shape in the aspect-ratio picker: "16:9", "Auto" or "Custom". */
+  aspect(name: string): Locator {
+    return this.aspectRatio.getByRole('radio', { name, exact: true });
+  }
+
+  /** The exact size the picker says will be sent ("2560 × 1440 · 3.7 MP"). */
+  sizeLine(text: string): Locator {
+    return this.page.getByText(text);
+  }
+
+  /** Picks a model from the pop-up list by its name. */
+  async chooseModel(label: string): Promise<void> {
+    await this.model.click();
+    await this.page.getByRole('option', { name: new RegExp(`^${label}`) }).click();
   }
 
   /** Picks files through the file input, as the system file dialog would. */

@@ -55,6 +55,18 @@ export class SettingsPage {
     return this.page.content();
   }
 
+  /** Picks the app's language by the name it is listed under in every language. */
+  /** Opens the language's pop-up list and waits for it. */
+  async languageList(): Promise<void> {
+    await this.page.getByRole('combobox', { name: /Language|语言/ }).click();
+    await this.page.getByRole('listbox').waitFor();
+  }
+
+  async chooseLanguage(name: 'English' | '简体中文' | RegExp): Promise<void> {
+    await this.languageList();
+    await this.page.getByRole('option', { name }).click();
+  }
+
   async saveKey(key: string): Promise<void> {
     await this.keyField.fill(key);
     await this.button('Save key').click();

@@ -1,4 +1,4 @@
-import { act, screen } from '@testing-library/react';
+import { act, render, screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { useState } from 'react';
 import * as Dialog from '@radix-ui/react-dialog';
@@ -27,7 +27,38 @@ function DialogWithToasts({ onClose }: { onClose: () => void }) {
   );
 }
 
+/** A dialog opened from state by a button, as the viewer is opened from a tile. */
+function OpenedFromState() {
+  const [open, setOpen] = useState(false);
+  return (
+    <>
+      <button
+        type="button"
+        onClick={() => {
+          setOpen(true);
+        }}
+      >
+        Look
+      </button>
+      <ModalDialog open={open} onOpenChange={setOpen} className="dialog">
+        <Dialog.Title>Viewer</Dialog.Title>
+        <button type="button">Zoom in</button>
+      </ModalDialog>
+    </>
+  );
+}
+
 describe('<ModalDialog>', () => {
+  it('gives the focus back to where it was when it opened', async () => {
+    render(<OpenedFromState />);
+    await userEvent.click(screen.getByRole('button', { name: 'Look' }));
+    expect(screen.getByRole('dialog', { name: 'Viewer' })).toBeTruthy();
+    await userEvent.keyboard('{Escape}');
+    expect(screen.queryByRole('dialog')).toBeNull();
+    await act(() => new Promise((resolve) => setTimeout(resolve, 0)));
+    expect(document.activeElement).toBe(screen.getByRole('button', { name: 'Look' }));
+  });
+
   it('closes on Escape', async () => {
     let closed = 0;
     renderWithStore(<DialogWithToasts onClose={() => (closed += 1)} />, testApp());

@@ -26,3 +26,8 @@ if (!('hasPointerCapture' in Element.prototype)) {
 afterEach(() => {
   cleanup();
 });
+
+// Nor scrolling, which Radix's Select asks for to bring the chosen option into view.
+if (!('scrollIntoView' in Element.prototype)) {
+  Object.assign(Element.prototype, { scrollIntoView: () => undefined });
+}

@@ -1,11 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import {
   aspectOptions,
+  aspectPickOf,
+  choiceAtPreset,
+  choiceForPick,
   choiceForSize,
   nearestPreset,
-  parseSizeChoiceValue,
+  presetOfChoice,
+  ratiosAt,
   resolveSizeChoice,
-  sizeChoiceValue,
 } from '../../../../src-renderer/features/generate/size-choice';
 import { model } from '../../../support/models';
 
@@ -35,23 +38,34 @@ describe('size choices', () => {
     });
   });
 
-  it('encodes and decodes the picker values', () => {
-    const aspect = { kind: 'aspect', ratio: '21:9', preset: '2K' } as const;
-    expect(sizeChoiceValue(v45, aspect)).toBe('aspect:2K:21:9');
-    expect(parseSizeChoiceValue('aspect:2K:21:9', '2K')).toEqual(aspect);
-    expect(parseSizeChoiceValue('preset:4K', '2K')).toEqual({ kind: 'preset', preset: '4K' });
-    expect(sizeChoiceValue(pro, { kind: 'preset', preset: '4K' })).toBe('preset:2K');
-    expect(parseSizeChoiceValue('aspect:8K:1:1', '2K')).toBeNull();
-    expect(parseSizeChoiceValue('aspect:2K:5:4', '2K')).toBeNull();
+  it('turns a pick in the aspect-ratio picker into a choice at the same scale', () => {
+    const aspect = { kind: 'aspect', ratio: '21:9', preset: '4K' } as const;
+    expect(aspectPickOf(aspect)).toBe('21:9');
+    expect(aspectPickOf({ kind: 'preset', preset: '2K' })).toBe('auto');
+    expect(choiceForPick('16:9', v45, aspect)).toEqual({ kind: 'aspect', ratio: '16:9', preset: '4K' });
+    expect(choiceForPick('auto', v45, aspect)).toEqual({ kind: 'preset', preset: '4K' });
+    expect(choiceForPick('1:1', pro, aspect)).toEqual({ kind: 'aspect', ratio: '1:1', preset: '2K' });
+    expect(choiceAtPreset(aspect, '2K')).toEqual({ ...aspect, preset: '2K' });
   });
 
-  it('starts a custom size from what the previous choice sent', () => {
-    expect(parseSizeChoiceValue('custom', { width: 2560, height: 1440 })).toEqual({
+  it('starts a custom size from what the previous choice sent, and finds its nearest scale again', () => {
+    expect(choiceForPick('custom', v45, { kind: 'aspect', ratio: '16:9', preset: '2K' })).toEqual({
       kind: 'custom',
       width: 2560,
       height: 1440,
     });
-    expect(parseSizeChoiceValue('custom', '4K')).toEqual({ kind: 'custom', width: 2048, height: 2048 });
+    expect(choiceForPick('custom', v45, { kind: 'preset', preset: '4K' })).toEqual({
+      kind: 'custom',
+      width: 2048,
+      height: 2048,
+    });
+    expect(presetOfChoice(v45, { kind: 'custom', width: 4000, height: 4000 })).toBe('4K');
+    expect(presetOfChoice(lite, { kind: 'custom', width: 1000, height: 1000 })).toBe('2K');
+  });
+
+  it('lists the ratios a model makes at one preset', () => {
+    expect(ratiosAt(v45, '2K').map((option) => option.ratio)).toContain('21:9');
+    expect(ratiosAt(v45, '1K')).toEqual([]);
   });
 
   it('recognises sizes an aspect option produces', () => {

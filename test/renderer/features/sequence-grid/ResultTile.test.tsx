@@ -1,4 +1,4 @@
-import { screen } from '@testing-library/react';
+import { screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
 import { ResultTile } from '../../../../src-renderer/features/sequence-grid/ResultTile';
@@ -17,22 +17,38 @@ function renderTile(app = testApp()) {
   app.store.getState().receiveSnapshot(finished);
   const tile = app.store.getState().jobs[0]?.slots[0];
   if (!tile) throw new Error('The job has a tile.');
-  renderWithStore(<ResultTile job={finished} tile={tile} total={1} onOpen={() => undefined} />, app);
+  renderWithStore(
+    <ResultTile
+      job={finished}
+      tile={tile}
+      position={1}
+      total={1}
+      tabbable
+      onFocus={() => undefined}
+      onOpen={() => undefined}
+    />,
+    app,
+  );
   return app;
 }
 
 describe('<ResultTile>', () => {
   it('confirms a copy on the tile itself, and only when it worked', async () => {
     const app = renderTile(testApp({ 'desktop:copyImage': () => ok(null) }));
+    // The live region is there before the copy, so a screen reader announces what appears in it.
+    const status = screen.getByRole('status');
+    expect(status.textContent).toBe('');
     await userEvent.click(screen.getByRole('button', { name: 'Copy image' }));
-    expect((await screen.findByRole('status')).textContent).toBe('Copied');
+    await waitFor(() => {
+      expect(status.textContent).toBe('Copied');
+    });
     expect(app.store.getState().toasts).toEqual([]);
   });
 
   it('leaves the failure to a toast when the copy did not work', async () => {
     const app = renderTile(testApp({ 'desktop:copyImage': () => failed('The file is missing.') }));
     await userEvent.click(screen.getByRole('button', { name: 'Copy image' }));
-    expect(screen.queryByRole('status')).toBeNull();
+    expect(screen.getByRole('status').textContent).toBe('');
     expect(app.store.getState().toasts[0]?.notice).toEqual({
       key: 'toast.failed',
       message: 'The file is missing.',

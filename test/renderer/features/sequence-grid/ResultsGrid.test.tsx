@@ -32,7 +32,7 @@ function renderResults() {
   return app;
 }
 
-const tile = (position: number) => screen.getAllByRole('listitem')[position - 1] as HTMLElement;
+const tile = (position: number) => screen.getAllByRole('gridcell')[position - 1] as HTMLElement;
 
 describe('<ResultsGrid>', () => {
   it('opens a result in the same viewer as the library, stepping through the results', async () => {
@@ -65,6 +65,17 @@ describe('<ResultsGrid>', () => {
     await user.keyboard('c');
     const compare = screen.getByRole('dialog', { name: 'Compare' });
     expect(within(compare).getAllByRole('img')).toHaveLength(2);
+  });
+
+  it('picks results from the keyboard (Ctrl/Cmd+Space) and opens their menu with the menu key', async () => {
+    const app = renderResults();
+    const user = userEvent.setup();
+    tile(1).focus();
+    await user.keyboard('{Control>} {/Control}{ArrowRight}{Control>} {/Control}');
+    expect(app.store.getState().resultSelection).toEqual([1, 2]);
+    expect(tile(2).getAttribute('aria-selected')).toBe('true');
+    await user.keyboard('{ContextMenu}');
+    expect(await screen.findByRole('menu', { name: 'Actions for 2 images' })).toBeTruthy();
   });
 
   it('right-clicking a picked tile acts on every picked result', async () => {

@@ -2,7 +2,11 @@ import { describe, expect, it } from 'vitest';
 import type { JobSlot } from '../../../../src-preload/contract/ipc';
 import type { LibraryImage } from '../../../../src-preload/contract/library-types';
 import {
+  failureOf,
+  jobOutcome,
   jobStatus,
+  missingImages,
+  retryRequest,
   mergeSnapshot,
   mergeSnapshots,
   savedImages,
@@ -16,6 +20,13 @@ import { job } from '../../support/jobs';
 function image(id: number): LibraryImage {
   return libraryImage(id, { generationId: 1, position: id });
 }
+
+const failedSlot = (index: number): JobSlot => ({
+  index,
+  state: 'failed',
+  image: null,
+  error: { code: 'content-rejected', message: 'Sensitive output' },
+});
 
 function saved(index: number): JobSlot {
   return { index, state: 'saved', image: image(index + 100), error: null };
@@ -57,18 +68,40 @@ describe('tilesOf', () => {
     ]);
   });
 
-  it('drops the slots a finished sequence never filled, but keeps failures', () => {
-    const failed: JobSlot = {
-      index: 1,
-      state: 'failed',
-      image: null,
-      error: { code: 'content-rejected', message: 'Sensitive output' },
-    };
-    const done = job({ phase: 'done', finishedAt: 5000, slots: [saved(0), failed] });
-    expect(tilesOf(done).map((tile) => tile.state)).toEqual(['saved', 'failed']);
+  it('keeps only the images of a finished job, and the places a cancelled one never filled', () => {
+    const done = job({ phase: 'done', finishedAt: 5000, slots: [saved(0), failedSlot(1)] });
+    expect(tilesOf(done).map((tile) => tile.state)).toEqual(['saved']);
     expect(savedImages(done).map((entry) => entry.id)).toEqual([100]);
     const cancelled = job({ phase: 'cancelled', finishedAt: 5000, slots: [saved(0)] });
     expect(tilesOf(cancelled)).toHaveLength(4);
+  });
+});
+
+describe('how a job ended', () => {
+  it('collapses a job that saved nothing, and keeps the good images of one that saved some', () => {
+    expect(jobOutcome(job())).toBe('running');
+    const refused = { code: 'content-rejected', message: 'The provider refused the prompt.' } as const;
+    const failed = job({ phase: 'failed', finishedAt: 5000, error: refused });
+    expect(jobOutcome(failed)).toBe('failed');
+    expect(failureOf(failed)).toBe(refused);
+    const everySlot = job({ phase: 'done', finishedAt: 5000, slots: [failedSlot(0)] });
+    expect(jobOutcome(everySlot)).toBe('failed');
+    expect(failureOf(everySlot)?.message).toBe('Sensitive output');
+
+    const partial = job({ phase: 'done', finishedAt: 5000, slots: [saved(0), failedSlot(1), saved(2)] });
+    expect(jobOutcome(partial)).toBe('partial');
+    expect(missingImages(partial)).toBe(1);
+    const cutShort = job({ phase: 'failed', finishedAt: 5000, expected: 4, slots: [saved(0)] });
+    expect(jobOutcome(cutShort)).toBe('partial');
+    expect(missingImages(cutShort)).toBe(3);
+    expect(jobOutcome(job({ phase: 'cancelled', finishedAt: 5000 }))).toBe('cancelled');
+    expect(jobOutcome(job({ phase: 'done', finishedAt: 5000, slots: [saved(0)] }))).toBe('done');
+  });
+
+  it('retries the missing images as one image or a shorter sequence', () => {
+    const request = job().request;
+    expect(retryRequest(request, 1)).toMatchObject({ sequential: 'disabled', maxImages: 1 });
+    expect(retryRequest(request, 3)).toMatchObject({ sequential: 'auto', maxImages: 3, prompt: 'a fox' });
   });
 });
 

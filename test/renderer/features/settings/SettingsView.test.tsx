@@ -47,6 +47,22 @@ describe('<SettingsView>', () => {
     expect(keyField.value).toBe('');
   });
 
+  it('announces the answer of a connection test in a live region that was there before it', async () => {
+    await settingsView({
+      'key:status': () => ok(status('9xyz')),
+      'key:test': () =>
+        ok({ ok: true, code: null, message: 'Connected to api.cometapi.com: the key works.' }),
+    });
+    const regions = screen.getAllByRole('status');
+    await userEvent.click(screen.getByRole('button', { name: 'Test connection' }));
+    await act(settle);
+    const answer = screen
+      .getByText('Connected to api.cometapi.com: the key works.')
+      .closest('[role="status"]');
+    expect(answer).not.toBeNull();
+    expect(regions).toContain(answer);
+  });
+
   it('shows main’s reason when a change is refused', async () => {
     await settingsView({
       'settings:update': () => failed('Enter a full address that starts with http:// or https://'),
@@ -57,5 +73,47 @@ describe('<SettingsView>', () => {
     await userEvent.click(screen.getByRole('button', { name: 'Save address' }));
     await act(settle);
     expect(screen.getByRole('alert').textContent).toContain('http:// or https://');
+  });
+
+  it('lays the settings out in sections and picks the language from a pop-up list', async () => {
+    const app = await settingsView({
+      'settings:update': (patch) =>
+        ok({
+          apiBaseUrl: 'https://api.cometapi.com',
+          progressiveResults: false,
+          language: 'en',
+          proxyMode: 'system',
+          proxyUrl: '',
+          ...patch,
+        }),
+    });
+    expect(screen.getAllByRole('heading', { level: 2 }).map((heading) => heading.textContent)).toEqual([
+      'CometAPI key',
+      'Gateway',
+      'Network',
+      'Generation',
+      'Language',
+    ]);
+    await userEvent.click(screen.getByRole('combobox', { name: 'Language' }));
+    await userEvent.click(await screen.findByRole('option', { name: '简体中文' }));
+    await act(settle);
+    expect(app.fake.callsTo('settings:update')).toEqual([{ language: 'zh-CN' }]);
+  });
+
+  it('turns progressive results on with a switch', async () => {
+    const app = await settingsView({
+      'settings:update': (patch) =>
+        ok({
+          apiBaseUrl: 'https://api.cometapi.com',
+          progressiveResults: false,
+          language: 'en',
+          proxyMode: 'system',
+          proxyUrl: '',
+          ...patch,
+        }),
+    });
+    await userEvent.click(screen.getByRole('switch', { name: 'Progressive results' }));
+    await act(settle);
+    expect(app.fake.callsTo('settings:update')).toEqual([{ progressiveResults: true }]);
   });
 });
