@@ -40,6 +40,8 @@ async function start(handlers: FakeHandlers, storage = memoryStorage()) {
       'key:status': () => ok(status('none')),
       'network:status': () => ok({ source: 'system', proxy: null, problem: null }),
       'generation:jobs': () => ok([]),
+      // The app takes images the OS asked it to edit whichever view shows.
+      'edit:takeOpened': () => ok({ images: [], problems: [] }),
       ...handlers,
     },
     { storage },
