@@ -1,10 +1,15 @@
 import * as Popover from '@radix-ui/react-popover';
+import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import { findModel } from '../../../src-preload/contract/models';
 import { useAppStore } from '../../app/use-app-store';
 import { DateField } from '../../components/DateField';
 import { Icon } from '../../components/Icon';
+import { Select } from '../../components/Select';
 import { activeFilterCount, clearNarrowingFilters, sizeBuckets } from './library-query';
+
+/** Radix Select takes no empty value, so "any model" and "any tag" are this option's value. */
+const anyValue = '*';
 
 /** Model, dates, favorites, tag, references and size: each narrows the list at once, with the search text. */
 function FilterPanel() {
@@ -14,27 +19,26 @@ function FilterPanel() {
   const models = useAppStore((s) => s.libraryModels);
   const tags = useAppStore((s) => s.libraryTags);
   const active = activeFilterCount(filters);
+  const modelId = useId();
+  const tagFieldId = useId();
+  const sizeId = useId();
 
   return (
     <div className="filter-panel" role="group" aria-label={t('filters.label')}>
-      <label className="filter-panel__row">
-        <span>{t('filters.model')}</span>
-        <select
-          className="input"
-          aria-label={t('filters.model')}
-          value={filters.model ?? ''}
-          onChange={(event) => {
-            setFilters({ model: event.target.value === '' ? null : event.target.value });
+      <div className="filter-panel__row">
+        <label htmlFor={modelId}>{t('filters.model')}</label>
+        <Select
+          id={modelId}
+          value={filters.model ?? anyValue}
+          options={[
+            { value: anyValue, label: t('filters.anyModel') },
+            ...models.map((model) => ({ value: model, label: findModel(model)?.label ?? model })),
+          ]}
+          onChange={(model) => {
+            setFilters({ model: model === anyValue ? null : model });
           }}
-        >
-          <option value="">{t('filters.anyModel')}</option>
-          {models.map((model) => (
-            <option key={model} value={model}>
-              {findModel(model)?.label ?? model}
-            </option>
-          ))}
-        </select>
-      </label>
+        />
+      </div>
       <div className="filter-panel__row filter-panel__dates">
         <DateField
           label={t('filters.from')}
@@ -53,42 +57,31 @@ function FilterPanel() {
           }}
         />
       </div>
-      <label className="filter-panel__row">
-        <span>{t('filters.tag')}</span>
-        <select
-          className="input"
-          aria-label={t('filters.tag')}
-          value={filters.tagId ?? ''}
-          onChange={(event) => {
-            setFilters({ tagId: event.target.value === '' ? null : Number(event.target.value) });
+      <div className="filter-panel__row">
+        <label htmlFor={tagFieldId}>{t('filters.tag')}</label>
+        <Select
+          id={tagFieldId}
+          value={filters.tagId === null ? anyValue : String(filters.tagId)}
+          options={[
+            { value: anyValue, label: t('filters.anyTag') },
+            ...tags.map((tag) => ({ value: String(tag.id), label: tag.name })),
+          ]}
+          onChange={(tagId) => {
+            setFilters({ tagId: tagId === anyValue ? null : Number(tagId) });
           }}
-        >
-          <option value="">{t('filters.anyTag')}</option>
-          {tags.map((tag) => (
-            <option key={tag.id} value={tag.id}>
-              {tag.name}
-            </option>
-          ))}
-        </select>
-      </label>
-      <label className="filter-panel__row">
-        <span>{t('filters.size')}</span>
-        <select
-          className="input"
-          aria-label={t('filters.size')}
+        />
+      </div>
+      <div className="filter-panel__row">
+        <label htmlFor={sizeId}>{t('filters.size')}</label>
+        <Select
+          id={sizeId}
           value={filters.size}
-          onChange={(event) => {
-            const size = sizeBuckets.find((bucket) => bucket === event.target.value);
-            if (size) setFilters({ size });
+          options={sizeBuckets.map((bucket) => ({ value: bucket, label: t(`filters.sizes.${bucket}`) }))}
+          onChange={(size) => {
+            setFilters({ size });
           }}
-        >
-          {sizeBuckets.map((bucket) => (
-            <option key={bucket} value={bucket}>
-              {t(`filters.sizes.${bucket}`)}
-            </option>
-          ))}
-        </select>
-      </label>
+        />
+      </div>
       <label className="checkbox">
         <input
           type="checkbox"

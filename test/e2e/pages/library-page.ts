@@ -227,6 +227,13 @@ export class LibraryPage {
     return this.filters.getByRole('combobox', { name });
   }
 
+  /** Opens a filter's pop-up list and picks the option a person reads (the filters must be open). */
+  async chooseFilter(name: 'Model' | 'Tag' | 'Size', option: string): Promise<void> {
+    await this.filterSelect(name).click();
+    await this.page.getByRole('option', { name: option, exact: true }).click();
+    await expect(this.filterSelect(name)).toHaveText(option);
+  }
+
   /** The date field's button, which names the date as the UI language writes it. */
   dateFilter(name: 'From' | 'To'): Locator {
     return this.filters.getByRole('button', { name: new RegExp(`^${name} `) });
