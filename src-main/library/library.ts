@@ -6,6 +6,7 @@ import { createDetailQueries, type DetailQueries } from './detail-queries';
 import { processTmpDir, removeStaleTmpDirs } from './file-store';
 import { purgeScheduledFiles } from './file-purge';
 import { createGenerationStore, type GenerationStore } from './generation-store';
+import { createLedgerQueries, type LedgerQueries } from './ledger-queries';
 import { createImageOperations, type ImageOperations } from './image-operations';
 import { createImageQueries, type ImageQueries } from './image-queries';
 import { createImageStore, type ImageStore } from './image-store';
@@ -48,6 +49,8 @@ export interface Library {
   images: ImageQueries;
   details: DetailQueries;
   summary: SummaryQueries;
+  /** What generations cost, for the Usage view and budgets. */
+  ledger: LedgerQueries;
   generations: GenerationStore;
   imageStore: ImageStore;
   operations: ImageOperations;
@@ -106,6 +109,7 @@ export async function openLibrary(options: LibraryOptions): Promise<Library> {
       images,
       details,
       summary: createSummaryQueries(catalog.reader),
+      ledger: createLedgerQueries(catalog.reader),
       generations,
       imageStore,
       thumbnails,

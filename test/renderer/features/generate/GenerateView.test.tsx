@@ -18,6 +18,10 @@ function workspace() {
         language: 'en',
         proxyMode: 'system',
         proxyUrl: '',
+        gatewayKind: 'cometapi',
+        dailyBudgetMicros: null,
+        monthlyBudgetMicros: null,
+        balanceCheck: false,
       }),
     'key:status': () =>
       ok({
