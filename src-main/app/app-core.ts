@@ -106,6 +106,7 @@ export function createAppCore(options: AppCoreOptions): AppCore {
     http,
     store: options.secretStore,
     baseUrl: () => settings.get().apiBaseUrl,
+    gateway: () => gatewayProfile(settings.get().gatewayKind),
     env,
     environmentGateway: apiBaseUrlOverride ? settings.get().apiBaseUrl : undefined,
     legacyGateway: settings.get().apiBaseUrl,

@@ -48,8 +48,7 @@ export function createBalanceService(options: BalanceOptions): BalanceService {
   let last: { remainingMicros: number; checkedAt: number } | null = null;
   let problem: string | null = null;
 
-  const endpoint = (): string | null =>
-    options.quotaUrl ?? gatewayProfile(options.gatewayKind()).balanceUrl;
+  const endpoint = (): string | null => options.quotaUrl ?? gatewayProfile(options.gatewayKind()).balanceUrl;
   const account = (): string | null => {
     const url = endpoint();
     const origin = url === null ? null : gatewayOrigin(url);

@@ -14,7 +14,12 @@ export interface Budgets {
 export function checkBudget(budgets: Budgets, spent: SpendSoFar, estimate: Money): void {
   const caps = [
     { cap: budgets.dailyBudgetMicros, spent: spent.dayMicros, name: 'Daily budget', when: 'today' },
-    { cap: budgets.monthlyBudgetMicros, spent: spent.monthMicros, name: 'Monthly budget', when: 'this month' },
+    {
+      cap: budgets.monthlyBudgetMicros,
+      spent: spent.monthMicros,
+      name: 'Monthly budget',
+      when: 'this month',
+    },
   ];
   for (const { cap, spent: already, name, when } of caps) {
     if (cap === null || already + estimate.micros <= cap) continue;

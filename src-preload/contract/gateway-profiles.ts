@@ -21,6 +21,8 @@ export interface GatewayProfile {
   defaultBaseUrl: string | null;
   /** Appended to the base address for `POST` generations. */
   generationPath: string;
+  /** The listing that needs the key, which checks it (`GET`). */
+  keyCheckPath: string;
   /**
    * A public model list with prices (no key sent), or null when the gateway publishes none: Ark's
    * `GET /api/v3/models` needs the key and carries no prices, so the built-in table is used instead.
@@ -54,6 +56,7 @@ export const gatewayProfiles: Readonly<Record<GatewayKind, GatewayProfile>> = {
     label: 'CometAPI',
     defaultBaseUrl: defaultGatewayUrl,
     generationPath: '/v1/images/generations',
+    keyCheckPath: '/v1/models',
     publicModelListPath: '/api/models',
     modelIdsOf: 'cometapi',
     currency: 'USD',
@@ -64,6 +67,7 @@ export const gatewayProfiles: Readonly<Record<GatewayKind, GatewayProfile>> = {
     label: 'BytePlus ModelArk',
     defaultBaseUrl: 'https://ark.ap-southeast.bytepluses.com',
     generationPath: '/api/v3/images/generations',
+    keyCheckPath: '/api/v3/models',
     publicModelListPath: null,
     modelIdsOf: 'byteplus',
     currency: 'USD',
@@ -74,6 +78,7 @@ export const gatewayProfiles: Readonly<Record<GatewayKind, GatewayProfile>> = {
     label: 'Volcengine Ark',
     defaultBaseUrl: 'https://ark.cn-beijing.volces.com',
     generationPath: '/api/v3/images/generations',
+    keyCheckPath: '/api/v3/models',
     publicModelListPath: null,
     modelIdsOf: 'volcengine',
     currency: 'CNY',
@@ -84,6 +89,7 @@ export const gatewayProfiles: Readonly<Record<GatewayKind, GatewayProfile>> = {
     label: 'Custom (OpenAI-compatible)',
     defaultBaseUrl: null,
     generationPath: '/v1/images/generations',
+    keyCheckPath: '/v1/models',
     publicModelListPath: null,
     modelIdsOf: 'cometapi',
     currency: 'USD',

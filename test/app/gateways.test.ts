@@ -134,3 +134,22 @@ describe('the model list', () => {
     expect(builtIn.models.find((model) => model.label === 'Seedream 4.5')?.offered).toBe(true);
   });
 });
+
+describe('the key check', () => {
+  it('asks each gateway at its own listing', async () => {
+    const ark = await fake('ark');
+    const harness = await app(ark.baseUrl);
+    await harness.value('settings:update', { gatewayKind: 'volcengine', apiBaseUrl: ark.baseUrl });
+    await harness.value('key:save', { key: 'sk-wrong-key-000000' });
+    expect(await harness.value('key:test')).toMatchObject({
+      ok: false,
+      code: 'key-rejected',
+      message: 'Volcengine Ark rejected the API key. Check or replace it in Settings.',
+    });
+    await harness.value('key:save', { key: ark.apiKey });
+    expect(await harness.value('key:test')).toMatchObject({ ok: true });
+    // (The app started as CometAPI and asked for CometAPI's public list once.)
+    const checks = ark.stats.requests.filter((entry) => entry.path !== '/api/models');
+    expect(checks.map((entry) => entry.path)).toEqual(['/api/v3/models', '/api/v3/models']);
+  });
+});
