@@ -99,21 +99,23 @@ describe('usage', () => {
 describe('budget caps', () => {
   const estimate = { micros: 40_000, currency: 'USD' as const };
   it('let a request through up to the cap, exactly', () => {
-    expect(() => { checkBudget(
+    expect(() => {
+      checkBudget(
         { dailyBudgetMicros: 100_000, monthlyBudgetMicros: null },
         { dayMicros: 60_000, monthMicros: 0 },
         estimate,
-      ); },
-    ).not.toThrow();
+      );
+    }).not.toThrow();
   });
 
   it('refuse one that passes a cap, saying which, what was spent, and how to change it', () => {
-    expect(() => { checkBudget(
+    expect(() => {
+      checkBudget(
         { dailyBudgetMicros: null, monthlyBudgetMicros: 5_000_000 },
         { dayMicros: 0, monthMicros: 4_980_000 },
         estimate,
-      ); },
-    ).toThrow(
+      );
+    }).toThrow(
       'This request could cost up to $0.04, and $4.98 of your monthly budget of $5.00 is already spent this month. Nothing was sent. Ask for fewer images, or change the Monthly budget in Settings.',
     );
   });
