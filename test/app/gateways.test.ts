@@ -1,6 +1,7 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import sharp from 'sharp';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { JobSnapshot } from '../../src-preload/contract/ipc';
 import { startFakeCometApi, type FakeCometApi } from '../fake-cometapi/fake-cometapi';
@@ -151,5 +152,34 @@ describe('the key check', () => {
     // (The app started as CometAPI and asked for CometAPI's public list once.)
     const checks = ark.stats.requests.filter((entry) => entry.path !== '/api/models');
     expect(checks.map((entry) => entry.path)).toEqual(['/api/v3/models', '/api/v3/models']);
+  });
+});
+
+describe('transparent output', () => {
+  it('keeps the alpha channel of a transparent PNG in the library and its preview', async () => {
+    const comet = await fake('cometapi');
+    const harness = await app(comet.baseUrl);
+    await harness.value('key:save', { key: comet.apiKey });
+    await harness.value('models:offer', { refresh: true });
+    const request = {
+      model: 'seedream-5-5-261028',
+      prompt: 'a mug',
+      size: '2K' as const,
+      outputFormat: 'png' as const,
+      background: 'transparent' as const,
+    };
+    const first = await harness.value('generation:start', { request, referenceIds: [] });
+    await jobFinished(harness, first.jobId);
+    expect(comet.stats.bodies[0]).toMatchObject({ background: 'transparent', output_format: 'png' });
+    const done = (await harness.value('generation:jobs'))[0];
+    const record = done?.slots[0]?.image;
+    if (!record) throw new Error('nothing saved');
+    const image = harness.library.images.image(record.id);
+    if (!image) throw new Error('not in the library');
+    const file = await sharp(harness.library.filePath(image)).metadata();
+    expect(file).toMatchObject({ format: 'png', hasAlpha: true, channels: 4 });
+    expect(await harness.library.thumbnails.ensure(image.sha256)).toBe(true);
+    const preview = await sharp(harness.library.thumbnailPath(image, 256)).metadata();
+    expect(preview).toMatchObject({ format: 'webp', hasAlpha: true });
   });
 });
