@@ -22,6 +22,7 @@ import {
 } from '../features/sequence-grid/result-selection-slice';
 import { createSettingsSlice, type SettingsSlice } from '../features/settings/settings-slice';
 import { createViewerSlice, type ViewerSlice } from '../features/viewer/viewer-slice';
+import { createUsageSlice, type UsageSlice } from '../features/usage/usage-slice';
 import { createNavigationSlice, type NavigationSlice } from './navigation-slice';
 import { createNotificationsSlice, type NotificationsSlice } from './notifications-slice';
 import type { AppServices } from './services';
@@ -42,7 +43,8 @@ export type AppState = NavigationSlice &
   OrganiseSlice &
   TransferSlice &
   ViewerSlice &
-  ResultSelectionSlice;
+  ResultSelectionSlice &
+  UsageSlice;
 
 export type AppStore = StoreApi<AppState>;
 
@@ -65,5 +67,6 @@ export function createAppStore(services: AppServices): AppStore {
     ...createTransferSlice(services)(...args),
     ...createViewerSlice(...args),
     ...createResultSelectionSlice(...args),
+    ...createUsageSlice(services)(...args),
   }));
 }

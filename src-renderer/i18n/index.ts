@@ -8,6 +8,8 @@ import enGenerate from './locales/en/generate.json';
 import zhGenerate from './locales/zh-CN/generate.json';
 import enLibrary from './locales/en/library.json';
 import zhLibrary from './locales/zh-CN/library.json';
+import enUsage from './locales/en/usage.json';
+import zhUsage from './locales/zh-CN/usage.json';
 import enDesktop from './locales/en/desktop.json';
 import zhDesktop from './locales/zh-CN/desktop.json';
 import enViewer from './locales/en/viewer.json';
@@ -23,6 +25,7 @@ export const resources = {
     settings: enSettings,
     generate: enGenerate,
     library: enLibrary,
+    usage: enUsage,
     desktop: enDesktop,
     viewer: enViewer,
   },
@@ -31,6 +34,7 @@ export const resources = {
     settings: zhSettings,
     generate: zhGenerate,
     library: zhLibrary,
+    usage: zhUsage,
     desktop: zhDesktop,
     viewer: zhViewer,
   },
