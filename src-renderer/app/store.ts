@@ -23,6 +23,7 @@ import {
 import { createSettingsSlice, type SettingsSlice } from '../features/settings/settings-slice';
 import { createViewerSlice, type ViewerSlice } from '../features/viewer/viewer-slice';
 import { createUsageSlice, type UsageSlice } from '../features/usage/usage-slice';
+import { createPricingSlice, type PricingSlice } from '../features/pricing/pricing-slice';
 import { createNavigationSlice, type NavigationSlice } from './navigation-slice';
 import { createNotificationsSlice, type NotificationsSlice } from './notifications-slice';
 import type { AppServices } from './services';
@@ -44,7 +45,9 @@ export type AppState = NavigationSlice &
   TransferSlice &
   ViewerSlice &
   ResultSelectionSlice &
-  UsageSlice;
+  UsageSlice &
+  UsageSlice &
+  PricingSlice;
 
 export type AppStore = StoreApi<AppState>;
 
@@ -68,5 +71,6 @@ export function createAppStore(services: AppServices): AppStore {
     ...createViewerSlice(...args),
     ...createResultSelectionSlice(...args),
     ...createUsageSlice(services)(...args),
+    ...createPricingSlice(services)(...args),
   }));
 }

@@ -69,6 +69,14 @@ describe('the cost ledger', () => {
     comet.setScenario({ failIndices: [1] });
     const done = await generate(harness, 3);
     expect(done.cost).toEqual({ micros: 80_000, currency: 'USD' });
+    const saved = done.slots.find((slot) => slot.image !== null)?.image;
+    if (!saved) throw new Error('nothing saved');
+    const detail = await harness.value('library:detail', { id: saved.id });
+    expect(detail.generation).toMatchObject({
+      gateway: 'cometapi',
+      pricePerImage: { micros: 40_000, currency: 'USD' },
+      cost: { micros: 80_000, currency: 'USD' },
+    });
     const [entry] = await harness.value('usage:ledger', { sinceMs: 0 });
     expect(entry).toMatchObject({ status: 'partial', images: 2, costMicros: 80_000 });
   });
