@@ -32,7 +32,7 @@ describe('the estimate beside Generate', () => {
     expect(requestEstimate(sequence, 0, null)).toBeNull();
   });
 
-  it('reads "about $0.16 for up to 4 images"', async () => {
+  it('reads "about $0.16 for up to 4 images"', () => {
     const app = testApp();
     app.store.setState({ modelOffer: offer });
     renderWithStore(<CostEstimate request={sequence} referenceCount={0} />, app);
