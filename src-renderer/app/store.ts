@@ -2,6 +2,10 @@ import { createStore, type StoreApi } from 'zustand';
 import { createFirstRunSlice, type FirstRunSlice } from '../features/first-run/first-run-slice';
 import { createGenerateSlice, type GenerateSlice } from '../features/generate/generate-slice';
 import {
+  createModelSwitchSlice,
+  type ModelSwitchSlice,
+} from '../features/generate/model-switch-slice';
+import {
   createImageActionsSlice,
   type ImageActionsSlice,
 } from '../features/image-actions/image-actions-slice';
@@ -47,7 +51,8 @@ export type AppState = NavigationSlice &
   ResultSelectionSlice &
   UsageSlice &
   UsageSlice &
-  PricingSlice;
+  PricingSlice &
+  ModelSwitchSlice;
 
 export type AppStore = StoreApi<AppState>;
 
@@ -72,5 +77,6 @@ export function createAppStore(services: AppServices): AppStore {
     ...createResultSelectionSlice(...args),
     ...createUsageSlice(services)(...args),
     ...createPricingSlice(services)(...args),
+    ...createModelSwitchSlice(services)(...args),
   }));
 }
