@@ -33,7 +33,7 @@ async function settingsView(settings: Partial<Settings> = {}) {
   const app = testApp({
     'settings:get': () => ok(current),
     'settings:update': (patch) => {
-      current = { ...current, ...patch } as Settings;
+      current = { ...current, ...patch };
       if (patch.gatewayKind === 'volcengine') current.apiBaseUrl = 'https://ark.cn-beijing.volces.com';
       return ok(current);
     },
