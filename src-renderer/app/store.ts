@@ -49,8 +49,8 @@ export type AppState = NavigationSlice &
   TransferSlice &
   ViewerSlice &
   ResultSelectionSlice &
-  UsageSlice &
-  UsageSlice &
+  UsageSlice 
+   &
   PricingSlice &
   ModelSwitchSlice;
 
