@@ -5,6 +5,7 @@ import { FirstRunView } from '../features/first-run/FirstRunView';
 import { GenerateView } from '../features/generate/GenerateView';
 import { LibraryView } from '../features/library/LibraryView';
 import { SettingsView } from '../features/settings/SettingsView';
+import { UsageView } from '../features/usage/UsageView';
 import { useLiveLanguage } from '../i18n/use-live-language';
 import { Icon, type IconName } from '../components/Icon';
 import { ShortcutsDialog } from '../shortcuts/ShortcutsDialog';
@@ -18,14 +19,21 @@ import { views, type View } from './navigation-slice';
 const viewComponents: Record<View, () => React.JSX.Element> = {
   generate: GenerateView,
   library: LibraryView,
+  usage: UsageView,
   settings: SettingsView,
 };
 
-const navIcons: Record<View, IconName> = { generate: 'generate', library: 'photos', settings: 'settings' };
+const navIcons: Record<View, IconName> = {
+  generate: 'generate',
+  library: 'photos',
+  usage: 'usage',
+  settings: 'settings',
+};
 
 const viewShortcuts: Record<View, ShortcutId> = {
   generate: 'app.generate',
   library: 'app.library',
+  usage: 'app.usage',
   settings: 'app.settings',
 };
 

@@ -1,10 +1,7 @@
 import { createStore, type StoreApi } from 'zustand';
 import { createFirstRunSlice, type FirstRunSlice } from '../features/first-run/first-run-slice';
 import { createGenerateSlice, type GenerateSlice } from '../features/generate/generate-slice';
-import {
-  createModelSwitchSlice,
-  type ModelSwitchSlice,
-} from '../features/generate/model-switch-slice';
+import { createModelSwitchSlice, type ModelSwitchSlice } from '../features/generate/model-switch-slice';
 import {
   createImageActionsSlice,
   type ImageActionsSlice,
@@ -49,8 +46,7 @@ export type AppState = NavigationSlice &
   TransferSlice &
   ViewerSlice &
   ResultSelectionSlice &
-  UsageSlice 
-   &
+  UsageSlice &
   PricingSlice &
   ModelSwitchSlice;
 

@@ -7,13 +7,14 @@ import type { View } from './navigation-slice';
 const viewShortcuts = {
   'app.generate': 'generate',
   'app.library': 'library',
+  'app.usage': 'usage',
   'app.settings': 'settings',
 } as const satisfies Record<string, View>;
 
 const viewShortcutIds = Object.keys(viewShortcuts) as (keyof typeof viewShortcuts)[];
 
 /**
- * Ctrl (Cmd on macOS) + 1, 2 and comma switch views from anywhere, as in most desktop creative tools, and `?`
+ * Ctrl (Cmd on macOS) + 1, 2, 3 and comma switch views from anywhere, as in most desktop creative tools, and `?`
  * lists every shortcut. Attached before the first paint (a layout effect), so a shortcut pressed as soon as the
  * window shows is not lost.
  */
