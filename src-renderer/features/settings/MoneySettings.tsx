@@ -168,7 +168,7 @@ export function BalanceSection({ settings }: { settings: Settings }) {
         />
         {t('balance.toggle')}
       </label>
-      <p className="field__hint" role="status">
+      <p className="field__hint">
         {balance?.separateKeyLast4
           ? t('balance.keySaved', { last4: balance.separateKeyLast4 })
           : t('balance.keyNone')}
