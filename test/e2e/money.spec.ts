@@ -59,3 +59,20 @@ test('a daily budget refuses a request before anything is sent, and says how to 
   await expect(generate.alert('change the Daily budget in Settings')).toBeVisible();
   expect(posts()).toBe(1);
 });
+
+test('the workspace offers what the gateway sells, estimates the cost, and lists what a model switch changed', async () => {
+  await generate.prompt.fill('a paper lantern');
+  await generate.sequenceOf(4);
+  await expect(generate.page.getByText('about $0.16 for up to 4 images')).toBeVisible();
+  await expect(
+    generate.model.getByRole('option', { name: 'Seedream 5.0 flash (not offered by CometAPI)' }),
+  ).toBeDisabled();
+
+  await generate.model.selectOption({ label: 'Seedream 5.0 pro' });
+  const notice = generate.page.getByRole('status').filter({ hasText: 'Moved to Seedream 5.0 pro' });
+  await expect(notice).toContainText('a sequence of up to 4 images became one image');
+  await expect(generate.page.getByText('about $0.12 for 1 image')).toBeVisible();
+  await notice.getByRole('button', { name: 'Undo' }).click();
+  await expect(generate.model).toHaveValue(/4-5/);
+  await expect(generate.page.getByText('about $0.16 for up to 4 images')).toBeVisible();
+});
