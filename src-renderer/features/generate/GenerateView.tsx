@@ -1,3 +1,4 @@
+import { ModelOptions } from './ModelOptions';
 import { BalanceChip } from '../pricing/BalanceChip';
 import { CostEstimate } from '../pricing/CostEstimate';
 import { useState, type KeyboardEvent } from 'react';
@@ -159,6 +160,7 @@ export function GenerateView() {
               <ReferenceTray issues={check.issuesFor('references')} />
             )}
             <ModelField issues={check.issuesFor('model')} />
+            <ModelOptions issuesFor={check.issuesFor} />
             <SizeField issues={check.issuesFor('size')} />
             {model.sequentialGeneration && (
               <ImageCountField issues={[...check.issuesFor('sequential'), ...check.issuesFor('maxImages')]} />
