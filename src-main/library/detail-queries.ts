@@ -119,7 +119,9 @@ export function createDetailQueries(db: ReadableDb): DetailQueries {
       usage,
       gateway: row.gateway,
       pricePerImage:
-        row.currency === null || row.perImage === null ? null : { micros: row.perImage, currency: row.currency },
+        row.currency === null || row.perImage === null
+          ? null
+          : { micros: row.perImage, currency: row.currency },
       cost: row.currency === null || row.cost === null ? null : { micros: row.cost, currency: row.currency },
       createdAt: row.createdAt,
       finishedAt: row.finishedAt,

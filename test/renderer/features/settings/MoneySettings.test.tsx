@@ -88,7 +88,9 @@ describe('Settings: gateways and money', () => {
 
   it('switches gateway profiles and reads what the new one offers', async () => {
     const app = await settingsView();
-    await userEvent.setup().selectOptions(screen.getByRole('combobox', { name: 'Gateway' }), 'Volcengine Ark');
+    await userEvent
+      .setup()
+      .selectOptions(screen.getByRole('combobox', { name: 'Gateway' }), 'Volcengine Ark');
     await act(settle);
     expect(app.fake.callsTo('settings:update')).toEqual([{ gatewayKind: 'volcengine' }]);
     expect(app.fake.callsTo('models:offer')).toEqual([{ refresh: true }]);
