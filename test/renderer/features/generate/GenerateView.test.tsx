@@ -1,3 +1,6 @@
+import { gatewayProfiles } from '../../../../src-preload/contract/gateway-profiles';
+import { offerFor } from '../../../../src-preload/contract/model-offer';
+import { modelCatalogue } from '../../../../src-preload/contract/models';
 import { act, screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
@@ -8,6 +11,15 @@ import { renderWithStore, testApp } from '../../support/app-store';
 import { ok } from '../../support/fake-api';
 import { job } from '../../support/jobs';
 import { settle } from '../../support/manual-timers';
+
+const balanceOff = {
+  available: true,
+  enabled: false,
+  separateKeyLast4: null,
+  remaining: null,
+  checkedAt: null,
+  problem: null,
+};
 
 function workspace() {
   const app = testApp({
@@ -32,6 +44,8 @@ function workspace() {
         keychainProblem: null,
       }),
     'generation:jobs': () => ok([]),
+    'models:offer': () => ok(offerFor(modelCatalogue, gatewayProfiles.cometapi, null)),
+    'balance:status': () => ok(balanceOff),
     'generation:start': ({ request }) =>
       ok(job({ jobId: 'new', request: generationRequestSchema.parse(request) })),
   });

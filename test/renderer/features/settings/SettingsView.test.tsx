@@ -31,6 +31,15 @@ async function settingsView(handlers: Parameters<typeof testApp>[0] = {}) {
       }),
     'key:status': () => ok(status(null)),
     'network:status': () => ok({ source: 'system', proxy: null, problem: null }),
+    'balance:status': () =>
+      ok({
+        available: true,
+        enabled: false,
+        separateKeyLast4: null,
+        remaining: null,
+        checkedAt: null,
+        problem: null,
+      }),
     ...handlers,
   });
   renderWithStore(<SettingsView />, app);
