@@ -86,6 +86,7 @@ export async function bootstrap({
     userDataDir,
     env: process.env,
     apiBaseUrlOverride: overrides.apiBaseUrl,
+    quotaUrlOverride: overrides.quotaUrl,
     secretStore: createKeytarStore(undefined, overrides.keychainService ?? keychainServiceName),
     mediaUrl,
     desktop: createElectronDesktop(() => mainWindow),

@@ -5,6 +5,7 @@ import { formatDiagnostics, type DiagnosticsFacts } from '../diagnostics/diagnos
 import { desktopHandlers } from '../handlers/desktop-handlers';
 import { editHandlers } from '../handlers/edit-handlers';
 import { generationHandlers } from '../handlers/generation-handlers';
+import { moneyHandlers } from '../handlers/money-handlers';
 import { keyHandlers } from '../handlers/key-handlers';
 import { libraryHandlers } from '../handlers/library-handlers';
 import { networkHandlers } from '../handlers/network-handlers';
@@ -23,7 +24,10 @@ import type { ImageCodec } from '../media/image-codec';
 import { createHttpClient } from '../network/http-client';
 import { manualProxy, type ProxyResolver } from '../network/proxy-choice';
 import { createSettingsStore } from '../settings/settings-store';
-import { settingsFileName } from '../settings/user-data-layout';
+import { modelListFileName, settingsFileName } from '../settings/user-data-layout';
+import { gatewayProfile } from '../../src-preload/contract/gateway-profiles';
+import { createModelListService } from '../models/model-list';
+import { createBalanceService } from '../money/balance';
 import type { DesktopPort } from '../shell/desktop-port';
 import { watchJobs } from './job-effects';
 import { createLibraryChanges } from './library-changes';
@@ -39,6 +43,8 @@ export interface AppCoreOptions {
    * builds never pass one). COMETAPI_KEY belongs to it, or to CometAPI's own address when there is none.
    */
   apiBaseUrlOverride?: string;
+  /** The balance service's address instead of the profile's (SEEDREAM_QUOTA_URL, development and tests only). */
+  quotaUrlOverride?: string;
   /** Where saved keys live: the OS keychain in the app, a memory store in tests. */
   secretStore: SecretStore;
   /**
@@ -105,11 +111,45 @@ export function createAppCore(options: AppCoreOptions): AppCore {
     http,
     store: options.secretStore,
     baseUrl: () => settings.get().apiBaseUrl,
+    gateway: () => gatewayProfile(settings.get().gatewayKind),
     env,
     environmentGateway: apiBaseUrlOverride ? settings.get().apiBaseUrl : undefined,
     legacyGateway: settings.get().apiBaseUrl,
   });
-  const jobs = createGenerationJobs(library, { http, connection: () => keys.connection(), log });
+  const models = createModelListService({
+    http,
+    gateway: () => ({ baseUrl: settings.get().apiBaseUrl, kind: settings.get().gatewayKind }),
+    cacheFile: join(options.userDataDir, modelListFileName),
+    log,
+  });
+  const balance = createBalanceService({
+    http,
+    store: options.secretStore,
+    gatewayKind: () => settings.get().gatewayKind,
+    enabled: () => settings.get().balanceCheck,
+    gatewayKey: async () => (await keys.connection()).apiKey,
+    ...(options.quotaUrlOverride ? { quotaUrl: options.quotaUrlOverride } : {}),
+    log,
+  });
+  const jobs = createGenerationJobs(library, {
+    http,
+    connection: async () => ({
+      ...(await keys.connection()),
+      gateway: gatewayProfile(settings.get().gatewayKind),
+    }),
+    offer: () => models.offer(),
+    budgets: () => settings.get(),
+    log,
+  });
+  // Each finished generation changes the balance; it is asked again only when the user opted in.
+  jobs.subscribe((snapshot) => {
+    if (snapshot.finishedAt === null || !settings.get().balanceCheck) return;
+    void balance.refresh().then((status) => {
+      emit('balance:changed', status);
+    });
+  });
+  // The model list is read once at start, off the window's critical path; failures leave the cached list.
+  void models.refresh();
   const present = createPresenter(library, options.mediaUrl);
   const changes = createLibraryChanges(emit, (query, limit) => library.images.countUpTo(query, limit));
   const effects = watchJobs({ jobs, emit, present, changes, desktop, translate });
@@ -130,6 +170,7 @@ export function createAppCore(options: AppCoreOptions): AppCore {
     ...keyHandlers({ keys }),
     ...networkHandlers({ settings, http }),
     ...generationHandlers({ jobs, library, present }),
+    ...moneyHandlers({ models, library, balance, emit }),
     ...referenceHandlers({ codec, library, present, changes }),
     ...editHandlers({ edits: createEditApplier({ library, jobs, codec }), opened, present, changes }),
     ...libraryHandlers({ library, present, changes, desktop, translate }),

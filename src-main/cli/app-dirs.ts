@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { libraryFolderName, settingsFileName } from '../settings/user-data-layout';
+import { libraryFolderName, modelListFileName, settingsFileName } from '../settings/user-data-layout';
 
 const productName = 'Seedream Studio';
 
@@ -34,4 +34,9 @@ export function defaultLibraryDir(info: PlatformInfo): string {
 
 export function settingsFile(info: PlatformInfo): string {
   return pathsOf(info).join(appUserDataDir(info), settingsFileName);
+}
+
+/** The gateways' model lists as the app last read them (the command line reads, never refreshes, them). */
+export function modelListFile(info: PlatformInfo): string {
+  return pathsOf(info).join(appUserDataDir(info), modelListFileName);
 }

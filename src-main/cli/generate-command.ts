@@ -12,7 +12,9 @@ import { createHttpClient, type HttpClient } from '../network/http-client';
 import { environmentProxy } from '../network/proxy-choice';
 import { trustedCertificates } from '../network/trust-store';
 import { readSettingsFile } from '../settings/settings-store';
-import { settingsFile } from './app-dirs';
+import { gatewayProfile } from '../../src-preload/contract/gateway-profiles';
+import { createModelListService } from '../models/model-list';
+import { modelListFile, settingsFile } from './app-dirs';
 import { exitCodes, type CliIo } from './cli-io';
 import { gatewayOf, generateHelp, generateOptions, requestFrom, type Gateway } from './generate-options';
 import { progressReporter } from './generate-progress';
@@ -114,9 +116,19 @@ async function runJob(
   const library = await openCliLibrary(libraryDirOf(stringValue(parsed, 'library'), io), true, io);
   try {
     await resumeInterrupted(library, { http, signal: io.signal });
+    // The app's budgets and its last model list apply here too: the same caps, the same offer.
+    const settings = readSettingsFile(settingsFile(io));
+    const models = createModelListService({
+      http,
+      gateway: () => ({ baseUrl: gateway.baseUrl, kind: gateway.kind }),
+      cacheFile: modelListFile(io),
+      log: io.log,
+    });
     const jobs = createGenerationJobs(library, {
       http,
-      connection: () => Promise.resolve(connection),
+      connection: () => Promise.resolve({ ...connection, gateway: gatewayProfile(gateway.kind) }),
+      offer: () => models.offer(),
+      budgets: () => settings,
       log: io.log,
     });
     jobs.subscribe(progressReporter(io, library));

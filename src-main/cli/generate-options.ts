@@ -4,7 +4,14 @@ import {
   parseExactSize,
   type GenerationRequest,
 } from '../../src-preload/contract/generation';
-import { defaultModelId, modelCatalogue, sizePresetSchema } from '../../src-preload/contract/models';
+import { gatewayKinds, type GatewayKind } from '../../src-preload/contract/gateway-profiles';
+import {
+  backgrounds,
+  defaultModelId,
+  modelCatalogue,
+  promptModes,
+  sizePresetSchema,
+} from '../../src-preload/contract/models';
 import { readSettingsFile } from '../settings/settings-store';
 import { settingsFile } from './app-dirs';
 import type { CliIo } from './cli-io';
@@ -66,6 +73,23 @@ export const generateOptions = {
     type: 'boolean',
     description: 'Save each image as soon as it is ready (models that support it).',
   },
+  'prompt-mode': {
+    type: 'string',
+    value: promptModes.join('|'),
+    description: 'Prompt optimisation, for models that offer that mode.',
+  },
+  'web-search': { type: 'boolean', description: 'Let the model search the web first (models that can).' },
+  background: {
+    type: 'string',
+    value: backgrounds.join('|'),
+    description: 'A transparent (with --output-format png) or opaque background, for models that offer it.',
+  },
+  gateway: {
+    type: 'string',
+    value: gatewayKinds.join('|'),
+    description:
+      "Which kind of gateway the address is: its model ids, paths and currency (default: the app's setting, else cometapi).",
+  },
   'base-url': {
     type: 'string',
     value: 'URL',
@@ -117,6 +141,9 @@ export function requestFrom(parsed: ParsedOptions): GenerationRequest {
     sequential: maxImages > 1 ? 'auto' : 'disabled',
     maxImages,
     stream: flagValue(parsed, 'stream'),
+    promptMode: choiceOption('prompt-mode', stringValue(parsed, 'prompt-mode'), promptModes),
+    webSearch: flagValue(parsed, 'web-search') || undefined,
+    background: choiceOption('background', stringValue(parsed, 'background'), backgrounds),
   });
   if (!parsedRequest.success) {
     throw new UsageError(parsedRequest.error.issues.map((issue) => issue.message).join(' '));
@@ -128,6 +155,8 @@ export function requestFrom(parsed: ParsedOptions): GenerationRequest {
 export interface Gateway {
   baseUrl: string;
   named: string | undefined;
+  /** The gateway's profile: --gateway, else the app's setting. */
+  kind: GatewayKind;
 }
 
 /**
@@ -138,9 +167,11 @@ export interface Gateway {
 export function gatewayOf(parsed: ParsedOptions, io: CliIo): Gateway {
   const given = stringValue(parsed, 'base-url') ?? io.env.SEEDREAM_API_BASE_URL;
   const named = given === undefined || given.trim() === '' ? undefined : given;
-  if (named === undefined) return { baseUrl: readSettingsFile(settingsFile(io)).apiBaseUrl, named };
+  const settings = readSettingsFile(settingsFile(io));
+  const kind = choiceOption('gateway', stringValue(parsed, 'gateway'), gatewayKinds) ?? settings.gatewayKind;
+  if (named === undefined) return { baseUrl: settings.apiBaseUrl, named, kind };
   const problem = gatewayProblem(named.trim());
   if (problem !== null) throw new UsageError(`--base-url: ${problem}`);
   const baseUrl = canonicalGatewayUrl(named.trim());
-  return { baseUrl, named: baseUrl };
+  return { baseUrl, named: baseUrl, kind };
 }

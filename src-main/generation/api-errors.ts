@@ -120,17 +120,31 @@ function sensitiveContentError(code: string, error: ProviderError): AppError | u
 const noCreditPattern = /Overdue|insufficient|quota|balance|billing|credit|payment/i;
 
 /** An HTTP failure from the API host, mapped to something the user can act on. */
-export function mapApiFailure(status: number, error: ProviderError, retryAfterSeconds?: number): AppError {
+export function mapApiFailure(
+  status: number,
+  error: ProviderError,
+  retryAfterSeconds?: number,
+  /** The gateway's name as people know it, for the messages that send them to its console. */
+  gateway = 'CometAPI',
+): AppError {
   const code = error.code ?? '';
   const sensitive = sensitiveContentError(code, error);
   if (sensitive) return sensitive;
   if (status === 401 || /Authentication|InvalidApiKey|invalid_api_key/i.test(code)) {
-    return appError('key-rejected', 'CometAPI rejected the API key. Check or replace it in Settings.');
+    return appError('key-rejected', `${gateway} rejected the API key. Check or replace it in Settings.`);
   }
   if (status === 402 || noCreditPattern.test(code)) {
     return appError(
       'no-credit',
-      'The account has no credit left for this request. Top it up on CometAPI and try again.',
+      `The account has no credit left for this request. Top it up on ${gateway} and try again.`,
+    );
+  }
+  // Ark answers this when the model exists but is not activated for the account.
+  if (/ModelNotOpen/i.test(code)) {
+    return appError(
+      'forbidden',
+      `This model is not activated for your account on ${gateway}. Activate it in ${gateway}'s console, or choose another model.${quoteProvider(error)}`,
+      { field: 'model' },
     );
   }
   if (status === 429) {

@@ -4,7 +4,12 @@ import {
   parseExactSize,
   type GenerationRequest,
 } from '../../src-preload/contract/generation';
-import { sizePresetSchema } from '../../src-preload/contract/models';
+import {
+  backgroundSchema,
+  findModel,
+  promptModeSchema,
+  sizePresetSchema,
+} from '../../src-preload/contract/models';
 
 /** The API fields as `buildRequestParams` wrote them; anything else in an old record is ignored. */
 const sentParamsSchema = z.object({
@@ -19,6 +24,9 @@ const sentParamsSchema = z.object({
   sequential_image_generation: z.enum(['auto', 'disabled']).optional(),
   sequential_image_generation_options: z.object({ max_images: z.number().int() }).partial().optional(),
   stream: z.boolean().optional(),
+  optimize_prompt_options: z.object({ mode: promptModeSchema }).optional(),
+  tools: z.array(z.object({ type: z.string() })).optional(),
+  background: backgroundSchema.optional(),
 });
 
 function sizeFrom(text: string | undefined): GenerationRequest['size'] | undefined {
@@ -36,7 +44,8 @@ export function requestFromSentParams(params: Record<string, unknown>): Generati
   if (!sent.success) return null;
   const p = sent.data;
   const request = generationRequestSchema.safeParse({
-    model: p.model,
+    // A gateway's own id reads back as the catalogue's, so a remix works on any gateway that sells the model.
+    model: findModel(p.model)?.id ?? p.model,
     prompt: p.prompt,
     size: sizeFrom(p.size),
     responseFormat: p.response_format,
@@ -47,6 +56,9 @@ export function requestFromSentParams(params: Record<string, unknown>): Generati
     sequential: p.sequential_image_generation,
     maxImages: p.sequential_image_generation_options?.max_images,
     stream: p.stream,
+    promptMode: p.optimize_prompt_options?.mode,
+    webSearch: p.tools?.some((tool) => tool.type === 'web_search'),
+    background: p.background,
   });
   return request.success ? request.data : null;
 }

@@ -6,9 +6,14 @@ import type { ModelInfo } from '../../src-preload/contract/models';
  * exist: a model that answers 400 to a field never receives it, and fields a model ignores are left out so the
  * stored parameters say what really shaped the image.
  */
-export function buildRequestParams(request: GenerationRequest, model: ModelInfo): Record<string, unknown> {
+export function buildRequestParams(
+  request: GenerationRequest,
+  model: ModelInfo,
+  /** The model's id at the gateway the request goes to (model-offer.ts); the catalogue id by default. */
+  sentModelId: string = model.id,
+): Record<string, unknown> {
   const params: Record<string, unknown> = {
-    model: model.id,
+    model: sentModelId,
     prompt: request.prompt,
     size: formatSize(request.size),
     response_format: request.responseFormat,
@@ -26,6 +31,13 @@ export function buildRequestParams(request: GenerationRequest, model: ModelInfo)
     }
   }
   if (model.streaming && request.stream) params.stream = true;
+  if (request.promptMode !== undefined && model.promptModes.includes(request.promptMode)) {
+    params.optimize_prompt_options = { mode: request.promptMode };
+  }
+  if (model.webSearch && request.webSearch) params.tools = [{ type: 'web_search' }];
+  if (request.background !== undefined && model.backgrounds.includes(request.background)) {
+    params.background = request.background;
+  }
   return params;
 }
 

@@ -3,6 +3,7 @@ import {
   blockingIssues,
   validateGenerationRequest,
   type GenerationRequest,
+  type ValidationContext,
 } from '../../src-preload/contract/generation';
 import { findModel, type ModelInfo } from '../../src-preload/contract/models';
 
@@ -11,8 +12,11 @@ export function checkRequest(
   request: GenerationRequest,
   referenceCount: number,
   catalogue: readonly ModelInfo[],
+  offer?: ValidationContext['offer'],
 ): ModelInfo {
-  const blocking = blockingIssues(validateGenerationRequest(request, { referenceCount, catalogue }));
+  const blocking = blockingIssues(
+    validateGenerationRequest(request, { referenceCount, catalogue, ...(offer ? { offer } : {}) }),
+  );
   const model = findModel(request.model, catalogue);
   const first = blocking[0];
   if (first || !model) {

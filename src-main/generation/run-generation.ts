@@ -1,5 +1,6 @@
 import { appError, AppFailure, type AppError } from '../../src-preload/contract/errors';
 import type { ExactSize, GenerationRequest } from '../../src-preload/contract/generation';
+import { gatewayProfiles, type GatewayProfile } from '../../src-preload/contract/gateway-profiles';
 import type { Usage } from '../../src-preload/contract/library-types';
 import { modelCatalogue, type ModelInfo } from '../../src-preload/contract/models';
 import type { SavedImage } from '../media/image-file-writer';
@@ -46,6 +47,8 @@ export interface RunGenerationOptions {
   http: HttpClient;
   baseUrl: string;
   apiKey: string;
+  /** Which gateway `baseUrl` is: the model id and path it takes (CometAPI by default). */
+  gateway?: GatewayProfile;
   request: GenerationRequest;
   /** `data:image/<fmt>;base64,...` URIs prepared by `prepareReference`. */
   references: readonly string[];
@@ -112,7 +115,8 @@ async function generate(
   const model = checkRequest(options.request, options.references.length, options.catalogue ?? modelCatalogue);
   checkKey(options.apiKey);
   const now = options.now ?? Date.now;
-  const params = buildRequestParams(options.request, model);
+  const gateway = options.gateway ?? gatewayProfiles.cometapi;
+  const params = buildRequestParams(options.request, model, model.ids[gateway.modelIdsOf] ?? model.id);
   const { exchange, stopCause } = await sendGeneration(
     options,
     encodeRequestBody(params, options.references),

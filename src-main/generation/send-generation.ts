@@ -1,4 +1,5 @@
 import { appError, AppFailure, type AppError } from '../../src-preload/contract/errors';
+import { gatewayProfiles, type GatewayProfile } from '../../src-preload/contract/gateway-profiles';
 import { readText, type HttpClient, type HttpResponse } from '../network/http-client';
 import { TransportError } from '../network/transport-error';
 import {
@@ -29,6 +30,8 @@ export interface SendOptions {
   http: HttpClient;
   baseUrl: string;
   apiKey: string;
+  /** The gateway's profile: its generation path and its name in messages (CometAPI by default). */
+  gateway?: GatewayProfile;
   signal?: AbortSignal;
   /** Limit for one POST and its answer; generations of many 4K images take minutes. */
   timeoutMs?: number;
@@ -38,8 +41,6 @@ export interface SendOptions {
 }
 
 const defaultGenerationTimeoutMs = 10 * 60_000;
-
-const generationPath = '/v1/images/generations';
 
 /**
  * Sends the generation POST and resolves with its 2xx answer, unread. Sends it again only when it certainly
@@ -54,6 +55,7 @@ export async function sendGeneration(
   const policy = options.retryPolicy ?? defaultRetryPolicy;
   const sleep = options.sleep ?? abortableSleep;
   const now = options.now ?? Date.now;
+  const gateway = options.gateway ?? gatewayProfiles.cometapi;
   for (let attempt = 1; ; attempt += 1) {
     const deadline = AbortSignal.timeout(options.timeoutMs ?? defaultGenerationTimeoutMs);
     const signal = options.signal ? AbortSignal.any([options.signal, deadline]) : deadline;
@@ -64,7 +66,7 @@ export async function sendGeneration(
     let error: AppError;
     try {
       const exchange = await options.http.send({
-        url: joinBaseUrl(options.baseUrl, generationPath),
+        url: joinBaseUrl(options.baseUrl, gateway.generationPath),
         method: 'POST',
         headers: {
           authorization: `Bearer ${options.apiKey}`,
@@ -83,7 +85,7 @@ export async function sendGeneration(
       const retryAfterSeconds = parseRetryAfter(exchange.headers['retry-after'], now());
       const text = await readText(exchange);
       failure = { kind: 'http', status, ...(retryAfterSeconds === undefined ? {} : { retryAfterSeconds }) };
-      error = mapApiFailure(status, parseProviderError(text), retryAfterSeconds);
+      error = mapApiFailure(status, parseProviderError(text), retryAfterSeconds, gateway.label);
     } catch (caught) {
       if (!(caught instanceof TransportError)) throw caught;
       failure = { kind: 'transport', error: caught };

@@ -1,7 +1,11 @@
 import { readFile } from 'node:fs/promises';
 import { AppFailure, appError, type AppError } from '../../src-preload/contract/errors';
 import { requestedImageCount, type GenerationRequest } from '../../src-preload/contract/generation';
-import { modelCatalogue, type ModelInfo } from '../../src-preload/contract/models';
+import { gatewayProfiles, type GatewayProfile } from '../../src-preload/contract/gateway-profiles';
+import { offerFor, offeredIds, type ModelOffer } from '../../src-preload/contract/model-offer';
+import { modelCatalogue, type ModelInfo, type Price } from '../../src-preload/contract/models';
+import { estimateCost, generationCost, type Money } from '../../src-preload/contract/pricing';
+import { monthWindowMs, spendSoFar } from '../../src-preload/contract/usage';
 import {
   runGeneration,
   type EngineEvent,
@@ -13,6 +17,7 @@ import { buildRequestParams } from '../generation/request-body';
 import { checkKey, checkRequest } from '../generation/request-check';
 import type { Library } from '../library/library';
 import type { Logger } from '../logging/logger';
+import { checkBudget, type Budgets } from '../money/budget';
 import type { HttpClient } from '../network/http-client';
 import { failSlot, jobEnding, newJobSnapshot, slotAt, type JobSnapshot } from './job-snapshot';
 
@@ -21,13 +26,29 @@ export type { JobPhase, JobSlot, JobSnapshot } from './job-snapshot';
 export type RunGeneration = (options: RunGenerationOptions) => Promise<GenerationOutcome>;
 
 /** What jobs write into: the generation records, the image store, and the reference images' files. */
-export type JobLibrary = Pick<Library, 'context' | 'generations' | 'imageStore' | 'images' | 'filePath'>;
+export type JobLibrary = Pick<
+  Library,
+  'context' | 'generations' | 'imageStore' | 'images' | 'filePath' | 'ledger'
+>;
+
+/** A gateway, the key that belongs to it, and its profile (CometAPI when not given). */
+export interface JobConnection {
+  baseUrl: string;
+  apiKey: string;
+  gateway?: GatewayProfile;
+}
 
 export interface JobOptions {
   /** Sends the generations and brings the results home. */
   http: HttpClient;
   /** Asked at the start of every job, so a key changed in Settings applies to the next one. */
-  connection: () => Promise<{ baseUrl: string; apiKey: string }>;
+  connection: () => Promise<JobConnection>;
+  /** What the gateway in use offers and at what price; the built-in table for CometAPI when not given. */
+  offer?: () => ModelOffer;
+  /** The spending caps in force; none when not given. */
+  budgets?: () => Budgets;
+  /** The user's time zone, which decides what "today" and "this month" mean for budgets. */
+  timeZone?: string;
   /** The engine; tests pass one that fails or waits on purpose. */
   run?: RunGeneration;
   catalogue?: readonly ModelInfo[];
@@ -49,6 +70,12 @@ export interface GenerationJobs {
   /** Resolves with the final snapshot. */
   finished(jobId: string): Promise<JobSnapshot>;
   subscribe(listener: (snapshot: JobSnapshot) => void): () => void;
+}
+
+/** The price a job was sent at, with the references it counts. */
+interface JobPrice {
+  price: Price;
+  referenceCount: number;
 }
 
 interface Job {
@@ -79,6 +106,24 @@ export function createGenerationJobs(library: JobLibrary, options: JobOptions): 
   const jobs = new Map<string, Job>();
   const listeners = new Set<(snapshot: JobSnapshot) => void>();
 
+  /** Refuses, before anything is recorded or sent, a request that could take spend past a cap. */
+  const enforceBudgets = (estimate: Money | null, model: string, gateway: string): void => {
+    const budgets = options.budgets?.() ?? { dailyBudgetMicros: null, monthlyBudgetMicros: null };
+    if (budgets.dailyBudgetMicros === null && budgets.monthlyBudgetMicros === null) return;
+    if (estimate === null) {
+      throw new AppFailure(
+        appError(
+          'budget-exceeded',
+          `The price of ${model} on ${gateway} is not known, so it cannot be kept within your budget. Nothing was sent. Choose another model, or clear the budgets in Settings.`,
+        ),
+      );
+    }
+    const now = context.now();
+    const timeZone = options.timeZone ?? Intl.DateTimeFormat().resolvedOptions().timeZone;
+    const entries = library.ledger.entries(now - monthWindowMs);
+    checkBudget(budgets, spendSoFar(entries, now, timeZone, estimate.currency), estimate);
+  };
+
   const publish = (snapshot: JobSnapshot) => {
     const copy = structuredClone(snapshot);
     for (const listener of listeners) listener(copy);
@@ -104,10 +149,13 @@ export function createGenerationJobs(library: JobLibrary, options: JobOptions): 
     snapshot: JobSnapshot,
     signal: AbortSignal,
     references: string[],
-    connection: { baseUrl: string; apiKey: string },
+    connection: JobConnection,
+    price: JobPrice | null,
   ): Promise<void> {
     const id = snapshot.generationId;
     const stores: Promise<void>[] = [];
+    // Every image the gateway announced was made, and so billed, whether or not it then arrived.
+    const announced = new Set<number>();
 
     const onEvent = (event: EngineEvent) => {
       switch (event.type) {
@@ -124,12 +172,14 @@ export function createGenerationJobs(library: JobLibrary, options: JobOptions): 
         case 'result-url':
           // Durable before the download starts: a crash from here on can still fetch the image at next start.
           generations.recordResultUrl(id, event.index, event.url, event.expiresAt);
+          announced.add(event.index);
           snapshot.phase = 'downloading';
           slotAt(snapshot, event.index).state = 'downloading';
           break;
         case 'download-retrying':
           break;
         case 'image-saved': {
+          announced.add(event.index);
           const target = slotAt(snapshot, event.index);
           stores.push(
             imageStore.store({ generationId: id, position: event.index }, event.image).then(
@@ -168,6 +218,7 @@ export function createGenerationJobs(library: JobLibrary, options: JobOptions): 
         http: options.http,
         baseUrl: connection.baseUrl,
         apiKey: connection.apiKey,
+        gateway: connection.gateway,
         request: snapshot.request,
         references,
         tmpDir: context.tmpDir,
@@ -195,7 +246,9 @@ export function createGenerationJobs(library: JobLibrary, options: JobOptions): 
     if (outcome?.usage) snapshot.usage = outcome.usage;
     const error = failure ?? outcome?.interrupted ?? null;
     const status = jobEnding(snapshot, cancelled, error);
-    generations.finish(id, { status, usage: snapshot.usage, error });
+    const billedImages = snapshot.usage?.generatedImages ?? announced.size;
+    generations.finish(id, { status, usage: snapshot.usage, error, billedImages });
+    snapshot.cost = price ? generationCost(price.price, billedImages, price.referenceCount) : null;
     log.info(`generation ${id} ${status}: ${saved} of ${snapshot.expected} saved`);
     snapshot.phase = status === 'cancelled' || status === 'failed' ? status : 'done';
     snapshot.error = error;
@@ -211,10 +264,11 @@ export function createGenerationJobs(library: JobLibrary, options: JobOptions): 
     snapshot: JobSnapshot,
     signal: AbortSignal,
     references: string[],
-    connection: { baseUrl: string; apiKey: string },
+    connection: JobConnection,
+    price: JobPrice | null,
   ): Promise<JobSnapshot> {
     try {
-      await run(snapshot, signal, references, connection);
+      await run(snapshot, signal, references, connection, price);
     } catch (error) {
       snapshot.phase = 'failed';
       snapshot.error = asAppError(error, log, `job ${snapshot.jobId}`);
@@ -226,19 +280,31 @@ export function createGenerationJobs(library: JobLibrary, options: JobOptions): 
 
   return {
     async start(request, referenceIds) {
-      const model = checkRequest(request, referenceIds.length, catalogue);
+      checkRequest(request, referenceIds.length, catalogue);
       const connection = await options.connection();
+      const gateway = connection.gateway ?? gatewayProfiles.cometapi;
+      const offer = options.offer?.() ?? offerFor(catalogue, gateway, null);
+      const model = checkRequest(request, referenceIds.length, catalogue, offeredIds(offer));
       checkKey(connection.apiKey);
       const references = await referenceUris(referenceIds);
       const expected = requestedImageCount(model, request);
+      const offered = offer.models.find((candidate) => candidate.id === model.id)?.price ?? null;
+      const price = offered ? { price: offered, referenceCount: referenceIds.length } : null;
+      const estimate = price ? estimateCost(price.price, expected, price.referenceCount) : null;
+      // From the budget check to the record, nothing awaits: a second start cannot slip in between.
+      enforceBudgets(estimate, model.label, gateway.label);
       const generationId = generations.create({
         kind: 'api',
         prompt: request.prompt,
         model: model.id,
-        params: buildRequestParams(request, model),
+        params: buildRequestParams(request, model, model.ids[gateway.modelIdsOf] ?? model.id),
         requestedImages: expected,
         referenceIds,
         ownerPid: options.pid ?? process.pid,
+        pricing:
+          price && estimate
+            ? { gateway: gateway.kind, price: price.price, estimateMicros: estimate.micros }
+            : null,
       });
       const snapshot = newJobSnapshot({
         generationId,
@@ -246,12 +312,13 @@ export function createGenerationJobs(library: JobLibrary, options: JobOptions): 
         referenceIds,
         expected,
         startedAt: context.now(),
+        estimate,
       });
       const controller = new AbortController();
       const job: Job = {
         snapshot,
         controller,
-        done: settle(snapshot, controller.signal, references, connection),
+        done: settle(snapshot, controller.signal, references, connection, price),
       };
       jobs.set(snapshot.jobId, job);
       publish(snapshot);

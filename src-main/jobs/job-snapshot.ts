@@ -4,6 +4,7 @@ import type {
   JobSlot as ContractJobSlot,
   JobSnapshot as ContractJobSnapshot,
 } from '../../src-preload/contract/ipc';
+import type { Money } from '../../src-preload/contract/pricing';
 import type { ImageRecord } from '../library/records';
 
 export type { JobPhase } from '../../src-preload/contract/ipc';
@@ -23,6 +24,7 @@ export function newJobSnapshot(job: {
   referenceIds: readonly number[];
   expected: number;
   startedAt: number;
+  estimate: Money | null;
 }): JobSnapshot {
   return {
     jobId: String(job.generationId),
@@ -43,6 +45,8 @@ export function newJobSnapshot(job: {
     error: null,
     retry: null,
     notices: [],
+    estimate: job.estimate,
+    cost: null,
   };
 }
 

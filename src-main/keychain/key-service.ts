@@ -1,5 +1,6 @@
 import { appError, AppFailure } from '../../src-preload/contract/errors';
 import { defaultGatewayUrl, gatewayOrigin } from '../../src-preload/contract/gateway';
+import { gatewayProfiles, type GatewayProfile } from '../../src-preload/contract/gateway-profiles';
 import type { ConnectionTest, KeyStatus, KeyVerification } from '../../src-preload/contract/ipc';
 import { mapApiFailure, mapTransportFailure, parseProviderError } from '../generation/api-errors';
 import { readText, type HttpClient } from '../network/http-client';
@@ -28,6 +29,8 @@ export interface KeyServiceOptions {
   http: HttpClient;
   /** The API base URL in use now (it can change in Settings). */
   baseUrl: () => string;
+  /** Its profile: where the key is checked, and the gateway's name in messages (CometAPI by default). */
+  gateway?: () => GatewayProfile;
   /** Read for COMETAPI_KEY only. */
   env?: Readonly<Record<string, string | undefined>>;
   /**
@@ -185,7 +188,8 @@ export function createKeyService(options: KeyServiceOptions): KeyService {
 
   /** One cheap authenticated request (the model list); the answer in plain words, never quoting the key. */
   const probe = async (target: Connection): Promise<ConnectionTest> => {
-    const url = joinBaseUrl(target.baseUrl, '/v1/models');
+    const profile = options.gateway?.() ?? gatewayProfiles.cometapi;
+    const url = joinBaseUrl(target.baseUrl, profile.keyCheckPath);
     const host = splitRawUrl(url)?.hostname ?? target.baseUrl;
     try {
       const exchange = await options.http.send({
@@ -199,7 +203,10 @@ export function createKeyService(options: KeyServiceOptions): KeyService {
       if (status >= 200 && status < 300) {
         return { ok: true, code: null, message: `Connected to ${host}: the key works.` };
       }
-      const error = redactKey(mapApiFailure(status, parseProviderError(body)), target.apiKey);
+      const error = redactKey(
+        mapApiFailure(status, parseProviderError(body), undefined, profile.label),
+        target.apiKey,
+      );
       return { ok: false, code: error.code, message: error.message };
     } catch (error) {
       if (!(error instanceof TransportError)) throw error;

@@ -35,6 +35,10 @@ interface GenerationRow {
   totalTokens: number | null;
   createdAt: number;
   finishedAt: number | null;
+  gateway: string | null;
+  currency: 'USD' | 'CNY' | null;
+  perImage: number | null;
+  cost: number | null;
 }
 
 interface SlotRow {
@@ -66,7 +70,8 @@ export function createDetailQueries(db: ReadableDb): DetailQueries {
     `SELECT id, kind, prompt, model, params, requested_images AS requestedImages, status,
        error_code AS errorCode, error_message AS errorMessage, usage_generated_images AS generatedImages,
        usage_output_tokens AS outputTokens, usage_total_tokens AS totalTokens, created_at AS createdAt,
-       finished_at AS finishedAt
+       finished_at AS finishedAt, gateway, price_currency AS currency, price_per_image_micros AS perImage,
+       cost_micros AS cost
      FROM generations WHERE id = ?`,
   );
   const slotsOf = db.prepare<[number], SlotRow>(
@@ -112,6 +117,12 @@ export function createDetailQueries(db: ReadableDb): DetailQueries {
       status: row.status,
       error: storedError(row.errorCode, row.errorMessage),
       usage,
+      gateway: row.gateway,
+      pricePerImage:
+        row.currency === null || row.perImage === null
+          ? null
+          : { micros: row.perImage, currency: row.currency },
+      cost: row.currency === null || row.cost === null ? null : { micros: row.cost, currency: row.currency },
       createdAt: row.createdAt,
       finishedAt: row.finishedAt,
       slots: slotsOf.all(id).map((slot) => ({

@@ -1,4 +1,7 @@
 import { AppFailure, appError, type AppError } from '../../src-preload/contract/errors';
+import type { GatewayKind } from '../../src-preload/contract/gateway-profiles';
+import type { Price } from '../../src-preload/contract/models';
+import { generationCost } from '../../src-preload/contract/pricing';
 import type { GenerationStatus, Usage } from './records';
 import type { WriteContext } from './write-context';
 
@@ -13,6 +16,8 @@ export interface NewGeneration {
   referenceIds: readonly number[];
   /** The process that will finish it; null for an import, which is finished on creation. */
   ownerPid: number | null;
+  /** The gateway and the price in force when it is sent, and the most it can cost; absent for an import. */
+  pricing?: { gateway: GatewayKind; price: Price; estimateMicros: number } | null;
 }
 
 /** How a generation ended, as the catalog records it. */
@@ -20,6 +25,8 @@ export interface GenerationEnding {
   status: Exclude<GenerationStatus, 'running'>;
   usage?: Usage | null;
   error?: AppError | null;
+  /** Images the gateway made and so billed (its `generated_images`, else those that were announced). */
+  billedImages?: number;
 }
 
 export interface GenerationStore {
@@ -35,8 +42,29 @@ export interface GenerationStore {
 export function createGenerationStore(ctx: WriteContext): GenerationStore {
   const { writer: db, now } = ctx;
   const insertGeneration = db.prepare(
-    `INSERT INTO generations (kind, prompt, model, params, requested_images, status, owner_pid, created_at, finished_at)
-     VALUES (@kind, @prompt, @model, @params, @requestedImages, @status, @ownerPid, @createdAt, @finishedAt)`,
+    `INSERT INTO generations (kind, prompt, model, params, requested_images, status, owner_pid, created_at, finished_at,
+       gateway, price_currency, price_per_image_micros, price_per_reference_micros, price_free_references,
+       reference_count, estimate_micros)
+     VALUES (@kind, @prompt, @model, @params, @requestedImages, @status, @ownerPid, @createdAt, @finishedAt,
+       @gateway, @currency, @perImage, @perReference, @freeReferences, @referenceCount, @estimate)`,
+  );
+  const priceOf = db.prepare<
+    [number],
+    {
+      currency: Price['currency'] | null;
+      perImage: number | null;
+      perReference: number | null;
+      freeReferences: number | null;
+      referenceCount: number | null;
+    }
+  >(
+    `SELECT price_currency AS currency, price_per_image_micros AS perImage,
+       price_per_reference_micros AS perReference, price_free_references AS freeReferences,
+       reference_count AS referenceCount
+     FROM generations WHERE id = ?`,
+  );
+  const updateCost = db.prepare(
+    'UPDATE generations SET billed_images = @billedImages, cost_micros = @cost WHERE id = @id',
   );
   const imageExists = db.prepare<[number], { id: number }>('SELECT id FROM images WHERE id = ?');
   const insertReference = db.prepare(
@@ -82,6 +110,13 @@ export function createGenerationStore(ctx: WriteContext): GenerationStore {
               ownerPid: generation.ownerPid,
               createdAt,
               finishedAt: finished ? createdAt : null,
+              gateway: generation.pricing?.gateway ?? null,
+              currency: generation.pricing?.price.currency ?? null,
+              perImage: generation.pricing?.price.perImageMicros ?? null,
+              perReference: generation.pricing?.price.perReferenceMicros ?? null,
+              freeReferences: generation.pricing?.price.freeReferences ?? null,
+              referenceCount: generation.pricing ? generation.referenceIds.length : null,
+              estimate: generation.pricing?.estimateMicros ?? null,
             }).lastInsertRowid,
           );
           generation.referenceIds.forEach((imageId, position) => {
@@ -120,7 +155,22 @@ export function createGenerationStore(ctx: WriteContext): GenerationStore {
           message: outcome.error?.message ?? null,
           now: now(),
         });
+        if (outcome.billedImages !== undefined) recordCost(generationId, outcome.billedImages);
       }).immediate();
     },
   };
+
+  /** The cost at the stored price; a generation without one (older, or imported) keeps an unknown cost. */
+  function recordCost(generationId: number, billedImages: number): void {
+    const row = priceOf.get(generationId);
+    if (row?.currency == null || row.perImage === null) return;
+    const price: Price = {
+      currency: row.currency,
+      perImageMicros: row.perImage,
+      perReferenceMicros: row.perReference ?? 0,
+      freeReferences: row.freeReferences ?? 0,
+    };
+    const cost = generationCost(price, billedImages, row.referenceCount ?? 0);
+    updateCost.run({ id: generationId, billedImages, cost: cost.micros });
+  }
 }

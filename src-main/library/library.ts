@@ -7,6 +7,7 @@ import { createEditStore, type EditStore } from './edit-store';
 import { processTmpDir, removeStaleTmpDirs } from './file-store';
 import { purgeScheduledFiles } from './file-purge';
 import { createGenerationStore, type GenerationStore } from './generation-store';
+import { createLedgerQueries, type LedgerQueries } from './ledger-queries';
 import { createImageOperations, type ImageOperations } from './image-operations';
 import { createImageQueries, type ImageQueries } from './image-queries';
 import { createImageStore, type ImageStore } from './image-store';
@@ -49,6 +50,8 @@ export interface Library {
   images: ImageQueries;
   details: DetailQueries;
   summary: SummaryQueries;
+  /** What generations cost, for the Usage view and budgets. */
+  ledger: LedgerQueries;
   generations: GenerationStore;
   imageStore: ImageStore;
   operations: ImageOperations;
@@ -109,6 +112,7 @@ export async function openLibrary(options: LibraryOptions): Promise<Library> {
       images,
       details,
       summary: createSummaryQueries(catalog.reader),
+      ledger: createLedgerQueries(catalog.reader),
       generations,
       imageStore,
       thumbnails,

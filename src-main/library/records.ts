@@ -1,3 +1,4 @@
+import type { Money } from '../../src-preload/contract/pricing';
 import { errorCodes, type AppError, type ErrorCode } from '../../src-preload/contract/errors';
 import type { LibraryImage, LibraryStats, Tag, Usage } from '../../src-preload/contract/library-types';
 import type { ImageFormat } from '../media/image-info';
@@ -39,6 +40,12 @@ export interface GenerationRecord {
   status: GenerationStatus;
   error: AppError | null;
   usage: Usage | null;
+  /** The gateway profile it was sent to; null for generations from before costs were kept, and imports. */
+  gateway: string | null;
+  /** The price per image in force when it was sent (history keeps it, whatever prices do later). */
+  pricePerImage: Money | null;
+  /** What it cost once it ended; null while it runs or when the price was not known. */
+  cost: Money | null;
   createdAt: number;
   finishedAt: number | null;
   slots: SlotRecord[];

@@ -8,6 +8,8 @@ export interface DevelopmentOverrides {
   userDataDir?: string;
   /** SEEDREAM_API_BASE_URL: the gateway in use until the user changes it (the fake CometAPI). */
   apiBaseUrl?: string;
+  /** SEEDREAM_QUOTA_URL: the balance service (the fake's quota host) instead of the profile's. */
+  quotaUrl?: string;
   /** SEEDREAM_KEYCHAIN_SERVICE: the keychain service name, so test runs never touch the user's key. */
   keychainService?: string;
   /** SEEDREAM_DEV_SERVER_URL: Vite's dev server instead of the bundled renderer. */
@@ -17,6 +19,7 @@ export interface DevelopmentOverrides {
 const variables = {
   userDataDir: 'SEEDREAM_USER_DATA',
   apiBaseUrl: 'SEEDREAM_API_BASE_URL',
+  quotaUrl: 'SEEDREAM_QUOTA_URL',
   keychainService: 'SEEDREAM_KEYCHAIN_SERVICE',
   devServerUrl: 'SEEDREAM_DEV_SERVER_URL',
 } as const satisfies Record<keyof DevelopmentOverrides, string>;

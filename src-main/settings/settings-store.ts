@@ -1,6 +1,7 @@
 import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { defaultGatewayUrl } from '../../src-preload/contract/gateway';
+import { gatewayProfile } from '../../src-preload/contract/gateway-profiles';
 import { appError, AppFailure } from '../../src-preload/contract/errors';
 import { settingsSchema, type Settings } from '../../src-preload/contract/ipc';
 import { normalizeProxyUrl } from '../network/proxy-choice';
@@ -11,7 +12,23 @@ export const defaultSettings: Settings = {
   language: 'system',
   proxyMode: 'system',
   proxyUrl: '',
+  gatewayKind: 'cometapi',
+  dailyBudgetMicros: null,
+  monthlyBudgetMicros: null,
+  balanceCheck: false,
 };
+
+/** Picking a gateway profile fills in its documented address, unless the same change names one. */
+function withProfileAddress(change: Partial<Settings>): Partial<Settings> {
+  // A field sent as undefined (zod's partial parse lets one through) means "unchanged", not "cleared".
+  const fields: Record<string, unknown> = change;
+  const patch = Object.fromEntries(
+    Object.entries(fields).filter(([, value]) => value !== undefined),
+  ) as Partial<Settings>;
+  if (patch.gatewayKind === undefined || patch.apiBaseUrl !== undefined) return patch;
+  const address = gatewayProfile(patch.gatewayKind).defaultBaseUrl;
+  return address === null ? patch : { ...patch, apiBaseUrl: address };
+}
 
 export interface SettingsStore {
   get(): Settings;
@@ -59,7 +76,8 @@ export function createSettingsStore(file: string, overrides: Partial<Settings> =
   let active: Partial<Settings> = settingsSchema.partial().parse(overrides);
   return {
     get: () => ({ ...persisted, ...active }),
-    update: (patch) => {
+    update: (change) => {
+      const patch = withProfileAddress(change);
       const next = settingsSchema.parse({ ...persisted, ...patch });
       persisted = { ...next, proxyUrl: checkedProxyUrl(next) };
       active = Object.fromEntries(Object.entries(active).filter(([key]) => !(key in patch)));

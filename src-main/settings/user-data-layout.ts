@@ -6,6 +6,8 @@ import path from 'node:path';
  */
 export const libraryFolderName = 'library';
 export const settingsFileName = 'settings.json';
+/** The gateways' model lists as last read, for offline use (see models/model-list.ts). */
+export const modelListFileName = 'model-lists.json';
 
 /** The library folder inside a user-data folder. */
 export function libraryDirIn(userDataDir: string): string {

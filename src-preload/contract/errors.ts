@@ -30,6 +30,7 @@ export const errorCodes = [
   'connection-lost',
   'library-too-new',
   'interrupted',
+  'budget-exceeded',
 ] as const;
 
 export type ErrorCode = (typeof errorCodes)[number];

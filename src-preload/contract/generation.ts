@@ -1,5 +1,12 @@
 import { z } from 'zod';
-import { findModel, maxImagesPerRequest, modelCatalogue, sizePresetSchema } from './models';
+import {
+  backgroundSchema,
+  findModel,
+  maxImagesPerRequest,
+  modelCatalogue,
+  promptModeSchema,
+  sizePresetSchema,
+} from './models';
 import type { ModelInfo, SizePreset } from './models';
 
 export const exactSizeSchema = z.object({
@@ -31,6 +38,12 @@ export const generationRequestSchema = z.object({
   sequential: z.enum(['auto', 'disabled']).default('disabled'),
   maxImages: z.number().int().min(1).max(maxImagesPerRequest).default(1),
   stream: z.boolean().default(false),
+  /** `optimize_prompt_options.mode`; absent means the field is not sent. */
+  promptMode: promptModeSchema.optional(),
+  /** `tools: [{type: "web_search"}]`: the model may look things up before drawing. */
+  webSearch: z.boolean().optional(),
+  /** `background`; absent means the model decides. */
+  background: backgroundSchema.optional(),
 });
 
 export type GenerationRequest = z.infer<typeof generationRequestSchema>;
@@ -53,6 +66,11 @@ export const issueCodes = [
   'seed-ignored',
   'too-many-references',
   'too-many-images',
+  'model-not-offered',
+  'prompt-mode-unsupported',
+  'web-search-unsupported',
+  'background-unsupported',
+  'transparent-needs-png',
 ] as const;
 export type IssueCode = (typeof issueCodes)[number];
 
@@ -71,6 +89,11 @@ export interface GenerationIssue {
 export interface ValidationContext {
   referenceCount: number;
   catalogue?: readonly ModelInfo[];
+  /**
+   * The catalogue ids the chosen gateway offers now (see model-offer.ts), and its name; without them every
+   * catalogue entry counts as offered.
+   */
+  offer?: { modelIds: readonly string[]; gateway: string };
 }
 
 /** Recommended prompt budget: 300 CJK characters or 1000 other characters, mixed proportionally. */
@@ -265,6 +288,50 @@ function capabilityIssues(model: ModelInfo, request: GenerationRequest): Generat
   if (request.seed !== undefined && !model.seed) {
     found.push(issue('seed', 'seed-ignored', `${model.label} ignores the seed.`, params, 'warning'));
   }
+  return [...found, ...optionIssues(model, request)];
+}
+
+/** The newer options: prompt optimisation, web search and the background. */
+function optionIssues(model: ModelInfo, request: GenerationRequest): GenerationIssue[] {
+  const found: GenerationIssue[] = [];
+  if (request.promptMode !== undefined && !model.promptModes.includes(request.promptMode)) {
+    const modes = model.promptModes.join(', ');
+    found.push(
+      issue(
+        'promptMode',
+        'prompt-mode-unsupported',
+        modes === ''
+          ? `${model.label} has no prompt optimisation.`
+          : `${model.label} offers the prompt optimisation modes ${modes}, not ${request.promptMode}.`,
+        { model: model.label, mode: request.promptMode, modes },
+      ),
+    );
+  }
+  if (request.webSearch && !model.webSearch) {
+    found.push(
+      issue('webSearch', 'web-search-unsupported', `${model.label} cannot search the web.`, {
+        model: model.label,
+      }),
+    );
+  }
+  if (request.background !== undefined && !model.backgrounds.includes(request.background)) {
+    found.push(
+      issue(
+        'background',
+        'background-unsupported',
+        `${model.label} cannot make a ${request.background} background.`,
+        { model: model.label, background: request.background },
+      ),
+    );
+  } else if (request.background === 'transparent' && request.outputFormat !== 'png') {
+    found.push(
+      issue(
+        'outputFormat',
+        'transparent-needs-png',
+        'A transparent background needs PNG output: JPEG has no transparency.',
+      ),
+    );
+  }
   return found;
 }
 
@@ -315,6 +382,17 @@ export function validateGenerationRequest(
   context: ValidationContext,
 ): GenerationIssue[] {
   const model = findModel(request.model, context.catalogue ?? modelCatalogue);
+  if (model && context.offer && !context.offer.modelIds.includes(model.id)) {
+    return [
+      issue(
+        'model',
+        'model-not-offered',
+        `${context.offer.gateway} does not offer ${model.label}. Choose another model, or another gateway in Settings.`,
+        { model: model.label, gateway: context.offer.gateway },
+      ),
+      ...promptIssues(request.prompt),
+    ];
+  }
   if (!model) {
     return [
       issue('model', 'unknown-model', `The model "${request.model}" is not in the catalogue.`, {

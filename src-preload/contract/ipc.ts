@@ -3,6 +3,10 @@ import { event, request } from './channel';
 import type { AppError, ErrorCode } from './errors';
 import { editDocumentSchema, maxMarks, textLayerSchema, type EditDocument } from './edit';
 import { gatewayUrlSchema } from './gateway';
+import { gatewayKindSchema } from './gateway-profiles';
+import type { ModelOffer } from './model-offer';
+import type { Money } from './pricing';
+import type { LedgerEntry } from './usage';
 import { generationRequestSchema, type GenerationRequest } from './generation';
 import {
   checkIncomingSizes,
@@ -55,9 +59,30 @@ export const settingsSchema = z.object({
   proxyMode: z.enum(['system', 'manual']),
   /** `http://`, `https://` or `socks5://` with host and port, optionally `user:password@`; used when manual. */
   proxyUrl: z.string().trim().max(2000),
+  /** Which gateway profile `apiBaseUrl` is: its model ids, paths, model list and currency. */
+  gatewayKind: gatewayKindSchema,
+  /** Spending caps in millionths of the gateway's currency; null for none. */
+  dailyBudgetMicros: z.number().int().positive().nullable(),
+  monthlyBudgetMicros: z.number().int().positive().nullable(),
+  /** Asks the gateway's balance endpoint for the remaining credit: off unless the user turns it on. */
+  balanceCheck: z.boolean(),
 });
 
 export type Settings = z.infer<typeof settingsSchema>;
+
+/** The remaining credit, when the user asked for it (never by default). */
+export interface BalanceStatus {
+  /** The gateway in use documents a balance service. */
+  available: boolean;
+  /** The user turned the check on in Settings. */
+  enabled: boolean;
+  /** The last four characters of the balance-only key, when one is saved. */
+  separateKeyLast4: string | null;
+  remaining: Money | null;
+  checkedAt: number | null;
+  /** Why the last check failed, in plain words. */
+  problem: string | null;
+}
 
 /** The way to the gateway right now, for Settings to show. */
 export interface NetworkStatus {
@@ -93,6 +118,10 @@ export interface JobSnapshot {
   error: AppError | null;
   retry: { attempt: number; delayMs: number; reason: AppError } | null;
   notices: string[];
+  /** The most it can cost, from the price in force when it was sent; null when the price is not known. */
+  estimate: Money | null;
+  /** What it cost once it has ended (images billed at that price); null while running or when not known. */
+  cost: Money | null;
 }
 
 export interface AddedReference {
@@ -179,6 +208,17 @@ export const channels = {
 
   'network:status': request<NetworkStatus>()(none),
 
+  /** What the gateway in use offers and at what price; `refresh` reads its model list again first. */
+  'models:offer': request<ModelOffer>()(z.object({ refresh: z.boolean().default(false) })),
+  /** Priced generations since a moment (Unix milliseconds), for the Usage view and the estimate. */
+  'usage:ledger': request<LedgerEntry[]>()(z.object({ sinceMs: z.number().int().nonnegative() })),
+  'balance:status': request<BalanceStatus>()(none),
+  'balance:refresh': request<BalanceStatus>()(none),
+  'balance:saveKey': request<BalanceStatus>()(
+    z.object({ key: z.string().trim().min(8, 'That key looks too short.').max(500) }),
+  ),
+  'balance:removeKey': request<BalanceStatus>()(none),
+
   'generation:start': request<JobSnapshot>()(
     z.object({
       request: generationRequestSchema,
@@ -262,6 +302,7 @@ export const events = {
   'settings:changed': event<Settings>(),
   /** The OS asked the app to open image files; `edit:takeOpened` has them. */
   'edit:opened': event<{ count: number }>(),
+  'balance:changed': event<BalanceStatus>(),
 };
 
 export type Channels = typeof channels;

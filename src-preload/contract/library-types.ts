@@ -1,3 +1,4 @@
+import type { Money } from './pricing';
 import { z } from 'zod';
 import type { AppError } from './errors';
 
@@ -55,6 +56,12 @@ export interface GenerationRecord {
   /** Exactly the fields that were sent to the API, minus reference data. */
   params: Record<string, unknown>;
   usage: Usage | null;
+  /** The gateway profile it was sent to; null for generations from before costs were kept, and imports. */
+  gateway: string | null;
+  /** The price per image in force when it was sent (history keeps it, whatever prices do later). */
+  pricePerImage: Money | null;
+  /** What it cost once it ended; null while it runs or when the price was not known. */
+  cost: Money | null;
   status: string;
   error: AppError | null;
   createdAt: number;

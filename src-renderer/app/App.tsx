@@ -6,6 +6,7 @@ import { FirstRunView } from '../features/first-run/FirstRunView';
 import { GenerateView } from '../features/generate/GenerateView';
 import { LibraryView } from '../features/library/LibraryView';
 import { SettingsView } from '../features/settings/SettingsView';
+import { UsageView } from '../features/usage/UsageView';
 import { useLiveLanguage } from '../i18n/use-live-language';
 import { Icon, type IconName } from '../components/Icon';
 import { ShortcutsDialog } from '../shortcuts/ShortcutsDialog';
@@ -20,6 +21,7 @@ const viewComponents: Record<View, () => React.JSX.Element> = {
   generate: GenerateView,
   library: LibraryView,
   edit: EditView,
+  usage: UsageView,
   settings: SettingsView,
 };
 
@@ -27,6 +29,7 @@ const navIcons: Record<View, IconName> = {
   generate: 'generate',
   library: 'photos',
   edit: 'edit',
+  usage: 'usage',
   settings: 'settings',
 };
 
@@ -34,6 +37,7 @@ const viewShortcuts: Record<View, ShortcutId> = {
   generate: 'app.generate',
   library: 'app.library',
   edit: 'app.edit',
+  usage: 'app.usage',
   settings: 'app.settings',
 };
 

@@ -2,7 +2,7 @@ import type { StateCreator } from 'zustand';
 import type { AppServices } from './services';
 import type { AppState } from './store';
 
-export const views = ['generate', 'library', 'edit', 'settings'] as const;
+export const views = ['generate', 'library', 'edit', 'usage', 'settings'] as const;
 export type View = (typeof views)[number];
 
 export interface NavigationSlice {

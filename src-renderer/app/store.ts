@@ -2,6 +2,7 @@ import { createStore, type StoreApi } from 'zustand';
 import { createEditSlice, type EditSlice } from '../features/edit/edit-slice';
 import { createFirstRunSlice, type FirstRunSlice } from '../features/first-run/first-run-slice';
 import { createGenerateSlice, type GenerateSlice } from '../features/generate/generate-slice';
+import { createModelSwitchSlice, type ModelSwitchSlice } from '../features/generate/model-switch-slice';
 import {
   createImageActionsSlice,
   type ImageActionsSlice,
@@ -23,6 +24,8 @@ import {
 } from '../features/sequence-grid/result-selection-slice';
 import { createSettingsSlice, type SettingsSlice } from '../features/settings/settings-slice';
 import { createViewerSlice, type ViewerSlice } from '../features/viewer/viewer-slice';
+import { createUsageSlice, type UsageSlice } from '../features/usage/usage-slice';
+import { createPricingSlice, type PricingSlice } from '../features/pricing/pricing-slice';
 import { createNavigationSlice, type NavigationSlice } from './navigation-slice';
 import { createNotificationsSlice, type NotificationsSlice } from './notifications-slice';
 import type { AppServices } from './services';
@@ -44,7 +47,10 @@ export type AppState = NavigationSlice &
   OrganiseSlice &
   TransferSlice &
   ViewerSlice &
-  ResultSelectionSlice;
+  ResultSelectionSlice &
+  UsageSlice &
+  PricingSlice &
+  ModelSwitchSlice;
 
 export type AppStore = StoreApi<AppState>;
 
@@ -68,5 +74,8 @@ export function createAppStore(services: AppServices): AppStore {
     ...createTransferSlice(services)(...args),
     ...createViewerSlice(...args),
     ...createResultSelectionSlice(...args),
+    ...createUsageSlice(services)(...args),
+    ...createPricingSlice(services)(...args),
+    ...createModelSwitchSlice(services)(...args),
   }));
 }

@@ -8,6 +8,7 @@ const viewShortcuts = {
   'app.generate': 'generate',
   'app.library': 'library',
   'app.edit': 'edit',
+  'app.usage': 'usage',
   'app.settings': 'settings',
 } as const satisfies Record<string, View>;
 

@@ -12,6 +12,8 @@ const paths = {
   /** A sparkle: making something new. */
   generate:
     'M12 3l1.8 5.2L19 10l-5.2 1.8L12 17l-1.8-5.2L5 10l5.2-1.8zM19 16l.7 1.8 1.8.7-1.8.7L19 21l-.7-1.8-1.8-.7 1.8-.7z',
+  /** Bars on an axis: what was spent. */
+  usage: 'M4 4v16h16M8 16v-4M12 16V8M16 16v-6',
   /** Stacked photos. */
   photos: 'M7 7h13v13H7zM4 17V4h13M7 16l4-4 3 3 2-2 4 4',
   /** A gear with six teeth: unmistakably settings, never a spinner. */

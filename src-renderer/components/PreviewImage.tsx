@@ -3,10 +3,22 @@ import { useTranslation } from 'react-i18next';
 import type { LibraryImage } from '../../src-preload/contract/library-types';
 
 type PreviewImageProps = Omit<ImgHTMLAttributes<HTMLImageElement>, 'src' | 'alt'> & {
-  image: Pick<LibraryImage, 'previewProblem'>;
+  image: Pick<LibraryImage, 'previewProblem' | 'format'>;
   src: string;
   alt: string;
 };
+
+/**
+ * PNGs may be transparent (Seedream 5.5's transparent backgrounds): drawn over a checkerboard, their see-through
+ * parts read as such instead of as the page's colour. An opaque PNG covers the pattern entirely.
+ */
+export function transparencyClass(
+  image: Pick<LibraryImage, 'format'>,
+  className?: string,
+): string | undefined {
+  if (image.format !== 'png') return className;
+  return className ? `${className} checkerboard` : 'checkerboard';
+}
 
 /**
  * A thumbnail or preview of a library image, or, when there is none to show, a plain "No preview" panel that
@@ -32,7 +44,7 @@ export function PreviewImage({ image, src, alt, className, ...rest }: PreviewIma
   return (
     <img
       {...rest}
-      className={className}
+      className={transparencyClass(image, className)}
       src={src}
       alt={alt}
       onError={() => {

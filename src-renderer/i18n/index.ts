@@ -10,6 +10,8 @@ import enLibrary from './locales/en/library.json';
 import zhLibrary from './locales/zh-CN/library.json';
 import enEdit from './locales/en/edit.json';
 import zhEdit from './locales/zh-CN/edit.json';
+import enUsage from './locales/en/usage.json';
+import zhUsage from './locales/zh-CN/usage.json';
 import enDesktop from './locales/en/desktop.json';
 import zhDesktop from './locales/zh-CN/desktop.json';
 import enViewer from './locales/en/viewer.json';
@@ -26,6 +28,7 @@ export const resources = {
     generate: enGenerate,
     library: enLibrary,
     edit: enEdit,
+    usage: enUsage,
     desktop: enDesktop,
     viewer: enViewer,
   },
@@ -35,6 +38,7 @@ export const resources = {
     generate: zhGenerate,
     library: zhLibrary,
     edit: zhEdit,
+    usage: zhUsage,
     desktop: zhDesktop,
     viewer: zhViewer,
   },

@@ -45,6 +45,7 @@ const table = {
   'app.generate': { scope: 'app', chords: [{ key: '1', mod: true }] },
   'app.library': { scope: 'app', chords: [{ key: '2', mod: true }] },
   'app.edit': { scope: 'app', chords: [{ key: '3', mod: true }] },
+  'app.usage': { scope: 'app', chords: [{ key: '4', mod: true }] },
   'app.settings': { scope: 'app', chords: [{ key: ',', mod: true }] },
   'app.shortcuts': { scope: 'app', chords: [{ key: '?', shift: 'any' }] },
 

@@ -19,6 +19,8 @@ const appPage = { url: 'app://studio/index.html', isMainFrame: true };
 export interface HarnessOptions {
   /** The gateway at start, as SEEDREAM_API_BASE_URL gives it in tests. */
   apiBaseUrl: string;
+  /** The balance service (the fake quota host), as SEEDREAM_QUOTA_URL gives it in tests. */
+  quotaUrl?: string;
   env?: Record<string, string>;
   secretStore?: SecretStore;
   userDataDir?: string;
@@ -70,6 +72,7 @@ export async function startAppHarness(options: HarnessOptions): Promise<AppHarne
     userDataDir,
     env: options.env ?? {},
     apiBaseUrlOverride: options.apiBaseUrl,
+    ...(options.quotaUrl ? { quotaUrlOverride: options.quotaUrl } : {}),
     secretStore,
     library,
     mediaUrl: (relativePath) => `seedream-media://library/${relativePath}`,

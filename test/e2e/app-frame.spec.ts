@@ -78,17 +78,20 @@ test('switches the language at once, everywhere, without a reload', async () => 
 test('keeps the page inside the app: no new windows, no navigation away', async () => {
   await welcome.expectShown();
   expect(await frame.bridgeDomains()).toEqual([
+    'balance',
     'collections',
     'desktop',
     'edit',
     'generation',
     'key',
     'library',
+    'models',
     'network',
     'on',
     'references',
     'settings',
     'tags',
+    'usage',
   ]);
   expect(await frame.hasRequire()).toBe(false);
 });

@@ -148,6 +148,7 @@ async function launchChromium(executable: string, options: LaunchOptions): Promi
     userDataDir: options.userDataDir,
     env: environment,
     apiBaseUrlOverride: overrides.apiBaseUrl,
+    quotaUrlOverride: overrides.quotaUrl,
     secretStore: createKeytarStore(undefined, overrides.keychainService),
     library,
     mediaUrl: (relativePath) => mediaUrl(relativePath).replace(MEDIA_ORIGIN, `${server.origin}/media`),

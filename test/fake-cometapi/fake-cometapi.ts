@@ -3,6 +3,7 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import { createServer as createHttpsServer } from 'node:https';
 import type { AddressInfo, Socket } from 'node:net';
 import { once } from 'node:events';
+import { fakeFlavours, publicCatalogue, type FakeFlavourName } from './gateway-flavours';
 import { fakeImage, type FakeImage, type FakeImageSpec } from './noise-images';
 
 /**
@@ -70,6 +71,8 @@ export interface FakeScenario {
   linkHost?: string;
   /** Answer plain JSON even when `stream: true` was asked for. */
   ignoreStream?: boolean;
+  /** The public model list: another list than the flavour's, or `down` for a 503. */
+  publicModels?: { id: string; perRequest: number | null }[] | 'down';
   /** Write base64 with `\/` escapes, as some JSON encoders do. */
   escapeSlashes?: boolean;
   /** State a size in the answer that differs from the image. */
@@ -99,6 +102,10 @@ export interface FakeStats {
   /** Downloads refused because the link was altered or expired. */
   accessDenied: number;
   modelListings: number;
+  /** Reads of the public model list (`/api/models`, no key). */
+  publicListings: number;
+  /** Every request received, in order, without its query string: POSTs are counted from here. */
+  requests: { method: string; path: string }[];
   /** SHA-256 of every image generated, in order, to check what the client saved byte for byte. */
   generatedSha256: string[];
 }
@@ -124,6 +131,8 @@ export interface FakeOptions {
   recordHashes?: boolean;
   /** Serve HTTPS with this certificate; `baseUrl` is then `https://localhost:PORT`. */
   tls?: { cert: string; key: string };
+  /** Which gateway to be (default CometAPI); `ark` answers as BytePlus or Volcengine Ark does. */
+  flavour?: FakeFlavourName;
 }
 
 /** A reference image as the fake received it. */
@@ -145,15 +154,6 @@ function decodeReferences(image: unknown): FakeReference[] {
 }
 
 export const fakeApiKey = 'sk-fake-0123456789abcdef';
-
-/** Models and the fields the provider refuses for them. */
-const knownModels = [
-  'doubao-seedream-5-0-260128',
-  'doubao-seedream-4-5-251128',
-  'doubao-seedream-4-0-250828',
-  'seedream-5-0-pro-260628',
-];
-const noSequenceModels = new Set(['seedream-5-0-pro-260628']);
 
 /** Prompt keywords let end-to-end tests pick a behaviour without the admin endpoint. */
 const promptKeywords: Record<string, PostBehaviour | FakeScenario> = {
@@ -188,6 +188,11 @@ const promptKeywords: Record<string, PostBehaviour | FakeScenario> = {
   'echo-key': { kind: 'echo-authorization' },
   'partial-failure': { failIndices: [1] },
   slow: { delayMs: 1500 },
+  'model-not-open': {
+    kind: 'status',
+    status: 404,
+    body: providerError('ModelNotOpen', 'Your account has not activated the model service', 'model'),
+  },
 };
 
 function providerError(code: string, message: string, param = ''): unknown {
@@ -221,6 +226,8 @@ function emptyStats(): FakeStats {
     peakParallelDownloads: 0,
     accessDenied: 0,
     modelListings: 0,
+    publicListings: 0,
+    requests: [],
     generatedSha256: [],
   };
 }
@@ -264,6 +271,11 @@ async function writeBase64(res: ServerResponse, fakeImage: FakeImage, escapeSlas
 
 export async function startFakeCometApi(options: FakeOptions = {}): Promise<FakeCometApi> {
   const apiKey = options.apiKey ?? fakeApiKey;
+  const flavour = fakeFlavours[options.flavour ?? 'cometapi'];
+  /** Errors in this gateway's shape: the same wrapper, another `type`. */
+  const gatewayError = (code: string, message: string, param = ''): unknown => ({
+    error: { message, type: flavour.errorType, param, code },
+  });
   let scenario: FakeScenario = options.scenario ?? {};
   let postQueue: PostBehaviour[] = [...(scenario.posts ?? [])];
   let downloadQueue: DownloadBehaviour[] = [...(scenario.downloads ?? [])];
@@ -349,20 +361,26 @@ export async function startFakeCometApi(options: FakeOptions = {}): Promise<Fake
 
   function refusal(body: Record<string, unknown>): { status: number; body: unknown } | undefined {
     const model = typeof body.model === 'string' ? body.model : '';
-    if (!knownModels.includes(model)) {
+    if (!flavour.models.includes(model)) {
       return {
         status: 404,
-        body: providerError('InvalidEndpointOrModel.NotFound', `Model ${model} not found`, 'model'),
+        body: gatewayError('InvalidEndpointOrModel.NotFound', `Model ${model} not found`, 'model'),
       };
     }
-    if (noSequenceModels.has(model)) {
+    if (flavour.noSequenceModels.has(model)) {
       for (const field of ['sequential_image_generation', 'sequential_image_generation_options', 'stream']) {
         if (field in body)
-          return { status: 400, body: providerError('InvalidParameter', `${field} is not supported`, field) };
+          return { status: 400, body: gatewayError('InvalidParameter', `${field} is not supported`, field) };
       }
     }
     if (typeof body.prompt !== 'string' || body.prompt === '') {
-      return { status: 400, body: providerError('MissingParameter', 'prompt is required', 'prompt') };
+      return { status: 400, body: gatewayError('MissingParameter', 'prompt is required', 'prompt') };
+    }
+    if (body.background === 'transparent' && body.output_format !== 'png') {
+      return {
+        status: 400,
+        body: gatewayError('InvalidParameter', 'transparent background needs png output', 'background'),
+      };
     }
     return undefined;
   }
@@ -380,6 +398,7 @@ export async function startFakeCometApi(options: FakeOptions = {}): Promise<Fake
       width: effective.image?.width ?? 96,
       height: effective.image?.height ?? 64,
       pattern: effective.image?.pattern ?? 'noise',
+      alpha: body.background === 'transparent',
     };
     const failIndices = new Set(effective.failIndices ?? []);
     const created = Math.floor(Date.now() / 1000);
@@ -527,14 +546,14 @@ export async function startFakeCometApi(options: FakeOptions = {}): Promise<Fake
     const raw = await readBody(req);
     api.stats.generationPosts += 1;
     if (!authorized(req)) {
-      sendJson(res, 401, providerError('AuthenticationError', 'Invalid token'));
+      sendJson(res, 401, gatewayError('AuthenticationError', 'Invalid token'));
       return;
     }
     let body: Record<string, unknown>;
     try {
       body = JSON.parse(raw.toString('utf8')) as Record<string, unknown>;
     } catch {
-      sendJson(res, 400, providerError('InvalidParameter', 'Body is not JSON'));
+      sendJson(res, 400, gatewayError('InvalidParameter', 'Body is not JSON'));
       return;
     }
     api.stats.bodies.push(body);
@@ -550,7 +569,7 @@ export async function startFakeCometApi(options: FakeOptions = {}): Promise<Fake
     if (behaviour.kind === 'stall') return;
     if (behaviour.kind === 'echo-authorization') {
       const header = req.headers.authorization ?? '';
-      sendJson(res, 400, providerError('InvalidParameter', `Cannot use "${header}" for this model`));
+      sendJson(res, 400, gatewayError('InvalidParameter', `Cannot use "${header}" for this model`));
       return;
     }
     if (behaviour.kind === 'invalid-json') {
@@ -676,8 +695,9 @@ export async function startFakeCometApi(options: FakeOptions = {}): Promise<Fake
   async function route(req: IncomingMessage, res: ServerResponse) {
     const path = (req.url ?? '/').split('?')[0] ?? '/';
     if (path.startsWith('/__fake/')) return handleAdmin(req, res, path);
-    if (req.method === 'POST' && path === '/v1/images/generations') return handleGeneration(req, res);
-    if (req.method === 'GET' && path === '/v1/models') {
+    api.stats.requests.push({ method: req.method ?? 'GET', path });
+    if (req.method === 'POST' && path === flavour.generationPath) return handleGeneration(req, res);
+    if (req.method === 'GET' && path === flavour.modelsPath) {
       api.stats.modelListings += 1;
       const listing = scenario.modelListing;
       if (listing === 'stall') return;
@@ -686,10 +706,21 @@ export async function startFakeCometApi(options: FakeOptions = {}): Promise<Fake
         return;
       }
       if (!authorized(req)) {
-        sendJson(res, 401, providerError('AuthenticationError', 'Invalid token'));
+        sendJson(res, 401, gatewayError('AuthenticationError', 'Invalid token'));
         return;
       }
-      sendJson(res, 200, { object: 'list', data: knownModels.map((id) => ({ id, object: 'model' })) });
+      sendJson(res, 200, { object: 'list', data: flavour.models.map((id) => ({ id, object: 'model' })) });
+      return;
+    }
+    if (req.method === 'GET' && path === '/api/models' && flavour.publicList !== null) {
+      api.stats.publicListings += 1;
+      const list = scenario.publicModels ?? flavour.publicList;
+      if (list === 'down') sendJson(res, 503, gatewayError('ServiceUnavailable', 'Try later'));
+      else sendJson(res, 200, publicCatalogue(list));
+      return;
+    }
+    if (req.method === 'POST') {
+      sendJson(res, 404, gatewayError('NotFound', 'No such endpoint'));
       return;
     }
     if (req.method === 'GET') return handleDownload(req, res);

@@ -16,6 +16,8 @@ export interface FakeImageSpec {
   width: number;
   height: number;
   pattern?: FakeImagePattern;
+  /** A PNG with an alpha channel, part of it see-through, as a transparent background gives. */
+  alpha?: boolean;
 }
 
 /**
@@ -30,7 +32,8 @@ async function encodeNoise(spec: FakeImageSpec): Promise<Buffer> {
   const scale = Math.max(spec.width, spec.height) >= 512 ? noiseScale[spec.format] : 1;
   const width = Math.max(1, Math.ceil(spec.width / scale));
   const height = Math.max(1, Math.ceil(spec.height / scale));
-  const image = sharp(randomBytes(width * height * 3), { raw: { width, height, channels: 3 } }).resize(
+  const channels = spec.alpha && spec.format === 'png' ? 4 : 3;
+  const image = sharp(randomBytes(width * height * channels), { raw: { width, height, channels } }).resize(
     spec.width,
     spec.height,
     { kernel: spec.format === 'png' ? 'nearest' : 'linear', fit: 'fill' },
@@ -41,7 +44,8 @@ async function encodeNoise(spec: FakeImageSpec): Promise<Buffer> {
 }
 
 async function encodeScene(spec: FakeImageSpec, design: number): Promise<Buffer> {
-  const image = sharp(Buffer.from(sceneSvg(design, spec.width, spec.height)));
+  const drawn = sharp(Buffer.from(sceneSvg(design, spec.width, spec.height)));
+  const image = spec.alpha && spec.format === 'png' ? drawn.removeAlpha().ensureAlpha(0.5) : drawn;
   // Gradients band at the quality noise gets away with.
   return spec.format === 'png' ? image.png().toBuffer() : image.jpeg({ quality: 92 }).toBuffer();
 }
@@ -56,11 +60,13 @@ function cached(key: string, encode: () => Promise<Buffer>): Promise<Buffer> {
 }
 
 function noiseBase(spec: FakeImageSpec): Promise<Buffer> {
-  return cached(`${spec.format}:${spec.width}x${spec.height}`, () => encodeNoise(spec));
+  return cached(`${spec.format}:${spec.width}x${spec.height}:${spec.alpha ? 'alpha' : 'opaque'}`, () =>
+    encodeNoise(spec),
+  );
 }
 
 function sceneBase(spec: FakeImageSpec, design: number): Promise<Buffer> {
-  return cached(`${spec.format}:${spec.width}x${spec.height}:scene-${design}`, () =>
+  return cached(`${spec.format}:${spec.width}x${spec.height}:scene-${design}:${spec.alpha ? 'a' : 'o'}`, () =>
     encodeScene(spec, design),
   );
 }

@@ -4,6 +4,7 @@ import { AppFailure } from '../../src-preload/contract/errors';
 import { openWriter, type WritableDb } from '../../src-main/library/database';
 import { latestSchemaVersion, migrate, migrations, schemaVersion } from '../../src-main/library/migrations';
 import type { Migration } from '../../src-main/library/migrations/migration';
+import { createLedgerQueries } from '../../src-main/library/ledger-queries';
 import { promptMatchExpression } from '../../src-main/library/prompt-search';
 import { tempDir } from './fixtures';
 
@@ -175,6 +176,29 @@ const stepChecks: Record<number, (db: WritableDb) => void> = {
     db.prepare('UPDATE images SET preview_problem = ? WHERE id = 4').run(
       'No preview: the file cannot be read.',
     );
+  },
+  80: (db) => {
+    const rows = db
+      .prepare<[], { id: number; currency: string | null; cost: number | null }>(
+        'SELECT id, price_currency AS currency, cost_micros AS cost FROM generations ORDER BY id',
+      )
+      .all();
+    // Generations from before prices were kept have an unknown cost, not a cost of zero.
+    expect(rows).toEqual([
+      { id: 1, currency: null, cost: null },
+      { id: 2, currency: null, cost: null },
+      { id: 3, currency: null, cost: null },
+    ]);
+    expect(createLedgerQueries(db).entries(0)).toEqual([]);
+    const plan = db
+      .prepare<[], { detail: string }>(
+        'EXPLAIN QUERY PLAN SELECT id FROM generations WHERE price_currency IS NOT NULL AND created_at >= 0 ORDER BY created_at',
+      )
+      .all()
+      .map((row) => row.detail)
+      .join('\n');
+    expect(plan).toContain('generations_priced');
+    expect(plan).not.toContain('TEMP B-TREE');
   },
   90: (db) => {
     const insert = db.prepare(

@@ -18,6 +18,10 @@ describe('connectBridge', () => {
           language: 'en',
           proxyMode: 'system',
           proxyUrl: '',
+          gatewayKind: 'cometapi',
+          dailyBudgetMicros: null,
+          monthlyBudgetMicros: null,
+          balanceCheck: false,
         }),
     });
     (window as Exposed).seedream = fake.api;

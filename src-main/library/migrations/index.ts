@@ -7,6 +7,7 @@ import { imageFilterColumns } from './0040-image-filter-columns';
 import { promptSearchPairs } from './0050-prompt-search-pairs';
 import { previewProblem } from './0060-preview-problem';
 import { catalogTotals } from './0070-catalog-totals';
+import { generationCost } from './0080-generation-cost';
 import { generationEdits } from './0090-generation-edits';
 import type { Migration } from './migration';
 
@@ -19,6 +20,7 @@ export const migrations: readonly Migration[] = [
   promptSearchPairs,
   previewProblem,
   catalogTotals,
+  generationCost,
   generationEdits,
 ];
 

@@ -1,3 +1,6 @@
+import { ModelOptions } from './ModelOptions';
+import { BalanceChip } from '../pricing/BalanceChip';
+import { CostEstimate } from '../pricing/CostEstimate';
 import { useState, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { blockingIssues } from '../../../src-preload/contract/generation';
@@ -66,6 +69,7 @@ function GenerateBar({ check, onGenerate }: { check: RequestCheck; onGenerate: (
   const noKey = useAppStore((s) => s.keyStatus?.source === 'none');
   const error = useAppStore((s) => s.generateError);
   const dismissError = useAppStore((s) => s.dismissGenerateError);
+  const referenceCount = useAppStore((s) => s.references.length);
 
   return (
     <div className="generate__bar">
@@ -91,6 +95,8 @@ function GenerateBar({ check, onGenerate }: { check: RequestCheck; onGenerate: (
           {t('generateButton.label')}
         </button>
         {noKey ? <KeyMissingReason id="generate-summary" /> : <BarStatus check={check} />}
+        <CostEstimate request={check.request} referenceCount={referenceCount} />
+        <BalanceChip />
       </div>
     </div>
   );
@@ -154,6 +160,7 @@ export function GenerateView() {
               <ReferenceTray issues={check.issuesFor('references')} />
             )}
             <ModelField issues={check.issuesFor('model')} />
+            <ModelOptions issuesFor={check.issuesFor} />
             <SizeField issues={check.issuesFor('size')} />
             {model.sequentialGeneration && (
               <ImageCountField issues={[...check.issuesFor('sequential'), ...check.issuesFor('maxImages')]} />

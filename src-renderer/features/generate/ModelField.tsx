@@ -1,3 +1,4 @@
+import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { GenerationIssue } from '../../../src-preload/contract/generation';
 import { modelCatalogue, type ModelInfo } from '../../../src-preload/contract/models';
@@ -6,6 +7,7 @@ import { Select } from '../../components/Select';
 import { modelOf } from './draft';
 import { controlIdFor } from './controls';
 import { FieldIssues, issueAttributes } from './FieldIssues';
+import { ModelSwitchNotice } from './ModelSwitchNotice';
 
 /** What a model offers, in one short line under its name in the list; read from the catalogue's fields. */
 function useModelSummary(): (model: ModelInfo) => string {
@@ -26,8 +28,17 @@ function useModelSummary(): (model: ModelInfo) => string {
 export function ModelField({ issues }: { issues: readonly GenerationIssue[] }) {
   const { t } = useTranslation('generate');
   const modelId = useAppStore((s) => s.draft.model);
-  const updateDraft = useAppStore((s) => s.updateDraft);
+  const chooseModel = useAppStore((s) => s.chooseModel);
+  const offer = useAppStore((s) => s.modelOffer);
+  const loadOffer = useAppStore((s) => s.loadOffer);
+  useEffect(() => {
+    // What the gateway offers and at what price: for this list, the checks and the estimate.
+    if (offer === null) void loadOffer();
+  }, [offer, loadOffer]);
   const summary = useModelSummary();
+  // What the gateway in use sells: the rest stay listed, disabled, saying so.
+  const offered = (entryId: string) =>
+    offer === null || offer.models.some((candidate) => candidate.id === entryId && candidate.offered);
   const id = controlIdFor('model');
   const model = modelOf({ model: modelId });
   const attributes = issueAttributes(id, issues);
@@ -41,13 +52,18 @@ export function ModelField({ issues }: { issues: readonly GenerationIssue[] }) {
         aria-invalid={attributes['aria-invalid']}
         options={modelCatalogue.map((entry) => ({
           value: entry.id,
-          label: entry.label,
+          label:
+            offered(entry.id) || offer === null
+              ? entry.label
+              : t('model.notOffered', { model: entry.label, gateway: offer.gateway }),
           detail: summary(entry),
+          disabled: !offered(entry.id) && entry.id !== model.id,
         }))}
         onChange={(value) => {
-          updateDraft({ model: value });
+          chooseModel(value);
         }}
       />
+      <ModelSwitchNotice />
       <FieldIssues controlId={id} issues={issues} />
     </div>
   );

@@ -1,10 +1,12 @@
 import { z } from 'zod';
 import { generationRequestSchema, type GenerationRequest } from '../../../src-preload/contract/generation';
 import {
+  backgroundSchema,
   defaultModelId,
   findModel,
   maxImagesPerRequest,
   modelCatalogue,
+  promptModeSchema,
   type ModelInfo,
 } from '../../../src-preload/contract/models';
 import { choiceForSize, resolveSizeChoice, sizeChoiceSchema } from './size-choice';
@@ -32,6 +34,9 @@ const defaultDraft = {
   sequential: 'disabled',
   maxImages: 4,
   progressive: null,
+  promptMode: null,
+  webSearch: false,
+  background: null,
 } as const satisfies Record<string, unknown>;
 
 /** Each field falls back on its own, so one stale or hand-edited value never throws the rest away. */
@@ -49,6 +54,11 @@ const draftSchema = z.object({
   maxImages: fields.maxImages.unwrap().catch(defaultDraft.maxImages),
   /** null follows the Settings default for progressive results. */
   progressive: z.boolean().nullable().catch(defaultDraft.progressive),
+  /** null sends no prompt optimisation at all. */
+  promptMode: promptModeSchema.nullable().catch(defaultDraft.promptMode),
+  webSearch: z.boolean().catch(defaultDraft.webSearch),
+  /** null leaves the background to the model. */
+  background: backgroundSchema.nullable().catch(defaultDraft.background),
 });
 export type WorkspaceDraft = z.infer<typeof draftSchema>;
 
@@ -130,6 +140,14 @@ export function buildRequest(draft: WorkspaceDraft, context: RequestContext): Ge
     stream: model.streaming && (draft.progressive ?? context.progressiveDefault),
   };
   if (model.guidanceScale) request.guidanceScale = draft.guidanceScale;
+  // The newer options go only to a model whose catalogue entry offers them.
+  if (draft.promptMode !== null && model.promptModes.includes(draft.promptMode)) {
+    request.promptMode = draft.promptMode;
+  }
+  if (draft.webSearch && model.webSearch) request.webSearch = true;
+  if (draft.background !== null && model.backgrounds.includes(draft.background)) {
+    request.background = draft.background;
+  }
   if (model.seed) request.seed = chooseSeed(draft, context);
   return request;
 }
@@ -157,5 +175,8 @@ export function draftFromRequest(current: WorkspaceDraft, request: GenerationReq
     sequential: request.sequential,
     maxImages: request.sequential === 'auto' ? request.maxImages : current.maxImages,
     progressive: request.stream,
+    promptMode: request.promptMode ?? null,
+    webSearch: request.webSearch ?? false,
+    background: request.background ?? null,
   };
 }

@@ -5,6 +5,7 @@ import {
   type GenerationIssue,
   type GenerationRequest,
 } from '../../../src-preload/contract/generation';
+import { offeredIds } from '../../../src-preload/contract/model-offer';
 import { useAppStore } from '../../app/use-app-store';
 import { buildRequest } from './draft';
 
@@ -20,6 +21,8 @@ export function useRequestCheck(): RequestCheck {
   const referenceCount = useAppStore((s) => s.references.length);
   const progressiveDefault = useAppStore((s) => s.settings?.progressiveResults ?? false);
   const lastSeed = useAppStore((s) => s.lastSeed);
+  // What the gateway in use offers: a model it does not sell says so here, before anything is sent.
+  const offer = useAppStore((s) => s.modelOffer);
   return useMemo(() => {
     // Validation never depends on which seed is drawn, so a fixed stand-in keeps this pure.
     const request = buildRequest(draft, {
@@ -28,11 +31,14 @@ export function useRequestCheck(): RequestCheck {
       lastSeed,
       randomSeed: () => 0,
     });
-    const issues = validateGenerationRequest(request, { referenceCount });
+    const issues = validateGenerationRequest(request, {
+      referenceCount,
+      ...(offer ? { offer: offeredIds(offer) } : {}),
+    });
     return {
       request,
       issues,
       issuesFor: (field) => issues.filter((found) => found.field === field),
     };
-  }, [draft, referenceCount, progressiveDefault, lastSeed]);
+  }, [draft, referenceCount, progressiveDefault, lastSeed, offer]);
 }

@@ -1,3 +1,4 @@
+import { formatMoney } from '../../../src-preload/contract/pricing';
 import { useId, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ImageDetail, LibraryImage } from '../../../src-preload/contract/library-types';
@@ -185,6 +186,16 @@ export function Facts({ detail }: { detail: ImageDetail }) {
     rows.push([
       t('details.position'),
       t('details.positionValue', { position: image.position + 1, count: generation.usage.generatedImages }),
+    ]);
+  }
+  if (generation?.cost) {
+    // The price in force when it was sent, kept with it: later price changes do not rewrite it.
+    const price = generation.pricePerImage ? formatMoney(generation.pricePerImage) : null;
+    rows.push([
+      t('details.cost'),
+      price === null
+        ? formatMoney(generation.cost)
+        : t('details.costValue', { cost: formatMoney(generation.cost), price }),
     ]);
   }
   if (seconds !== null) {

@@ -1,3 +1,4 @@
+import { jobCostText } from '../pricing/job-cost';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatSize } from '../../../src-preload/contract/generation';
@@ -26,8 +27,16 @@ function JobStatusLine({ job }: { job: JobSnapshot }) {
 /** What the job cost in the units a person counts: images billed (tokens mean nothing to most people). */
 function Usage({ job }: { job: JobSnapshot }) {
   const { t } = useTranslation('generate');
-  if (!job.usage) return null;
-  return <p className="job__usage">{t('job.billed', { count: job.usage.generatedImages })}</p>;
+  const { t: common } = useTranslation();
+  const cost = jobCostText(job, common);
+  if (!job.usage && cost === null) return null;
+  return (
+    <p className="job__usage">
+      {[job.usage ? t('job.billed', { count: job.usage.generatedImages }) : null, cost]
+        .filter((part) => part !== null)
+        .join(' · ')}
+    </p>
+  );
 }
 
 /** Seconds the job has run, ticking while it runs (generations take from half a minute to minutes). */

@@ -1,3 +1,4 @@
+import { GatewayProfileField } from './MoneySettings';
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { externalLinks } from '../../../src-preload/contract/external-links';
@@ -76,6 +77,7 @@ export function GatewaySection() {
         </>
       }
     >
+      <GatewayProfileField />
       {settings && (
         // Keyed by the saved address so the draft starts over whenever main reports a new one.
         <GatewayForm

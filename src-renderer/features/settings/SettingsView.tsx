@@ -7,6 +7,7 @@ import { Select } from '../../components/Select';
 import { ViewHeader } from '../../components/ViewHeader';
 import { ApiKeySection } from './ApiKeySection';
 import { GatewaySection } from './GatewaySection';
+import { BalanceSection, BudgetSection } from './MoneySettings';
 import { NetworkSection } from './NetworkSection';
 import { SettingsSection } from './SettingsSection';
 import './settings.css';
@@ -85,6 +86,8 @@ export function SettingsView() {
         )}
         <ApiKeySection />
         <GatewaySection />
+        {settings && <BudgetSection key={settings.gatewayKind} settings={settings} />}
+        {settings && <BalanceSection settings={settings} />}
         <NetworkSection />
         {settings && <GenerationSection settings={settings} />}
         {settings && <LanguageSection settings={settings} />}

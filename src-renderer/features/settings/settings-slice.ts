@@ -64,7 +64,8 @@ export const createSettingsSlice =
     ): Promise<Result<{ settings: Settings; keyStatus: KeyStatus | null }>> {
       const settings = await api.settings.update(patch);
       if (!settings.ok) return settings;
-      if (patch.apiBaseUrl === undefined)
+      // A gateway profile brings its own address, and so maybe another key.
+      if (patch.apiBaseUrl === undefined && patch.gatewayKind === undefined)
         return { ok: true, value: { settings: settings.value, keyStatus: null } };
       const keyStatus = await api.key.status();
       if (!keyStatus.ok) return keyStatus;

@@ -1,3 +1,4 @@
+import { transparencyClass } from '../../components/PreviewImage';
 import { useLayoutEffect, useRef, type CSSProperties, type PointerEvent } from 'react';
 import type { LibraryImage } from '../../../src-preload/contract/library-types';
 import { useContentSize } from '../../hooks/use-content-size';
@@ -108,7 +109,7 @@ export function ZoomStage({
       <div className="zoom-stage__canvas" style={canvas}>
         <img
           key={image.id}
-          className="zoom-stage__image"
+          className={transparencyClass(image, 'zoom-stage__image')}
           src={image.src}
           alt={alt}
           width={image.width}

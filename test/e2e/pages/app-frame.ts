@@ -1,6 +1,6 @@
 import { expect, type Locator, type Page } from '@playwright/test';
 
-export type ViewName = 'Generate' | 'Library' | 'Edit' | 'Settings';
+export type ViewName = 'Generate' | 'Library' | 'Edit' | 'Usage' | 'Settings';
 
 /** The window around the views: the main navigation, the view headings and the global shortcuts. */
 export class AppFrame {

@@ -67,6 +67,18 @@ export class SettingsPage {
     await this.page.getByRole('option', { name }).click();
   }
 
+  budgetField(name: 'Daily budget' | 'Monthly budget') {
+    return this.page.getByRole('textbox', { name });
+  }
+
+  /** Sets the budgets as a user types them ('' for none) and saves them. */
+  async setBudgets(budgets: { daily?: string; monthly?: string }): Promise<void> {
+    if (budgets.daily !== undefined) await this.budgetField('Daily budget').fill(budgets.daily);
+    if (budgets.monthly !== undefined) await this.budgetField('Monthly budget').fill(budgets.monthly);
+    await this.page.getByRole('button', { name: 'Save budgets' }).click();
+    await this.page.getByRole('status').filter({ hasText: 'Budgets saved.' }).waitFor();
+  }
+
   async saveKey(key: string): Promise<void> {
     await this.keyField.fill(key);
     await this.button('Save key').click();

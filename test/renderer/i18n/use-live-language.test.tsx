@@ -14,6 +14,10 @@ const settings: Settings = {
   language: 'en',
   proxyMode: 'system',
   proxyUrl: '',
+  gatewayKind: 'cometapi',
+  dailyBudgetMicros: null,
+  monthlyBudgetMicros: null,
+  balanceCheck: false,
 };
 
 function Labelled() {

@@ -3,7 +3,10 @@ import type { ReactElement } from 'react';
 import type { AppServices } from '../../../src-renderer/app/services';
 import { createAppStore, type AppStore } from '../../../src-renderer/app/store';
 import { AppStoreContext } from '../../../src-renderer/app/use-app-store';
-import { fakeApi, type FakeApi, type FakeHandlers } from './fake-api';
+import { gatewayProfiles } from '../../../src-preload/contract/gateway-profiles';
+import { offerFor } from '../../../src-preload/contract/model-offer';
+import { modelCatalogue } from '../../../src-preload/contract/models';
+import { fakeApi, ok, type FakeApi, type FakeHandlers } from './fake-api';
 import { manualTimers } from './manual-timers';
 import { memoryStorage } from './memory-storage';
 
@@ -15,12 +18,29 @@ export interface TestApp {
   clipboard: string[];
 }
 
+/**
+ * What the Generate panel and Settings ask main about on every render (the gateway's offer, the balance), so a
+ * test about something else need not answer them: the built-in table for CometAPI, the balance off.
+ */
+const moneyDefaults: FakeHandlers = {
+  'models:offer': () => ok(offerFor(modelCatalogue, gatewayProfiles.cometapi, null)),
+  'balance:status': () =>
+    ok({
+      available: true,
+      enabled: false,
+      separateKeyLast4: null,
+      remaining: null,
+      checkedAt: null,
+      problem: null,
+    }),
+};
+
 /** A whole app store over a fake API, memory storage, a recording clipboard and a hand-moved clock. */
 export function testApp(
   handlers: FakeHandlers = {},
   overrides: Partial<Omit<AppServices, 'api' | 'timers'>> = {},
 ): TestApp {
-  const fake = fakeApi(handlers);
+  const fake = fakeApi({ ...moneyDefaults, ...handlers });
   const clock = manualTimers();
   const storage = overrides.storage ?? memoryStorage();
   const clipboard: string[] = [];

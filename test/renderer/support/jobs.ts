@@ -33,6 +33,8 @@ export function job(patch: Partial<JobSnapshot> = {}): JobSnapshot {
     error: null,
     retry: null,
     notices: [],
+    estimate: null,
+    cost: null,
     ...patch,
   };
 }

@@ -16,6 +16,10 @@ const settings: Settings = {
   language: 'en',
   proxyMode: 'system',
   proxyUrl: '',
+  gatewayKind: 'cometapi',
+  dailyBudgetMicros: null,
+  monthlyBudgetMicros: null,
+  balanceCheck: false,
 };
 const status = (source: KeyStatus['source']): KeyStatus => ({
   source,

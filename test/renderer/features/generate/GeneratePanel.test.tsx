@@ -1,3 +1,6 @@
+import { modelCatalogue } from '../../../../src-preload/contract/models';
+import { gatewayProfiles } from '../../../../src-preload/contract/gateway-profiles';
+import { offerFor } from '../../../../src-preload/contract/model-offer';
 import { act, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
@@ -14,10 +17,19 @@ const settings: Settings = {
   language: 'en',
   proxyMode: 'system',
   proxyUrl: '',
+  gatewayKind: 'cometapi',
+  dailyBudgetMicros: null,
+  monthlyBudgetMicros: null,
+  balanceCheck: false,
 };
 
 async function panel() {
-  const app = testApp({ 'settings:get': () => ok(settings), 'generation:jobs': () => ok([]) });
+  const app = testApp({
+    'settings:get': () => ok(settings),
+    'generation:jobs': () => ok([]),
+    // A gateway that sells every model in the table, so each one's controls can be shown.
+    'models:offer': () => ok(offerFor(modelCatalogue, gatewayProfiles.byteplus, null)),
+  });
   renderWithStore(<GenerateView />, app);
   await act(settle);
   return { app, controls: screen.getByRole('group', { name: 'Generation settings' }) };

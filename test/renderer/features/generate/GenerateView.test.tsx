@@ -1,3 +1,6 @@
+import { gatewayProfiles } from '../../../../src-preload/contract/gateway-profiles';
+import { offerFor } from '../../../../src-preload/contract/model-offer';
+import { modelCatalogue } from '../../../../src-preload/contract/models';
 import { act, screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
@@ -9,6 +12,15 @@ import { ok } from '../../support/fake-api';
 import { job } from '../../support/jobs';
 import { settle } from '../../support/manual-timers';
 
+const balanceOff = {
+  available: true,
+  enabled: false,
+  separateKeyLast4: null,
+  remaining: null,
+  checkedAt: null,
+  problem: null,
+};
+
 function workspace() {
   const app = testApp({
     'settings:get': () =>
@@ -18,6 +30,10 @@ function workspace() {
         language: 'en',
         proxyMode: 'system',
         proxyUrl: '',
+        gatewayKind: 'cometapi',
+        dailyBudgetMicros: null,
+        monthlyBudgetMicros: null,
+        balanceCheck: false,
       }),
     'key:status': () =>
       ok({
@@ -28,6 +44,8 @@ function workspace() {
         keychainProblem: null,
       }),
     'generation:jobs': () => ok([]),
+    'models:offer': () => ok(offerFor(modelCatalogue, gatewayProfiles.cometapi, null)),
+    'balance:status': () => ok(balanceOff),
     'generation:start': ({ request }) =>
       ok(job({ jobId: 'new', request: generationRequestSchema.parse(request) })),
   });

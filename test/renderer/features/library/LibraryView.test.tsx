@@ -78,6 +78,9 @@ describe('<LibraryView>', () => {
               sequential_image_generation_options: { max_images: 4 },
             },
             usage: null,
+            gateway: 'cometapi',
+            pricePerImage: { micros: 30_000, currency: 'USD' },
+            cost: { micros: 120_000, currency: 'USD' },
             status: 'succeeded',
             error: null,
             createdAt: 0,
@@ -95,6 +98,7 @@ describe('<LibraryView>', () => {
     expect(request?.textContent).toContain('4 images, sequence');
     expect(request?.textContent).toContain('Seedream 4.0');
     expect(request?.textContent).not.toContain('max_images');
+    expect(within(inspector()).getByText('$0.12 ($0.03 per image)')).toBeTruthy();
   });
 
   it('puts lineage near the top as thumbnails that lead to those images', async () => {

@@ -12,6 +12,7 @@ const finished = job({
   expected: 3,
   finishedAt: 9000,
   usage: { generatedImages: 3, outputTokens: 49_152, totalTokens: 49_152 },
+  cost: { micros: 120_000, currency: 'USD' },
   slots: [1, 2, 3].map((id, index) => ({
     index,
     state: 'saved' as const,
@@ -90,9 +91,9 @@ describe('<ResultsGrid>', () => {
     expect(app.fake.callsTo('library:setFavorite')).toEqual([{ ids: [2, 3], favorite: true }]);
   });
 
-  it('says what a job cost in images, not tokens', () => {
+  it('says what a job cost in images and money, not tokens', () => {
     renderResults();
-    expect(screen.getByText('Billed for 3 images')).toBeTruthy();
+    expect(screen.getByText('Billed for 3 images · Cost $0.12')).toBeTruthy();
     expect(screen.queryByText(/tokens/)).toBeNull();
   });
 });

@@ -24,9 +24,22 @@ async function settingsView(handlers: Parameters<typeof testApp>[0] = {}) {
         language: 'en',
         proxyMode: 'system',
         proxyUrl: '',
+        gatewayKind: 'cometapi',
+        dailyBudgetMicros: null,
+        monthlyBudgetMicros: null,
+        balanceCheck: false,
       }),
     'key:status': () => ok(status(null)),
     'network:status': () => ok({ source: 'system', proxy: null, problem: null }),
+    'balance:status': () =>
+      ok({
+        available: true,
+        enabled: false,
+        separateKeyLast4: null,
+        remaining: null,
+        checkedAt: null,
+        problem: null,
+      }),
     ...handlers,
   });
   renderWithStore(<SettingsView />, app);
@@ -84,12 +97,18 @@ describe('<SettingsView>', () => {
           language: 'en',
           proxyMode: 'system',
           proxyUrl: '',
+          gatewayKind: 'cometapi',
+          dailyBudgetMicros: null,
+          monthlyBudgetMicros: null,
+          balanceCheck: false,
           ...patch,
         }),
     });
     expect(screen.getAllByRole('heading', { level: 2 }).map((heading) => heading.textContent)).toEqual([
       'CometAPI key',
       'Gateway',
+      'Budgets',
+      'Balance',
       'Network',
       'Generation',
       'Language',
@@ -109,6 +128,10 @@ describe('<SettingsView>', () => {
           language: 'en',
           proxyMode: 'system',
           proxyUrl: '',
+          gatewayKind: 'cometapi',
+          dailyBudgetMicros: null,
+          monthlyBudgetMicros: null,
+          balanceCheck: false,
           ...patch,
         }),
     });

@@ -11,6 +11,10 @@ const settings: Settings = {
   language: 'system',
   proxyMode: 'system',
   proxyUrl: '',
+  gatewayKind: 'cometapi',
+  dailyBudgetMicros: null,
+  monthlyBudgetMicros: null,
+  balanceCheck: false,
 };
 /** What main says of the way to the gateway; asked again after every change. */
 const direct = () => ok({ source: 'system' as const, proxy: null, problem: null });
