@@ -131,9 +131,10 @@ describe('region tags', () => {
 });
 
 describe('the catalogue gates regions', () => {
-  it('gives the tag format to the 5.0 pro model and to no other', () => {
+  it('gives the tag format to the 5.0 pro and flash models (the family the provider documents) and to no other', () => {
     const withRegions = modelCatalogue.filter((model) => model.regions !== null).map((model) => model.id);
-    expect(withRegions).toEqual(['seedream-5-0-pro-260628']);
+    expect(withRegions).toEqual(['seedream-5-0-pro-260628', 'seedream-5-0-flash-260915']);
     expect(findModel('seedream-5-0-pro-260628')?.regions).toEqual(format);
+    expect(findModel('seedream-5-0-flash-260915')?.regions).toEqual(format);
   });
 });

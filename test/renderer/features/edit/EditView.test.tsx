@@ -5,6 +5,7 @@ import { EditView } from '../../../../src-renderer/features/edit/EditView';
 import { renderWithStore, testApp } from '../../support/app-store';
 import { ok } from '../../support/fake-api';
 import { image } from '../../support/images';
+import { generationRequest, job } from '../../support/jobs';
 
 const base = image(1, { width: 200, height: 100 });
 
@@ -81,31 +82,15 @@ describe('the Edit view', () => {
     app.fake.answer({
       'edit:apply': () =>
         ok({
-          job: {
+          job: job({
             jobId: 'j',
             generationId: 5,
             startedAt: 0,
-            finishedAt: null,
-            request: {
-              model: 'doubao-seedream-4-5-251128',
-              prompt: 'x',
-              size: '2K',
-              responseFormat: 'url',
-              outputFormat: 'jpeg',
-              watermark: false,
-              sequential: 'disabled',
-              maxImages: 1,
-              stream: false,
-            },
+            request: generationRequest({ prompt: 'x', sequential: 'disabled', maxImages: 1, stream: false }),
             referenceIds: [1],
             phase: 'sending',
             expected: 1,
-            slots: [],
-            usage: null,
-            error: null,
-            retry: null,
-            notices: [],
-          },
+          }),
           sent: base,
           prompt: 'x',
         }),
