@@ -32,7 +32,6 @@ export const regionTagFormatSchema = z.object({
 });
 export type RegionTagFormat = z.infer<typeof regionTagFormatSchema>;
 
-
 /**
  * A list price, in millionths of the currency unit so sums never drift: what one generated image costs, and
  * what each reference image beyond the free ones adds.
