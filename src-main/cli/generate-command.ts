@@ -124,6 +124,9 @@ async function runJob(
       cacheFile: modelListFile(io),
       log: io.log,
     });
+    // With no list from this gateway yet (the app never ran against it), ask it once, as the app does at
+    // start: otherwise a model whose id there is undocumented would be refused without asking.
+    if (models.offer().source === 'built-in') await models.refresh();
     const jobs = createGenerationJobs(library, {
       http,
       connection: () => Promise.resolve({ ...connection, gateway: gatewayProfile(gateway.kind) }),
