@@ -148,8 +148,9 @@ export function createAppCore(options: AppCoreOptions): AppCore {
       emit('balance:changed', status);
     });
   });
-  // The model list is read once at start, off the window's critical path; failures leave the cached list.
-  void models.refresh();
+  // The model list is read once at start, off the window's critical path; failures leave the cached list. A
+  // user with no key for this gateway cannot generate, so the app stays off the network until one is saved.
+  void keys.status().then((status) => (status.source === 'none' ? undefined : models.refresh()));
   const present = createPresenter(library, options.mediaUrl);
   const changes = createLibraryChanges(emit, (query, limit) => library.images.countUpTo(query, limit));
   const effects = watchJobs({ jobs, emit, present, changes, desktop, translate });
@@ -167,7 +168,7 @@ export function createAppCore(options: AppCoreOptions): AppCore {
 
   const handlers: Handlers = {
     ...settingsHandlers({ settings, emit }),
-    ...keyHandlers({ keys }),
+    ...keyHandlers({ keys, onKeySaved: () => void models.refresh() }),
     ...networkHandlers({ settings, http }),
     ...generationHandlers({ jobs, library, present }),
     ...moneyHandlers({ models, library, balance, emit }),
