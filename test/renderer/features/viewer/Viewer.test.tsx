@@ -77,17 +77,17 @@ describe('<Viewer>', () => {
 
   it('zooms with buttons and keys, and 0 fits again', async () => {
     openViewer();
-    const fit = () => within(viewer()).getByRole('button', { name: 'Fit to window' });
+    const fitButton = () => within(viewer()).getByRole('button', { name: 'Fit to window' });
     await userEvent.click(within(viewer()).getByRole('button', { name: 'Zoom in' }));
-    expect(fit().getAttribute('aria-pressed')).toBe('false');
-    expect(fit().textContent).toBe('150%');
+    expect(fitButton().getAttribute('aria-pressed')).toBe('false');
+    expect(fitButton().textContent).toBe('150%');
     await userEvent.keyboard('0');
-    expect(fit().getAttribute('aria-pressed')).toBe('true');
+    expect(fitButton().getAttribute('aria-pressed')).toBe('true');
     await userEvent.keyboard('1');
-    expect(fit().textContent).toBe('100%');
+    expect(fitButton().textContent).toBe('100%');
     // A new image starts again at fit.
     await userEvent.keyboard('{ArrowLeft}');
-    expect(fit().getAttribute('aria-pressed')).toBe('true');
+    expect(fitButton().getAttribute('aria-pressed')).toBe('true');
   });
 
   it('picks an image from the filmstrip', async () => {
