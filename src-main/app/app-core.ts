@@ -148,9 +148,14 @@ export function createAppCore(options: AppCoreOptions): AppCore {
       emit('balance:changed', status);
     });
   });
-  // The model list is read once at start, off the window's critical path; failures leave the cached list. A
-  // user with no key for this gateway cannot generate, so the app stays off the network until one is saved.
-  void keys.status().then((status) => (status.source === 'none' ? undefined : models.refresh()));
+  // The model list is read once at start, off the window's critical path, and only once a key is set for the
+  // gateway: a library opened offline or before any key is saved reaches no server. Failures keep the cache.
+  void keys
+    .status()
+    .then((status) => (status.source === 'none' ? undefined : models.refresh()))
+    .catch((error: unknown) => {
+      log.warn(`model list not read at start: ${error instanceof Error ? error.message : String(error)}`);
+    });
   const present = createPresenter(library, options.mediaUrl);
   const changes = createLibraryChanges(emit, (query, limit) => library.images.countUpTo(query, limit));
   const effects = watchJobs({ jobs, emit, present, changes, desktop, translate });

@@ -31,10 +31,12 @@ export function ModelField({ issues }: { issues: readonly GenerationIssue[] }) {
   const chooseModel = useAppStore((s) => s.chooseModel);
   const offer = useAppStore((s) => s.modelOffer);
   const loadOffer = useAppStore((s) => s.loadOffer);
+  const keySource = useAppStore((s) => s.keyStatus?.source ?? null);
   useEffect(() => {
-    // What the gateway offers and at what price: for this list, the checks and the estimate.
-    if (offer === null) void loadOffer();
-  }, [offer, loadOffer]);
+    // What the gateway offers and at what price, for this list, the checks and the estimate: read from the
+    // gateway once a session when a key is set for it; without one (offline, first run) nothing is asked of it.
+    if (offer === null && keySource !== null) void loadOffer(keySource !== 'none');
+  }, [offer, keySource, loadOffer]);
   const summary = useModelSummary();
   // What the gateway in use sells: the rest stay listed, disabled, saying so.
   const offered = (entryId: string) =>
