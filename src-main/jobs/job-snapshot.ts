@@ -23,8 +23,10 @@ export function newJobSnapshot(job: {
   referenceIds: readonly number[];
   expected: number;
   startedAt: number;
+  queueItemId: number | null;
 }): JobSnapshot {
   return {
+    queueItemId: job.queueItemId,
     jobId: String(job.generationId),
     generationId: job.generationId,
     startedAt: job.startedAt,

@@ -14,6 +14,7 @@ import { backupLibrary, type BackupResult } from './backup';
 import { exportImages, type ExportResult } from './image-export';
 import { importImages, type ImportFile, type ImportOutcome } from './image-import';
 import { imageFilePath, libraryPaths, thumbnailPath, type LibraryPaths, type ThumbnailSize } from './paths';
+import { createQueueStore, type QueueStore } from './queue-store';
 import type { ImageRecord } from './records';
 import { createSummaryQueries, type SummaryQueries } from './summary-queries';
 import { createThumbnailQueue, type ThumbnailQueue } from './thumbnail-queue';
@@ -49,6 +50,8 @@ export interface Library {
   details: DetailQueries;
   summary: SummaryQueries;
   generations: GenerationStore;
+  /** The batch queue's items and its paused flag (see migrations/0100-queue.ts). */
+  queue: QueueStore;
   imageStore: ImageStore;
   operations: ImageOperations;
   thumbnails: ThumbnailQueue;
@@ -107,6 +110,7 @@ export async function openLibrary(options: LibraryOptions): Promise<Library> {
       details,
       summary: createSummaryQueries(catalog.reader),
       generations,
+      queue: createQueueStore(context, catalog.reader),
       imageStore,
       thumbnails,
       operations: {

@@ -81,6 +81,8 @@ export interface JobSlot {
 export interface JobSnapshot {
   jobId: string;
   generationId: number;
+  /** The batch queue's item this job runs, or null for a job started on its own. */
+  queueItemId: number | null;
   startedAt: number;
   finishedAt: number | null;
   request: GenerationRequest;

@@ -85,6 +85,8 @@ export interface FakeScenario {
 
 export interface FakeStats {
   generationPosts: number;
+  /** When each generation POST's body had arrived (Date.now()), to check pacing and shared back-off. */
+  postTimes: number[];
   /** Every generation body received, parsed. */
   bodies: Record<string, unknown>[];
   downloads: number;
@@ -193,6 +195,7 @@ interface Generation {
 function emptyStats(): FakeStats {
   return {
     generationPosts: 0,
+    postTimes: [],
     bodies: [],
     downloads: 0,
     downloadAuthorization: [],
@@ -505,6 +508,7 @@ export async function startFakeCometApi(options: FakeOptions = {}): Promise<Fake
   async function handleGeneration(req: IncomingMessage, res: ServerResponse) {
     const raw = await readBody(req);
     api.stats.generationPosts += 1;
+    api.stats.postTimes.push(Date.now());
     if (!authorized(req)) {
       sendJson(res, 401, providerError('AuthenticationError', 'Invalid token'));
       return;

@@ -176,6 +176,29 @@ const stepChecks: Record<number, (db: WritableDb) => void> = {
       'No preview: the file cannot be read.',
     );
   },
+  100: (db) => {
+    expect(db.prepare('SELECT paused FROM queue_state').all()).toEqual([{ paused: 0 }]);
+    expect(() => db.exec('INSERT INTO queue_state (id, paused) VALUES (2, 0)')).toThrow(/CHECK/);
+    db.prepare(
+      `INSERT INTO queue_items (position, request, reference_ids, state, generation_id, batch, created_at)
+       VALUES (1, '{"prompt":"x"}', '[]', 'running', 1, 'app', 5)`,
+    ).run();
+    expect(() =>
+      db.exec(
+        `INSERT INTO queue_items (position, request, reference_ids, state, batch, created_at)
+         VALUES (2, '{}', '[]', 'lost', 'app', 5)`,
+      ),
+    ).toThrow(/CHECK/);
+    const plan = db
+      .prepare<[], { detail: string }>(
+        "EXPLAIN QUERY PLAN SELECT id FROM queue_items WHERE state = 'waiting' ORDER BY position LIMIT 1",
+      )
+      .all()
+      .map((row) => row.detail)
+      .join('\n');
+    expect(plan).toContain('queue_items_state');
+    expect(plan).not.toContain('TEMP B-TREE');
+  },
   50: (db) => {
     const search = (text: string) => searchIds(db, promptMatchExpression(text));
     expect(search('fox')).toEqual([1, 2]);

@@ -7,6 +7,7 @@ import { imageFilterColumns } from './0040-image-filter-columns';
 import { promptSearchPairs } from './0050-prompt-search-pairs';
 import { previewProblem } from './0060-preview-problem';
 import { catalogTotals } from './0070-catalog-totals';
+import { queue } from './0100-queue';
 import type { Migration } from './migration';
 
 /** Every schema step, oldest first. Append only: a shipped step never changes. */
@@ -18,6 +19,7 @@ export const migrations: readonly Migration[] = [
   promptSearchPairs,
   previewProblem,
   catalogTotals,
+  queue,
 ];
 
 export const latestSchemaVersion = lastVersion(migrations);
