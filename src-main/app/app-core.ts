@@ -8,10 +8,13 @@ import { keyHandlers } from '../handlers/key-handlers';
 import { libraryHandlers } from '../handlers/library-handlers';
 import { networkHandlers } from '../handlers/network-handlers';
 import { organiseHandlers } from '../handlers/organise-handlers';
+import { queueHandlers } from '../handlers/queue-handlers';
 import { referenceHandlers } from '../handlers/reference-handlers';
 import { settingsHandlers } from '../handlers/settings-handlers';
 import { createDesktopTranslator, desktopLanguage, type Translate } from '../i18n/desktop-i18n';
 import { createGenerationJobs } from '../jobs/generation-jobs';
+import { allowEverything, createQueueRunner, type QueueGate } from '../jobs/queue-runner';
+import { createRequestPacer } from '../jobs/request-pacer';
 import { startLibrary } from '../jobs/start-library';
 import { createKeyService } from '../keychain/key-service';
 import type { SecretStore } from '../keychain/secret-store';
@@ -23,9 +26,11 @@ import { manualProxy, type ProxyResolver } from '../network/proxy-choice';
 import { createSettingsStore } from '../settings/settings-store';
 import { settingsFileName } from '../settings/user-data-layout';
 import type { DesktopPort } from '../shell/desktop-port';
+import { createDockProgress } from './dock-progress';
 import { watchJobs } from './job-effects';
 import { createLibraryChanges } from './library-changes';
 import { createPresenter } from './presenter';
+import { watchQueue } from './queue-effects';
 
 export interface AppCoreOptions {
   userDataDir: string;
@@ -59,6 +64,8 @@ export interface AppCoreOptions {
     /** PEM authorities to trust, asked once at the first secure connection (see network/trust-store.ts). */
     certificates: () => readonly string[];
   };
+  /** Asked before each queued item is sent (budgets); every item is allowed when none is given. */
+  queueGate?: QueueGate;
 }
 
 export interface AppCore {
@@ -107,15 +114,33 @@ export function createAppCore(options: AppCoreOptions): AppCore {
   const jobs = createGenerationJobs(library, { http, connection: () => keys.connection(), log });
   const present = createPresenter(library, options.mediaUrl);
   const changes = createLibraryChanges(emit, (query, limit) => library.images.countUpTo(query, limit));
-  const effects = watchJobs({ jobs, emit, present, changes, desktop, translate });
+  const progress = createDockProgress(desktop);
+  const effects = watchJobs({ jobs, emit, present, changes, desktop, progress, translate });
   // A thumbnail that failed (or was made after all) changes what the tile shows.
   library.thumbnails.subscribe(() => {
     changes.announce('updated');
   });
 
   // Resuming interrupted downloads must not hold up the window; failures are logged, the library still opens.
-  void startLibrary(library, { http }).catch((error: unknown) => {
+  const startup = startLibrary(library, { http }).catch((error: unknown) => {
     log.error('library startup failed', error);
+  });
+
+  const pacer = createRequestPacer({ limit: () => settings.get().queueRequestsPerMinute });
+  const concurrency = () => settings.get().queueConcurrency;
+  const runner = createQueueRunner({
+    library,
+    jobs,
+    pacer,
+    concurrency,
+    gate: options.queueGate ?? allowEverything,
+    // The queue takes up items of a stopped process once the library has settled their generations.
+    recoverLibrary: () => startup,
+    log,
+  });
+  const queue = watchQueue({ runner, pacer, library, emit, desktop, progress, translate, concurrency });
+  void runner.start().catch((error: unknown) => {
+    log.error('queue startup failed', error);
   });
 
   const handlers: Handlers = {
@@ -126,6 +151,7 @@ export function createAppCore(options: AppCoreOptions): AppCore {
     ...referenceHandlers({ codec, library, present, changes }),
     ...libraryHandlers({ library, present, changes, desktop, translate }),
     ...organiseHandlers({ library, changes }),
+    ...queueHandlers({ runner, library, snapshot: () => queue.snapshot() }),
     ...desktopHandlers({ library, desktop, codec }),
   };
 
@@ -149,6 +175,9 @@ export function createAppCore(options: AppCoreOptions): AppCore {
         library: describeLibrary(),
       }),
     close: async () => {
+      // Queued requests already sent get a moment to finish; the rest wait for the next start (see stop()).
+      queue.stop();
+      await runner.stop(5_000);
       // A job still writing when the catalog closes would fail half-way, so running jobs are cancelled and
       // given a moment to settle first.
       const unfinished = effects.running();

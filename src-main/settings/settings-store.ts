@@ -11,6 +11,8 @@ export const defaultSettings: Settings = {
   language: 'system',
   proxyMode: 'system',
   proxyUrl: '',
+  queueConcurrency: 2,
+  queueRequestsPerMinute: 20,
 };
 
 export interface SettingsStore {

@@ -20,6 +20,13 @@ import {
   type Tag,
   type Usage,
 } from './library-types';
+import {
+  queueAddSchema,
+  queueIdsSchema,
+  queueReorderSchema,
+  queueRetrySchema,
+  type QueueSnapshot,
+} from './queue';
 
 export interface KeyStatus {
   source: 'keychain' | 'environment' | 'session' | 'none';
@@ -54,6 +61,10 @@ export const settingsSchema = z.object({
   proxyMode: z.enum(['system', 'manual']),
   /** `http://`, `https://` or `socks5://` with host and port, optionally `user:password@`; used when manual. */
   proxyUrl: z.string().trim().max(2000),
+  /** Batch queue items sent at once. */
+  queueConcurrency: z.number().int().min(1).max(8),
+  /** Requests the batch queue sends in any minute, repeats after a 429 included. */
+  queueRequestsPerMinute: z.number().int().min(1).max(600),
 });
 
 export type Settings = z.infer<typeof settingsSchema>;
@@ -201,6 +212,16 @@ export const channels = {
   'collections:add': request<null>()(imageIdsSchema.extend({ collectionId: idSchema })),
   'collections:remove': request<null>()(imageIdsSchema.extend({ collectionId: idSchema })),
 
+  'queue:list': request<QueueSnapshot>()(none),
+  'queue:add': request<QueueSnapshot>()(queueAddSchema),
+  'queue:pause': request<QueueSnapshot>()(none),
+  'queue:resume': request<QueueSnapshot>()(none),
+  'queue:reorder': request<QueueSnapshot>()(queueReorderSchema),
+  /** Running items are cancelled first; their generation stays in the library as cancelled. */
+  'queue:remove': request<QueueSnapshot>()(queueIdsSchema),
+  'queue:retry': request<QueueSnapshot>()(queueRetrySchema),
+  'queue:clearFinished': request<QueueSnapshot>()(none),
+
   'desktop:reveal': request<null>()(imageIdSchema),
   'desktop:copyImage': request<null>()(imageIdSchema),
   'desktop:startDrag': request<null>()(dragIdsSchema),
@@ -211,6 +232,7 @@ export const events = {
   'generation:progress': event<JobSnapshot>(),
   'library:changed': event<{ reason: 'ingested' | 'updated' | 'trashed' | 'restored' | 'imported' }>(),
   'settings:changed': event<Settings>(),
+  'queue:changed': event<QueueSnapshot>(),
 };
 
 export type Channels = typeof channels;

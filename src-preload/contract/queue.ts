@@ -12,7 +12,8 @@ export type QueueItemState = 'waiting' | 'running' | 'done' | 'failed' | 'cancel
 export interface QueueItem {
   id: number;
   state: QueueItemState;
-  request: GenerationRequest;
+  /** Null only when a stored request no longer reads back (written by another version); it cannot run. */
+  request: GenerationRequest | null;
   referenceIds: number[];
   /** Set once the generation is recorded, just before its request is sent. */
   generationId: number | null;

@@ -79,6 +79,7 @@ test('keeps the page inside the app: no new windows, no navigation away', async 
     'library',
     'network',
     'on',
+    'queue',
     'references',
     'settings',
     'tags',

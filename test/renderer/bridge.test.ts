@@ -18,6 +18,8 @@ describe('connectBridge', () => {
           language: 'en',
           proxyMode: 'system',
           proxyUrl: '',
+          queueConcurrency: 2,
+          queueRequestsPerMinute: 20,
         }),
     });
     (window as Exposed).seedream = fake.api;

@@ -18,6 +18,8 @@ function workspace() {
         language: 'en',
         proxyMode: 'system',
         proxyUrl: '',
+        queueConcurrency: 2,
+        queueRequestsPerMinute: 20,
       }),
     'key:status': () =>
       ok({

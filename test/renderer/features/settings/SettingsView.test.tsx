@@ -24,6 +24,8 @@ async function settingsView(handlers: Parameters<typeof testApp>[0] = {}) {
         language: 'en',
         proxyMode: 'system',
         proxyUrl: '',
+        queueConcurrency: 2,
+        queueRequestsPerMinute: 20,
       }),
     'key:status': () => ok(status(null)),
     'network:status': () => ok({ source: 'system', proxy: null, problem: null }),
