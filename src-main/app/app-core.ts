@@ -8,6 +8,7 @@ import { keyHandlers } from '../handlers/key-handlers';
 import { libraryHandlers } from '../handlers/library-handlers';
 import { networkHandlers } from '../handlers/network-handlers';
 import { organiseHandlers } from '../handlers/organise-handlers';
+import { promptHandlers, referenceSetHandlers } from '../handlers/prompt-handlers';
 import { queueHandlers } from '../handlers/queue-handlers';
 import { referenceHandlers } from '../handlers/reference-handlers';
 import { settingsHandlers } from '../handlers/settings-handlers';
@@ -151,6 +152,8 @@ export function createAppCore(options: AppCoreOptions): AppCore {
     ...referenceHandlers({ codec, library, present, changes }),
     ...libraryHandlers({ library, present, changes, desktop, translate }),
     ...organiseHandlers({ library, changes }),
+    ...promptHandlers({ library }),
+    ...referenceSetHandlers({ library, present }),
     ...queueHandlers({ runner, library, snapshot: () => queue.snapshot() }),
     ...desktopHandlers({ library, desktop, codec }),
   };

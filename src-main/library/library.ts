@@ -14,7 +14,9 @@ import { backupLibrary, type BackupResult } from './backup';
 import { exportImages, type ExportResult } from './image-export';
 import { importImages, type ImportFile, type ImportOutcome } from './image-import';
 import { imageFilePath, libraryPaths, thumbnailPath, type LibraryPaths, type ThumbnailSize } from './paths';
+import { createPromptStore, type PromptStore } from './prompt-store';
 import { createQueueStore, type QueueStore } from './queue-store';
+import { createReferenceSetStore, type ReferenceSetStore } from './reference-set-store';
 import type { ImageRecord } from './records';
 import { createSummaryQueries, type SummaryQueries } from './summary-queries';
 import { createThumbnailQueue, type ThumbnailQueue } from './thumbnail-queue';
@@ -52,6 +54,9 @@ export interface Library {
   generations: GenerationStore;
   /** The batch queue's items and its paused flag (see migrations/0100-queue.ts). */
   queue: QueueStore;
+  /** Prompts sent (history) and saved prompts (the prompt library). */
+  prompts: PromptStore;
+  referenceSets: ReferenceSetStore;
   imageStore: ImageStore;
   operations: ImageOperations;
   thumbnails: ThumbnailQueue;
@@ -111,6 +116,8 @@ export async function openLibrary(options: LibraryOptions): Promise<Library> {
       summary: createSummaryQueries(catalog.reader),
       generations,
       queue: createQueueStore(context, catalog.reader),
+      prompts: createPromptStore(context, catalog.reader),
+      referenceSets: createReferenceSetStore(context, catalog.reader),
       imageStore,
       thumbnails,
       operations: {

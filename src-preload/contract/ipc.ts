@@ -21,6 +21,16 @@ import {
   type Usage,
 } from './library-types';
 import {
+  idInputSchema,
+  promptHistorySchema,
+  savePromptSchema,
+  saveReferenceSetSchema,
+  type PromptHistoryEntry,
+  type ReferenceSet,
+  type SavedPrompt,
+  type SetUse,
+} from './prompts';
+import {
   queueAddSchema,
   queueIdsSchema,
   queueReorderSchema,
@@ -221,6 +231,17 @@ export const channels = {
   'queue:remove': request<QueueSnapshot>()(queueIdsSchema),
   'queue:retry': request<QueueSnapshot>()(queueRetrySchema),
   'queue:clearFinished': request<QueueSnapshot>()(none),
+
+  'prompts:history': request<PromptHistoryEntry[]>()(promptHistorySchema),
+  'prompts:saved': request<SavedPrompt[]>()(none),
+  'prompts:save': request<SavedPrompt>()(savePromptSchema),
+  'prompts:delete': request<null>()(idInputSchema),
+
+  'referenceSets:list': request<ReferenceSet[]>()(none),
+  'referenceSets:save': request<ReferenceSet>()(saveReferenceSetSchema),
+  'referenceSets:delete': request<null>()(idInputSchema),
+  /** Generations sent with exactly this set's images, newest first. */
+  'referenceSets:uses': request<SetUse[]>()(idInputSchema),
 
   'desktop:reveal': request<null>()(imageIdSchema),
   'desktop:copyImage': request<null>()(imageIdSchema),

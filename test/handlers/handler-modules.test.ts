@@ -14,7 +14,9 @@ type AllDomains =
   | 'tags'
   | 'collections'
   | 'desktop'
-  | 'queue';
+  | 'queue'
+  | 'prompts'
+  | 'referenceSets';
 
 // Compile-time: these lines are checked by `npm run typecheck`, which fails when an expectation below is wrong.
 const _complete: Handlers = {} as HandlersOf<AllDomains>;

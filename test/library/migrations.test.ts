@@ -199,6 +199,30 @@ const stepChecks: Record<number, (db: WritableDb) => void> = {
     expect(plan).toContain('queue_items_state');
     expect(plan).not.toContain('TEMP B-TREE');
   },
+  101: (db) => {
+    db.prepare(
+      "INSERT INTO saved_prompts (name, template, tags, created_at, updated_at) VALUES ('Cats', '{a|b}', '[\"x\"]', 1, 1)",
+    ).run();
+    expect(() =>
+      db.exec(
+        "INSERT INTO saved_prompts (name, template, tags, created_at, updated_at) VALUES ('cats', 'y', '[]', 2, 2)",
+      ),
+    ).toThrow(/UNIQUE/);
+    expect(() =>
+      db.exec(
+        "INSERT INTO saved_prompts (name, template, tags, created_at, updated_at) VALUES ('Dogs', 'y', '{}', 2, 2)",
+      ),
+    ).toThrow(/CHECK/);
+  },
+  102: (db) => {
+    db.exec("INSERT INTO reference_sets (name, created_at, updated_at) VALUES ('Hero', 1, 1)");
+    db.exec('INSERT INTO reference_set_images (set_id, position, image_id) VALUES (1, 0, 3), (1, 1, 1)');
+    expect(() =>
+      db.exec('INSERT INTO reference_set_images (set_id, position, image_id) VALUES (1, 2, 999)'),
+    ).toThrow(/FOREIGN KEY/);
+    db.exec('DELETE FROM reference_sets WHERE id = 1');
+    expect(db.prepare('SELECT count(*) AS n FROM reference_set_images').get()).toEqual({ n: 0 });
+  },
   50: (db) => {
     const search = (text: string) => searchIds(db, promptMatchExpression(text));
     expect(search('fox')).toEqual([1, 2]);

@@ -8,6 +8,8 @@ import { promptSearchPairs } from './0050-prompt-search-pairs';
 import { previewProblem } from './0060-preview-problem';
 import { catalogTotals } from './0070-catalog-totals';
 import { queue } from './0100-queue';
+import { savedPrompts } from './0101-saved-prompts';
+import { referenceSets } from './0102-reference-sets';
 import type { Migration } from './migration';
 
 /** Every schema step, oldest first. Append only: a shipped step never changes. */
@@ -20,6 +22,8 @@ export const migrations: readonly Migration[] = [
   previewProblem,
   catalogTotals,
   queue,
+  savedPrompts,
+  referenceSets,
 ];
 
 export const latestSchemaVersion = lastVersion(migrations);
