@@ -1,51 +1,24 @@
 import path from 'node:path';
 import { aboutFile, AppFailure, appError } from '../../src-preload/contract/errors';
-import { defaultGatewayUrl, gatewayOrigin } from '../../src-preload/contract/gateway';
 import type { GenerationRequest } from '../../src-preload/contract/generation';
 import type { Usage } from '../../src-preload/contract/library-types';
 import { prepareReference } from '../generation/references';
 import { createGenerationJobs } from '../jobs/generation-jobs';
 import { resumeInterrupted } from '../jobs/recover-interrupted';
-import { createKeyService } from '../keychain/key-service';
 import type { Library } from '../library/library';
 import { readImageFile } from '../media/read-image-file';
 import { createHttpClient, type HttpClient } from '../network/http-client';
 import { environmentProxy } from '../network/proxy-choice';
 import { trustedCertificates } from '../network/trust-store';
-import { readSettingsFile } from '../settings/settings-store';
-import { settingsFile } from './app-dirs';
 import { exitCodes, type CliIo } from './cli-io';
 import { gatewayOf, generateHelp, generateOptions, requestFrom, type Gateway } from './generate-options';
+import { connectionFor } from './connection';
 import { progressReporter } from './generate-progress';
 import { cliImage, type CliImage } from './image-output';
 import { libraryDirOf, openCliLibrary } from './open-library';
 import { flagValue, parseOptions, stringList, stringValue, type ParsedOptions } from './options';
 
 export { generateOptions } from './generate-options';
-
-async function connectionFor(io: CliIo, gateway: Gateway, http: HttpClient) {
-  const keys = createKeyService({
-    http,
-    store: io.secretStore,
-    baseUrl: () => gateway.baseUrl,
-    env: io.env,
-    environmentGateway: gateway.named,
-    legacyGateway: readSettingsFile(settingsFile(io)).apiBaseUrl,
-  });
-  try {
-    return await keys.connection();
-  } catch (error) {
-    if (error instanceof AppFailure && error.appError.code === 'key-missing') {
-      throw new AppFailure(
-        appError(
-          'key-missing',
-          `No API key for ${gatewayOrigin(gateway.baseUrl) ?? gateway.baseUrl}: set COMETAPI_KEY (it is used for ${defaultGatewayUrl}, or for the gateway --base-url or SEEDREAM_API_BASE_URL names), or save a key for this gateway in the Settings of Seedream Studio (it is kept in the keychain).`,
-        ),
-      );
-    }
-    throw error;
-  }
-}
 
 /** Each reference is checked and, when the API would refuse it, converted; then stored like any import. */
 async function storeReferences(library: Library, files: readonly string[], io: CliIo): Promise<number[]> {

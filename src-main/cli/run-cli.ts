@@ -8,6 +8,7 @@ Seedream Studio from the command line: the same library as the app, so results s
 
 Commands:
   generate --prompt TEXT [options]   Generate images and save them in the library
+  batch --file FILE [options]        Queue one request per CSV row or line and run them
   library list [options]             List the newest images
   library search TEXT [options]      Find images by prompt (English words, Chinese text)
   library check [options]            Check the library's files against its catalog
@@ -29,6 +30,8 @@ export async function runCli(args: readonly string[], io: CliIo): Promise<number
       // Commands load when run, so `--help` and usage errors answer before the engine and catalog code loads.
       case 'generate':
         return await (await import('./generate-command')).runGenerate(rest, io);
+      case 'batch':
+        return await (await import('./batch-command')).runBatch(rest, io);
       case 'library list':
         return await (await import('./library-commands')).runList(rest, io, false);
       case 'library search':
@@ -63,5 +66,5 @@ export async function runCli(args: readonly string[], io: CliIo): Promise<number
 }
 
 function isCommand(name: string): boolean {
-  return ['generate', 'library list', 'library search', 'library check'].includes(name);
+  return ['generate', 'batch', 'library list', 'library search', 'library check'].includes(name);
 }
