@@ -14,6 +14,9 @@ import {
 } from '../features/library/preferences-slice';
 import { createSelectionSlice, type SelectionSlice } from '../features/library/selection-slice';
 import { createTransferSlice, type TransferSlice } from '../features/library/transfer-slice';
+import { createCompareSlice, type CompareSlice } from '../features/compare/compare-slice';
+import { createPromptsSlice, type PromptsSlice } from '../features/prompts/prompts-slice';
+import { createQueueSlice, type QueueSlice } from '../features/queue/queue-slice';
 import { createReferenceSlice, type ReferenceSlice } from '../features/reference-tray/reference-slice';
 import { createJobsSlice, type JobsSlice } from '../features/sequence-grid/jobs-slice';
 import {
@@ -42,7 +45,10 @@ export type AppState = NavigationSlice &
   OrganiseSlice &
   TransferSlice &
   ViewerSlice &
-  ResultSelectionSlice;
+  ResultSelectionSlice &
+  QueueSlice &
+  PromptsSlice &
+  CompareSlice;
 
 export type AppStore = StoreApi<AppState>;
 
@@ -65,5 +71,8 @@ export function createAppStore(services: AppServices): AppStore {
     ...createTransferSlice(services)(...args),
     ...createViewerSlice(...args),
     ...createResultSelectionSlice(...args),
+    ...createQueueSlice(services)(...args),
+    ...createPromptsSlice(services)(...args),
+    ...createCompareSlice(services)(...args),
   }));
 }

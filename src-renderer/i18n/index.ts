@@ -9,6 +9,8 @@ import zhGenerate from './locales/zh-CN/generate.json';
 import enLibrary from './locales/en/library.json';
 import zhLibrary from './locales/zh-CN/library.json';
 import enDesktop from './locales/en/desktop.json';
+import enVolume from './locales/en/volume.json';
+import zhVolume from './locales/zh-CN/volume.json';
 import zhDesktop from './locales/zh-CN/desktop.json';
 import enViewer from './locales/en/viewer.json';
 import zhViewer from './locales/zh-CN/viewer.json';
@@ -25,6 +27,7 @@ export const resources = {
     library: enLibrary,
     desktop: enDesktop,
     viewer: enViewer,
+    volume: enVolume,
   },
   'zh-CN': {
     common: zhCommon,
@@ -33,6 +36,7 @@ export const resources = {
     library: zhLibrary,
     desktop: zhDesktop,
     viewer: zhViewer,
+    volume: zhVolume,
   },
 } as const;
 
