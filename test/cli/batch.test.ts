@@ -125,11 +125,16 @@ describe('batch from the command line', () => {
         app.events.filter((entry) => entry.event === 'queue:changed').at(-1)?.payload as
           QueueSnapshot | undefined;
       await expect
-        .poll(() => last()?.items.map((item) => [item.request?.prompt, item.state]), { timeout: 20_000 })
-        .toEqual([
-          ['first', 'done'],
-          ['second', 'done'],
-        ]);
+        .poll(
+          () =>
+            last()
+              ?.items.map((item) => `${item.request?.prompt ?? ''}: ${item.state}`)
+              .sort(),
+          {
+            timeout: 20_000,
+          },
+        )
+        .toEqual(['first: done', 'second: done']);
     } finally {
       await app.close();
     }
