@@ -23,7 +23,7 @@ describe('<ReferenceSets>', () => {
     });
     renderWithStore(<ReferenceSets />, app);
     await act(settle);
-    expect((screen.getByRole('button', { name: 'Save as set' }) as HTMLButtonElement).disabled).toBe(true);
+    expect(screen.getByRole<HTMLButtonElement>('button', { name: 'Save as set' }).disabled).toBe(true);
     act(() => {
       app.store.getState().replaceReferences([image(3), image(4)]);
     });
