@@ -8,6 +8,7 @@ import { ViewHeader } from '../../components/ViewHeader';
 import { ApiKeySection } from './ApiKeySection';
 import { GatewaySection } from './GatewaySection';
 import { NetworkSection } from './NetworkSection';
+import { QueueSection } from './QueueSection';
 import { SettingsSection } from './SettingsSection';
 import './settings.css';
 
@@ -88,6 +89,7 @@ export function SettingsView() {
         <NetworkSection />
         {settings && <GenerationSection settings={settings} />}
         {settings && <LanguageSection settings={settings} />}
+        <QueueSection />
       </div>
     </section>
   );
