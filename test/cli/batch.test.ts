@@ -3,14 +3,12 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { QueueSnapshot } from '../../src-preload/contract/queue';
-import { runCli } from '../../src-main/cli/run-cli';
-import { MemorySecretStore } from '../../src-main/keychain/secret-store';
 import { openLibrary } from '../../src-main/library/library';
-import { silentLogger } from '../../src-main/logging/logger';
 import { libraryDirIn } from '../../src-main/settings/user-data-layout';
 import { startAppHarness } from '../app/app-harness';
 import { useFakeCometApi } from '../support/fake-cometapi-server';
 import { nativeCodec } from '../support/codecs';
+import { runCliInProcess } from './run-cli-in-process';
 
 const api = useFakeCometApi();
 let home: string;
@@ -24,21 +22,8 @@ afterEach(async () => {
   await rm(home, { recursive: true, force: true });
 });
 
-async function cli(args: string[]) {
-  let stdout = '';
-  let stderr = '';
-  const code = await runCli(args, {
-    stdout: (text) => (stdout += text),
-    stderr: (text) => (stderr += text),
-    env: { HOME: home, COMETAPI_KEY: api.fake.apiKey },
-    platform: 'linux',
-    homedir: home,
-    signal: new AbortController().signal,
-    imageCodec: () => nativeCodec,
-    secretStore: new MemorySecretStore(),
-    log: silentLogger,
-  });
-  return { code, stdout, stderr };
+function cli(args: string[]) {
+  return runCliInProcess(args, { HOME: home, COMETAPI_KEY: api.fake.apiKey }, home);
 }
 
 async function file(name: string, text: string): Promise<string> {

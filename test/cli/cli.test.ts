@@ -5,13 +5,10 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { batchOptions } from '../../src-main/cli/batch-command';
 import { generateOptions } from '../../src-main/cli/generate-command';
 import { checkOptions, listOptions } from '../../src-main/cli/library-commands';
-import { runCli } from '../../src-main/cli/run-cli';
-import { MemorySecretStore } from '../../src-main/keychain/secret-store';
-import { silentLogger } from '../../src-main/logging/logger';
 import { useFakeCometApi } from '../support/fake-cometapi-server';
 import { pngBytes } from '../library/fixtures';
-import { nativeCodec } from '../support/codecs';
 import { sha256File } from '../support/sha256-file';
+import { runCliInProcess } from './run-cli-in-process';
 import { runCliProcess } from './run-cli-process';
 
 const api = useFakeCometApi();
@@ -36,21 +33,8 @@ function cli(args: string[], extra: Record<string, string> = {}) {
 }
 
 /** The same command in this process (faster), with a keychain of its own. */
-async function cliInProcess(args: string[]) {
-  let stdout = '';
-  let stderr = '';
-  const code = await runCli(args, {
-    stdout: (text) => (stdout += text),
-    stderr: (text) => (stderr += text),
-    env: env(),
-    platform: 'linux',
-    homedir: home,
-    signal: new AbortController().signal,
-    imageCodec: () => nativeCodec,
-    secretStore: new MemorySecretStore(),
-    log: silentLogger,
-  });
-  return { code, stdout, stderr };
+function cliInProcess(args: string[]) {
+  return runCliInProcess(args, env(), home);
 }
 
 interface GenerateJson {

@@ -3,7 +3,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { modelCatalogue } from '../../../src-preload/contract/models';
 import { useAppStore } from '../../app/use-app-store';
-import { ModalDialog } from '../../components/ModalDialog';
+import { DialogButton } from '../../components/DialogButton';
 import type { ComparisonColumn } from './compare-slice';
 import '../prompts/prompts.css';
 
@@ -36,57 +36,45 @@ export function CompareDialog() {
   const [chosen, setChosen] = useState<string[]>(() => modelCatalogue.slice(0, 2).map((model) => model.id));
 
   return (
-    <>
-      <button
-        type="button"
-        className="button"
-        onClick={() => {
-          setOpen(true);
-        }}
-      >
-        {t('actions.compare')}
-      </button>
-      <ModalDialog open={open} onOpenChange={setOpen} className="dialog dialog--wide">
-        <Dialog.Title className="dialog__title">{t('compare.title')}</Dialog.Title>
-        <fieldset>
-          <legend>{t('compare.models')}</legend>
-          {modelCatalogue.map((model) => (
-            <label key={model.id} className="checkbox">
-              <input
-                type="checkbox"
-                checked={chosen.includes(model.id)}
-                onChange={(event) => {
-                  setChosen((now) =>
-                    event.target.checked ? [...now, model.id] : now.filter((id) => id !== model.id),
-                  );
-                }}
-              />
-              {model.label}
-            </label>
+    <DialogButton label={t('actions.compare')} title={t('compare.title')} open={open} onOpenChange={setOpen}>
+      <fieldset>
+        <legend>{t('compare.models')}</legend>
+        {modelCatalogue.map((model) => (
+          <label key={model.id} className="checkbox">
+            <input
+              type="checkbox"
+              checked={chosen.includes(model.id)}
+              onChange={(event) => {
+                setChosen((now) =>
+                  event.target.checked ? [...now, model.id] : now.filter((id) => id !== model.id),
+                );
+              }}
+            />
+            {model.label}
+          </label>
+        ))}
+      </fieldset>
+      {chosen.length < 2 && <p className="field__hint">{t('compare.needTwo')}</p>}
+      {comparison.length > 0 && (
+        <div className="compare__columns" role="region" aria-label={t('compare.results')}>
+          {comparison.map((column) => (
+            <ResultColumn key={`${column.model}-${column.jobId ?? 'failed'}`} column={column} />
           ))}
-        </fieldset>
-        {chosen.length < 2 && <p className="field__hint">{t('compare.needTwo')}</p>}
-        {comparison.length > 0 && (
-          <div className="compare__columns" role="region" aria-label={t('compare.results')}>
-            {comparison.map((column) => (
-              <ResultColumn key={`${column.model}-${column.jobId ?? 'failed'}`} column={column} />
-            ))}
-          </div>
-        )}
-        <div className="dialog__actions">
-          <Dialog.Close className="button" type="button">
-            {t('compare.cancel')}
-          </Dialog.Close>
-          <button
-            type="button"
-            className="button button--primary"
-            disabled={chosen.length < 2}
-            onClick={() => void compareModels(chosen)}
-          >
-            {t('compare.send')}
-          </button>
         </div>
-      </ModalDialog>
-    </>
+      )}
+      <div className="dialog__actions">
+        <Dialog.Close className="button" type="button">
+          {t('compare.cancel')}
+        </Dialog.Close>
+        <button
+          type="button"
+          className="button button--primary"
+          disabled={chosen.length < 2}
+          onClick={() => void compareModels(chosen)}
+        >
+          {t('compare.send')}
+        </button>
+      </div>
+    </DialogButton>
   );
 }

@@ -3,7 +3,7 @@ import { useEffect, useId, useState, type SyntheticEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useAppStore } from '../../app/use-app-store';
 import { ErrorNotice } from '../../components/ErrorNotice';
-import { ModalDialog } from '../../components/ModalDialog';
+import { DialogButton } from '../../components/DialogButton';
 import './prompts.css';
 
 function SaveForm() {
@@ -78,68 +78,62 @@ export function PromptLibraryDialog() {
       prompt.tags.some((tag) => tag.toLowerCase().includes(needle)),
   );
   return (
-    <>
-      <button
-        type="button"
-        className="button button--small button--quiet"
-        onClick={() => {
-          setOpen(true);
+    <DialogButton
+      label={t('library.button')}
+      title={t('library.title')}
+      open={open}
+      onOpenChange={setOpen}
+      buttonClassName="button button--small button--quiet"
+    >
+      {error && <ErrorNotice error={error} onDismiss={dismissError} />}
+      <input
+        className="input"
+        type="search"
+        aria-label={t('library.filter')}
+        placeholder={t('library.filter')}
+        value={filter}
+        onChange={(event) => {
+          setFilter(event.target.value);
         }}
-      >
-        {t('library.button')}
-      </button>
-      <ModalDialog open={open} onOpenChange={setOpen} className="dialog dialog--wide">
-        <Dialog.Title className="dialog__title">{t('library.title')}</Dialog.Title>
-        {error && <ErrorNotice error={error} onDismiss={dismissError} />}
-        <input
-          className="input"
-          type="search"
-          aria-label={t('library.filter')}
-          placeholder={t('library.filter')}
-          value={filter}
-          onChange={(event) => {
-            setFilter(event.target.value);
-          }}
-        />
-        {shown.length === 0 ? (
-          <p className="field__hint">{t('library.empty')}</p>
-        ) : (
-          <ul className="prompt-library__list" aria-label={t('library.title')}>
-            {shown.map((prompt) => (
-              <li key={prompt.id} className="prompt-library__item" aria-label={prompt.name}>
-                <strong>{prompt.name}</strong>
-                <span>
-                  <button
-                    type="button"
-                    className="button button--small"
-                    onClick={() => {
-                      applyPrompt(prompt.template);
-                      setOpen(false);
-                    }}
-                  >
-                    {t('library.use')}
-                  </button>
-                  <button
-                    type="button"
-                    className="button button--small button--quiet"
-                    onClick={() => void remove(prompt.id)}
-                  >
-                    {t('library.delete')}
-                  </button>
-                </span>
-                <span className="prompt-library__template">{prompt.template}</span>
-                {prompt.tags.length > 0 && <span className="field__hint">{prompt.tags.join(', ')}</span>}
-              </li>
-            ))}
-          </ul>
-        )}
-        <SaveForm />
-        <div className="dialog__actions">
-          <Dialog.Close className="button" type="button">
-            {t('library.close')}
-          </Dialog.Close>
-        </div>
-      </ModalDialog>
-    </>
+      />
+      {shown.length === 0 ? (
+        <p className="field__hint">{t('library.empty')}</p>
+      ) : (
+        <ul className="prompt-library__list" aria-label={t('library.title')}>
+          {shown.map((prompt) => (
+            <li key={prompt.id} className="prompt-library__item" aria-label={prompt.name}>
+              <strong>{prompt.name}</strong>
+              <span>
+                <button
+                  type="button"
+                  className="button button--small"
+                  onClick={() => {
+                    applyPrompt(prompt.template);
+                    setOpen(false);
+                  }}
+                >
+                  {t('library.use')}
+                </button>
+                <button
+                  type="button"
+                  className="button button--small button--quiet"
+                  onClick={() => void remove(prompt.id)}
+                >
+                  {t('library.delete')}
+                </button>
+              </span>
+              <span className="prompt-library__template">{prompt.template}</span>
+              {prompt.tags.length > 0 && <span className="field__hint">{prompt.tags.join(', ')}</span>}
+            </li>
+          ))}
+        </ul>
+      )}
+      <SaveForm />
+      <div className="dialog__actions">
+        <Dialog.Close className="button" type="button">
+          {t('library.close')}
+        </Dialog.Close>
+      </div>
+    </DialogButton>
   );
 }

@@ -6,7 +6,7 @@ import { parseBatchCsv, type CsvProblem } from '../../../src-preload/contract/ba
 import type { GenerationRequest } from '../../../src-preload/contract/generation';
 import { maxQueueAdd } from '../../../src-preload/contract/queue';
 import { useAppStore, useAppStoreApi } from '../../app/use-app-store';
-import { ModalDialog } from '../../components/ModalDialog';
+import { DialogButton } from '../../components/DialogButton';
 import { currentRequest } from '../generate/generate-slice';
 import { readDraftTemplate } from '../prompts/draft-template';
 
@@ -52,90 +52,78 @@ export function BatchDialog() {
   };
 
   return (
-    <>
-      <button
-        type="button"
-        className="button"
-        onClick={() => {
-          setOpen(true);
+    <DialogButton label={t('actions.batch')} title={t('batch.title')} open={open} onOpenChange={setOpen}>
+      <Tabs.Root
+        value={source}
+        onValueChange={(value) => {
+          setSource(value as Source);
         }}
       >
-        {t('actions.batch')}
-      </button>
-      <ModalDialog open={open} onOpenChange={setOpen} className="dialog dialog--wide">
-        <Dialog.Title className="dialog__title">{t('batch.title')}</Dialog.Title>
-        <Tabs.Root
-          value={source}
-          onValueChange={(value) => {
-            setSource(value as Source);
-          }}
-        >
-          <Tabs.List className="tabs" aria-label={t('batch.title')}>
-            <Tabs.Trigger value="lines">{t('batch.lines')}</Tabs.Trigger>
-            <Tabs.Trigger value="csv">{t('batch.csv')}</Tabs.Trigger>
-            <Tabs.Trigger value="template">{t('batch.template')}</Tabs.Trigger>
-          </Tabs.List>
-          <Tabs.Content value="lines" className="field">
-            <label htmlFor={`${id}-lines`}>{t('batch.lines')}</label>
-            <textarea
-              id={`${id}-lines`}
-              className="input"
-              rows={8}
-              value={lines}
-              onChange={(e) => {
-                setLines(e.target.value);
-              }}
-            />
-          </Tabs.Content>
-          <Tabs.Content value="csv" className="field">
-            <label htmlFor={`${id}-csv`}>{t('batch.csv')}</label>
-            <input
-              id={`${id}-csv`}
-              type="file"
-              accept=".csv,text/csv"
-              onChange={(e) => void readCsv(e.target.files?.[0])}
-            />
-            <span className="field__hint">{t('batch.csvHint')}</span>
-            {csv && csv.problems.length > 0 && (
-              <div role="alert">
-                <p>{t('batch.problems')}</p>
-                <ul>
-                  {csv.problems.map((problem) => (
-                    <li key={`${problem.line}-${problem.message}`}>{problem.message}</li>
-                  ))}
-                </ul>
-              </div>
-            )}
-          </Tabs.Content>
-          <Tabs.Content value="template">
-            {template.kind === 'plain' ? (
-              <p className="field__hint">{t('batch.templateNone')}</p>
-            ) : (
-              <ul className="prompt-history__list">
-                {template.prompts.slice(0, 50).map((expanded, index) => (
-                  <li key={`${index}-${expanded}`}>{expanded}</li>
+        <Tabs.List className="tabs" aria-label={t('batch.title')}>
+          <Tabs.Trigger value="lines">{t('batch.lines')}</Tabs.Trigger>
+          <Tabs.Trigger value="csv">{t('batch.csv')}</Tabs.Trigger>
+          <Tabs.Trigger value="template">{t('batch.template')}</Tabs.Trigger>
+        </Tabs.List>
+        <Tabs.Content value="lines" className="field">
+          <label htmlFor={`${id}-lines`}>{t('batch.lines')}</label>
+          <textarea
+            id={`${id}-lines`}
+            className="input"
+            rows={8}
+            value={lines}
+            onChange={(e) => {
+              setLines(e.target.value);
+            }}
+          />
+        </Tabs.Content>
+        <Tabs.Content value="csv" className="field">
+          <label htmlFor={`${id}-csv`}>{t('batch.csv')}</label>
+          <input
+            id={`${id}-csv`}
+            type="file"
+            accept=".csv,text/csv"
+            onChange={(e) => void readCsv(e.target.files?.[0])}
+          />
+          <span className="field__hint">{t('batch.csvHint')}</span>
+          {csv && csv.problems.length > 0 && (
+            <div role="alert">
+              <p>{t('batch.problems')}</p>
+              <ul>
+                {csv.problems.map((problem) => (
+                  <li key={`${problem.line}-${problem.message}`}>{problem.message}</li>
                 ))}
               </ul>
-            )}
-          </Tabs.Content>
-        </Tabs.Root>
-        <p className="field__hint" role="status">
-          {tooMany ? t('batch.tooMany', { max: maxQueueAdd }) : t('batch.count', { count: requests.length })}
-        </p>
-        <div className="dialog__actions">
-          <Dialog.Close className="button" type="button">
-            {t('batch.cancel')}
-          </Dialog.Close>
-          <button
-            type="button"
-            className="button button--primary"
-            disabled={requests.length === 0 || tooMany}
-            onClick={() => void add()}
-          >
-            {t('batch.add')}
-          </button>
-        </div>
-      </ModalDialog>
-    </>
+            </div>
+          )}
+        </Tabs.Content>
+        <Tabs.Content value="template">
+          {template.kind === 'plain' ? (
+            <p className="field__hint">{t('batch.templateNone')}</p>
+          ) : (
+            <ul className="prompt-history__list">
+              {template.prompts.slice(0, 50).map((expanded, index) => (
+                <li key={`${index}-${expanded}`}>{expanded}</li>
+              ))}
+            </ul>
+          )}
+        </Tabs.Content>
+      </Tabs.Root>
+      <p className="field__hint" role="status">
+        {tooMany ? t('batch.tooMany', { max: maxQueueAdd }) : t('batch.count', { count: requests.length })}
+      </p>
+      <div className="dialog__actions">
+        <Dialog.Close className="button" type="button">
+          {t('batch.cancel')}
+        </Dialog.Close>
+        <button
+          type="button"
+          className="button button--primary"
+          disabled={requests.length === 0 || tooMany}
+          onClick={() => void add()}
+        >
+          {t('batch.add')}
+        </button>
+      </div>
+    </DialogButton>
   );
 }

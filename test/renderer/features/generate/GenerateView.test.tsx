@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { generationRequestSchema } from '../../../../src-preload/contract/generation';
 import { draftStorageKey } from '../../../../src-renderer/features/generate/draft';
 import { GenerateView } from '../../../../src-renderer/features/generate/GenerateView';
+import { testSettings } from '../../support/settings';
 import { renderWithStore, testApp } from '../../support/app-store';
 import { ok } from '../../support/fake-api';
 import { job } from '../../support/jobs';
@@ -12,16 +13,7 @@ import { settle } from '../../support/manual-timers';
 
 function workspace() {
   const app = testApp({
-    'settings:get': () =>
-      ok({
-        apiBaseUrl: 'https://api.cometapi.com',
-        progressiveResults: false,
-        language: 'en',
-        proxyMode: 'system',
-        proxyUrl: '',
-        queueConcurrency: 2,
-        queueRequestsPerMinute: 20,
-      }),
+    'settings:get': () => ok(testSettings()),
     'key:status': () =>
       ok({
         source: 'keychain',
