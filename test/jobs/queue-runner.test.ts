@@ -221,12 +221,11 @@ describe('the batch queue', () => {
     const end = drained();
     await runner.start();
     await end;
+    // Two, two more a window later, the last a window after that; unpaced, all five go within milliseconds.
+    // (The exact spacing is request-pacer.test.ts's, on a clock of its own: arrival times carry jitter.)
     const times = api.fake.stats.postTimes;
     expect(times).toHaveLength(5);
-    for (let index = 2; index < times.length; index += 1) {
-      // Measured where the POSTs arrive, after the client's own few milliseconds; unpaced they are ~1 ms apart.
-      expect((times[index] ?? 0) - (times[index - 2] ?? 0)).toBeGreaterThanOrEqual(300);
-    }
+    expect((times[4] ?? 0) - (times[0] ?? 0)).toBeGreaterThanOrEqual(700);
   });
 
   it('on stop, lets sent requests finish within the grace, and puts unsent ones back', async () => {
