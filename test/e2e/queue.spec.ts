@@ -32,8 +32,6 @@ test('a queue of five carries on after the app is closed and opened again, sendi
   queue = new QueuePanel(session.page);
   await expect(queue.items).toHaveCount(5);
   // The two sent when the app quit finished within its grace; the fifth waited in the catalog and goes now.
-  await expect(queue.inState('Done')).toHaveCount(4);
-  await expect(queue.item('a paper crane')).not.toContainText('Done');
   await expect(queue.inState('Done')).toHaveCount(5, { timeout: 30_000 });
   await expect(queue.inState('Outcome unknown')).toHaveCount(0);
   const sent = fake.stats.bodies.map((body) => body.prompt);
