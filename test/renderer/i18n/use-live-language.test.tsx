@@ -14,6 +14,8 @@ const settings: Settings = {
   language: 'en',
   proxyMode: 'system',
   proxyUrl: '',
+  queueConcurrency: 2,
+  queueRequestsPerMinute: 20,
 };
 
 function Labelled() {

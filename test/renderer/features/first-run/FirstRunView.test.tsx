@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import type { KeyStatus, KeyVerification, Settings } from '../../../../src-preload/contract/ipc';
 import { App } from '../../../../src-renderer/app/App';
 import { firstRunSkippedKey } from '../../../../src-renderer/features/first-run/first-run-slice';
+import { queueSnapshot } from '../../support/queue';
 import { renderWithStore, testApp } from '../../support/app-store';
 import { ok, type FakeHandlers } from '../../support/fake-api';
 import { memoryStorage } from '../../support/memory-storage';
@@ -16,6 +17,8 @@ const settings: Settings = {
   language: 'en',
   proxyMode: 'system',
   proxyUrl: '',
+  queueConcurrency: 2,
+  queueRequestsPerMinute: 20,
 };
 const status = (source: KeyStatus['source']): KeyStatus => ({
   source,
@@ -40,6 +43,8 @@ async function start(handlers: FakeHandlers, storage = memoryStorage()) {
       'key:status': () => ok(status('none')),
       'network:status': () => ok({ source: 'system', proxy: null, problem: null }),
       'generation:jobs': () => ok([]),
+      'queue:list': () => ok(queueSnapshot()),
+      'referenceSets:list': () => ok([]),
       ...handlers,
     },
     { storage },

@@ -3,6 +3,7 @@ import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
 import type { Settings } from '../../../../src-preload/contract/ipc';
 import { GenerateView } from '../../../../src-renderer/features/generate/GenerateView';
+import { queueSnapshot } from '../../support/queue';
 import { renderWithStore, testApp } from '../../support/app-store';
 import { ok } from '../../support/fake-api';
 import { image } from '../../support/images';
@@ -14,10 +15,17 @@ const settings: Settings = {
   language: 'en',
   proxyMode: 'system',
   proxyUrl: '',
+  queueConcurrency: 2,
+  queueRequestsPerMinute: 20,
 };
 
 async function panel() {
-  const app = testApp({ 'settings:get': () => ok(settings), 'generation:jobs': () => ok([]) });
+  const app = testApp({
+    'settings:get': () => ok(settings),
+    'generation:jobs': () => ok([]),
+    'queue:list': () => ok(queueSnapshot()),
+    'referenceSets:list': () => ok([]),
+  });
   renderWithStore(<GenerateView />, app);
   await act(settle);
   return { app, controls: screen.getByRole('group', { name: 'Generation settings' }) };

@@ -87,6 +87,8 @@ describe('<SettingsView>', () => {
           language: 'en',
           proxyMode: 'system',
           proxyUrl: '',
+          queueConcurrency: 2,
+          queueRequestsPerMinute: 20,
           ...patch,
         }),
     });
@@ -113,6 +115,8 @@ describe('<SettingsView>', () => {
           language: 'en',
           proxyMode: 'system',
           proxyUrl: '',
+          queueConcurrency: 2,
+          queueRequestsPerMinute: 20,
           ...patch,
         }),
     });
