@@ -10,11 +10,15 @@ import { keyHandlers } from '../handlers/key-handlers';
 import { libraryHandlers } from '../handlers/library-handlers';
 import { networkHandlers } from '../handlers/network-handlers';
 import { organiseHandlers } from '../handlers/organise-handlers';
+import { promptHandlers, referenceSetHandlers } from '../handlers/prompt-handlers';
+import { queueHandlers } from '../handlers/queue-handlers';
 import { referenceHandlers } from '../handlers/reference-handlers';
 import { settingsHandlers } from '../handlers/settings-handlers';
 import { createDesktopTranslator, desktopLanguage, type Translate } from '../i18n/desktop-i18n';
 import { createEditApplier } from '../jobs/apply-edit';
 import { createGenerationJobs } from '../jobs/generation-jobs';
+import { createQueueRunner } from '../jobs/queue-runner';
+import { createRequestPacer } from '../jobs/request-pacer';
 import { startLibrary } from '../jobs/start-library';
 import { createKeyService } from '../keychain/key-service';
 import type { SecretStore } from '../keychain/secret-store';
@@ -29,10 +33,12 @@ import { gatewayProfile } from '../../src-preload/contract/gateway-profiles';
 import { createModelListService } from '../models/model-list';
 import { createBalanceService } from '../money/balance';
 import type { DesktopPort } from '../shell/desktop-port';
+import { createDockProgress } from './dock-progress';
 import { watchJobs } from './job-effects';
 import { createLibraryChanges } from './library-changes';
 import { createOpenedImages } from './opened-images';
 import { createPresenter } from './presenter';
+import { watchQueue } from './queue-effects';
 
 export interface AppCoreOptions {
   userDataDir: string;
@@ -158,18 +164,34 @@ export function createAppCore(options: AppCoreOptions): AppCore {
     });
   const present = createPresenter(library, options.mediaUrl);
   const changes = createLibraryChanges(emit, (query, limit) => library.images.countUpTo(query, limit));
-  const effects = watchJobs({ jobs, emit, present, changes, desktop, translate });
+  const progress = createDockProgress(desktop);
+  const effects = watchJobs({ jobs, emit, present, changes, desktop, progress, translate });
   // A thumbnail that failed (or was made after all) changes what the tile shows.
   library.thumbnails.subscribe(() => {
     changes.announce('updated');
   });
 
   // Resuming interrupted downloads must not hold up the window; failures are logged, the library still opens.
-  void startLibrary(library, { http }).catch((error: unknown) => {
+  const startup = startLibrary(library, { http }).catch((error: unknown) => {
     log.error('library startup failed', error);
   });
 
   const opened = createOpenedImages({ codec, library, present, changes, emit });
+  const pacer = createRequestPacer({ limit: () => settings.get().queueRequestsPerMinute });
+  const concurrency = () => settings.get().queueConcurrency;
+  const runner = createQueueRunner({
+    library,
+    jobs,
+    pacer,
+    concurrency,
+    // The queue takes up items of a stopped process once the library has settled their generations.
+    recoverLibrary: () => startup,
+    log,
+  });
+  const queue = watchQueue({ runner, pacer, library, emit, desktop, progress, translate, concurrency });
+  void runner.start().catch((error: unknown) => {
+    log.error('queue startup failed', error);
+  });
 
   const handlers: Handlers = {
     ...settingsHandlers({ settings, emit }),
@@ -181,6 +203,9 @@ export function createAppCore(options: AppCoreOptions): AppCore {
     ...editHandlers({ edits: createEditApplier({ library, jobs, codec }), opened, present, changes }),
     ...libraryHandlers({ library, present, changes, desktop, translate }),
     ...organiseHandlers({ library, changes }),
+    ...promptHandlers({ library }),
+    ...referenceSetHandlers({ library, present }),
+    ...queueHandlers({ runner, library, snapshot: () => queue.snapshot() }),
     ...desktopHandlers({ library, desktop, codec }),
   };
 
@@ -205,6 +230,9 @@ export function createAppCore(options: AppCoreOptions): AppCore {
         library: describeLibrary(),
       }),
     close: async () => {
+      // Queued requests already sent get a moment to finish; the rest wait for the next start (see stop()).
+      queue.stop();
+      await runner.stop(5_000);
       // A job still writing when the catalog closes would fail half-way, so running jobs are cancelled and
       // given a moment to settle first.
       const unfinished = effects.running();

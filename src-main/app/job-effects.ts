@@ -2,6 +2,7 @@ import type { Emit } from '../ipc/emit';
 import type { Translate } from '../i18n/desktop-i18n';
 import type { GenerationJobs, JobSnapshot } from '../jobs/generation-jobs';
 import type { DesktopPort } from '../shell/desktop-port';
+import type { DockProgress } from './dock-progress';
 import type { LibraryChanges } from './library-changes';
 import type { Presenter } from './presenter';
 
@@ -10,7 +11,8 @@ export interface JobEffectsDeps {
   emit: Emit;
   present: Presenter;
   changes: LibraryChanges;
-  desktop: DesktopPort;
+  desktop: Pick<DesktopPort, 'notify'>;
+  progress: DockProgress;
   translate: Translate;
 }
 
@@ -24,16 +26,25 @@ const savedCount = (snapshot: JobSnapshot) => snapshot.slots.filter((slot) => sl
 /**
  * What every job snapshot sets off outside the jobs: the snapshot goes to the renderer, a newly saved image
  * changes the library, the dock or taskbar shows the progress of the running jobs, and a job that ended (not
- * cancelled) is announced to the OS.
+ * cancelled) is announced to the OS. Jobs of the batch queue count in the queue's progress and end with one
+ * notification for the whole queue (queue-effects.ts), so they are left out of both here.
  */
-export function watchJobs({ jobs, emit, present, changes, desktop, translate }: JobEffectsDeps): JobEffects {
+export function watchJobs({
+  jobs,
+  emit,
+  present,
+  changes,
+  desktop,
+  progress,
+  translate,
+}: JobEffectsDeps): JobEffects {
   const savedSlots = new Map<string, number>();
   // Only running jobs count toward the dock progress; finished ones leave this map.
   const running = new Map<string, JobSnapshot>();
 
   function reportProgress(): void {
     if (running.size === 0) {
-      desktop.setProgress(null);
+      progress('jobs', null);
       return;
     }
     const expected = [...running.values()].reduce((sum, job) => sum + job.expected, 0);
@@ -43,7 +54,7 @@ export function watchJobs({ jobs, emit, present, changes, desktop, translate }: 
       0,
     );
     // Show activity even before the first image: an empty bar reads as "stuck".
-    desktop.setProgress(Math.max(0.05, settled / Math.max(1, expected)));
+    progress('jobs', Math.max(0.05, settled / Math.max(1, expected)));
   }
 
   jobs.subscribe((snapshot) => {
@@ -51,6 +62,7 @@ export function watchJobs({ jobs, emit, present, changes, desktop, translate }: 
     const saved = savedCount(snapshot);
     if (saved !== (savedSlots.get(snapshot.jobId) ?? 0)) changes.announce('ingested');
     savedSlots.set(snapshot.jobId, saved);
+    if (snapshot.queueItemId !== null) return;
     if (snapshot.finishedAt === null) running.set(snapshot.jobId, snapshot);
     else running.delete(snapshot.jobId);
     reportProgress();

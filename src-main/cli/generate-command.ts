@@ -1,52 +1,26 @@
 import path from 'node:path';
 import { AppFailure, appError } from '../../src-preload/contract/errors';
-import { defaultGatewayUrl, gatewayOrigin } from '../../src-preload/contract/gateway';
 import type { Usage } from '../../src-preload/contract/library-types';
-import { createGenerationJobs, type GenerationJobs, type JobSnapshot } from '../jobs/generation-jobs';
+import type { GenerationJobs, JobSnapshot } from '../jobs/generation-jobs';
 import { resumeInterrupted } from '../jobs/recover-interrupted';
 import { storeReference } from '../jobs/store-reference';
-import { createKeyService } from '../keychain/key-service';
 import type { Library } from '../library/library';
 import { readImageFile } from '../media/read-image-file';
 import { createHttpClient, type HttpClient } from '../network/http-client';
 import { environmentProxy } from '../network/proxy-choice';
 import { trustedCertificates } from '../network/trust-store';
 import { readSettingsFile } from '../settings/settings-store';
-import { gatewayProfile } from '../../src-preload/contract/gateway-profiles';
-import { createModelListService } from '../models/model-list';
-import { modelListFile, settingsFile } from './app-dirs';
+import { settingsFile } from './app-dirs';
+import { cliJobs } from './cli-jobs';
 import { exitCodes, type CliIo } from './cli-io';
 import { gatewayOf, generateHelp, generateOptions, requestFrom, type Gateway } from './generate-options';
+import { connectionFor } from './connection';
 import { progressReporter } from './generate-progress';
 import { cliImage, type CliImage } from './image-output';
 import { libraryDirOf, openCliLibrary } from './open-library';
 import { flagValue, parseOptions, stringList, stringValue, type ParsedOptions } from './options';
 
 export { generateOptions } from './generate-options';
-
-async function connectionFor(io: CliIo, gateway: Gateway, http: HttpClient) {
-  const keys = createKeyService({
-    http,
-    store: io.secretStore,
-    baseUrl: () => gateway.baseUrl,
-    env: io.env,
-    environmentGateway: gateway.named,
-    legacyGateway: readSettingsFile(settingsFile(io)).apiBaseUrl,
-  });
-  try {
-    return await keys.connection();
-  } catch (error) {
-    if (error instanceof AppFailure && error.appError.code === 'key-missing') {
-      throw new AppFailure(
-        appError(
-          'key-missing',
-          `No API key for ${gatewayOrigin(gateway.baseUrl) ?? gateway.baseUrl}: set COMETAPI_KEY (it is used for ${defaultGatewayUrl}, or for the gateway --base-url or SEEDREAM_API_BASE_URL names), or save a key for this gateway in the Settings of Seedream Studio (it is kept in the keychain).`,
-        ),
-      );
-    }
-    throw error;
-  }
-}
 
 /** Each reference is checked and, when the API would refuse it, converted; then stored like any import. */
 export async function storeReferences(
@@ -116,23 +90,12 @@ async function runJob(
   const library = await openCliLibrary(libraryDirOf(stringValue(parsed, 'library'), io), true, io);
   try {
     await resumeInterrupted(library, { http, signal: io.signal });
-    // The app's budgets and its last model list apply here too: the same caps, the same offer.
-    const settings = readSettingsFile(settingsFile(io));
-    const models = createModelListService({
+    const jobs = await cliJobs(library, {
+      io,
+      gateway,
       http,
-      gateway: () => ({ baseUrl: gateway.baseUrl, kind: gateway.kind }),
-      cacheFile: modelListFile(io),
-      log: io.log,
-    });
-    // With no list from this gateway yet (the app never ran against it), ask it once, as the app does at
-    // start: otherwise a model whose id there is undocumented would be refused without asking.
-    if (models.offer().source === 'built-in') await models.refresh();
-    const jobs = createGenerationJobs(library, {
-      http,
-      connection: () => Promise.resolve({ ...connection, gateway: gatewayProfile(gateway.kind) }),
-      offer: () => models.offer(),
-      budgets: () => settings,
-      log: io.log,
+      connection,
+      settings: readSettingsFile(settingsFile(io)),
     });
     jobs.subscribe(progressReporter(io, library));
     const started = await start({ library, jobs });

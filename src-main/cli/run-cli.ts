@@ -9,6 +9,7 @@ Seedream Studio from the command line: the same library as the app, so results s
 Commands:
   generate --prompt TEXT [options]   Generate images and save them in the library
   edit --base FILE --prompt TEXT     Edit an image ([--box X1,Y1,X2,Y2]... for models that read boxes)
+  batch --file FILE [options]        Queue one request per CSV row or line and run them
   library list [options]             List the newest images
   library search TEXT [options]      Find images by prompt (English words, Chinese text)
   library check [options]            Check the library's files against its catalog
@@ -32,6 +33,8 @@ export async function runCli(args: readonly string[], io: CliIo): Promise<number
         return await (await import('./generate-command')).runGenerate(rest, io);
       case 'edit':
         return await (await import('./edit-command')).runEdit(rest, io);
+      case 'batch':
+        return await (await import('./batch-command')).runBatch(rest, io);
       case 'library list':
         return await (await import('./library-commands')).runList(rest, io, false);
       case 'library search':
@@ -66,5 +69,5 @@ export async function runCli(args: readonly string[], io: CliIo): Promise<number
 }
 
 function isCommand(name: string): boolean {
-  return ['generate', 'edit', 'library list', 'library search', 'library check'].includes(name);
+  return ['generate', 'edit', 'batch', 'library list', 'library search', 'library check'].includes(name);
 }

@@ -63,6 +63,8 @@ export interface RunGenerationOptions {
   downloadIdleTimeoutMs?: number;
   sleep?: Sleep;
   now?: () => number;
+  /** See `SendOptions.beforeRetry`. */
+  beforeRetry?: (signal?: AbortSignal) => Promise<void>;
 }
 
 /** A sequence has at most 15 images, so every download of a generation runs at once. */

@@ -38,6 +38,11 @@ export interface SendOptions {
   retryPolicy?: RetryPolicy;
   sleep?: Sleep;
   now?: () => number;
+  /**
+   * Awaited before each repeat of the POST, after the policy's own wait: the batch queue waits there for its
+   * shared back-off and its request rate, so a 429 slows every item down together.
+   */
+  beforeRetry?: (signal?: AbortSignal) => Promise<void>;
 }
 
 const defaultGenerationTimeoutMs = 10 * 60_000;
@@ -96,6 +101,7 @@ export async function sendGeneration(
     emit({ type: 'retrying', attempt: attempt + 1, reason: error, delayMs: wait });
     try {
       await sleep(wait, options.signal);
+      await options.beforeRetry?.(options.signal);
     } catch {
       throw new AppFailure(appError('cancelled', 'Cancelled.'));
     }

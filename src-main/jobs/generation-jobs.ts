@@ -58,12 +58,25 @@ export interface JobOptions {
   log: Logger;
 }
 
+/** What the batch queue adds to a job it starts. */
+export interface QueuedStart {
+  queueItemId: number;
+  /** Called with the generation's id once it is recorded and before its request can go out. */
+  onRecorded: (generationId: number) => void;
+  /** See `SendOptions.beforeRetry`. */
+  beforeRetry?: (signal?: AbortSignal) => Promise<void>;
+}
+
 export interface GenerationJobs {
   /**
    * Validates, records the generation (before anything is sent) and starts it. Resolves with the first
    * snapshot once the record is durable; progress follows through `subscribe`.
    */
-  start(request: GenerationRequest, referenceIds: readonly number[]): Promise<JobSnapshot>;
+  start(
+    request: GenerationRequest,
+    referenceIds: readonly number[],
+    queued?: QueuedStart,
+  ): Promise<JobSnapshot>;
   cancel(jobId: string): boolean;
   /** Jobs of this session, newest first, finished ones included. */
   list(): JobSnapshot[];
@@ -151,6 +164,7 @@ export function createGenerationJobs(library: JobLibrary, options: JobOptions): 
     references: string[],
     connection: JobConnection,
     price: JobPrice | null,
+    beforeRetry: QueuedStart['beforeRetry'],
   ): Promise<void> {
     const id = snapshot.generationId;
     const stores: Promise<void>[] = [];
@@ -225,6 +239,7 @@ export function createGenerationJobs(library: JobLibrary, options: JobOptions): 
         signal,
         onEvent,
         catalogue,
+        beforeRetry,
       });
     } catch (error) {
       failure = asAppError(error, log, `generation ${id}`);
@@ -266,9 +281,10 @@ export function createGenerationJobs(library: JobLibrary, options: JobOptions): 
     references: string[],
     connection: JobConnection,
     price: JobPrice | null,
+    beforeRetry: QueuedStart['beforeRetry'],
   ): Promise<JobSnapshot> {
     try {
-      await run(snapshot, signal, references, connection, price);
+      await run(snapshot, signal, references, connection, price, beforeRetry);
     } catch (error) {
       snapshot.phase = 'failed';
       snapshot.error = asAppError(error, log, `job ${snapshot.jobId}`);
@@ -279,7 +295,7 @@ export function createGenerationJobs(library: JobLibrary, options: JobOptions): 
   }
 
   return {
-    async start(request, referenceIds) {
+    async start(request, referenceIds, queued) {
       checkRequest(request, referenceIds.length, catalogue);
       const connection = await options.connection();
       const gateway = connection.gateway ?? gatewayProfiles.cometapi;
@@ -313,12 +329,15 @@ export function createGenerationJobs(library: JobLibrary, options: JobOptions): 
         expected,
         startedAt: context.now(),
         estimate,
+        queueItemId: queued?.queueItemId ?? null,
       });
+      // Synchronously between the record and the send: nothing can go out before the queue knows the id.
+      queued?.onRecorded(generationId);
       const controller = new AbortController();
       const job: Job = {
         snapshot,
         controller,
-        done: settle(snapshot, controller.signal, references, connection, price),
+        done: settle(snapshot, controller.signal, references, connection, price, queued?.beforeRetry),
       };
       jobs.set(snapshot.jobId, job);
       publish(snapshot);

@@ -25,8 +25,10 @@ export function newJobSnapshot(job: {
   expected: number;
   startedAt: number;
   estimate: Money | null;
+  queueItemId: number | null;
 }): JobSnapshot {
   return {
+    queueItemId: job.queueItemId,
     jobId: String(job.generationId),
     generationId: job.generationId,
     startedAt: job.startedAt,

@@ -2,6 +2,7 @@ import { AppFailure, appError } from '../../src-preload/contract/errors';
 import type { EmptyTrashResult } from '../../src-preload/contract/library-types';
 import { collectionColumns, tagColumns } from './catalog-rows';
 import type { CollectionRecord, TagRecord } from './records';
+import { cleanName, withUniqueName } from './names';
 import type { WriteContext } from './write-context';
 
 export type { EmptyTrashResult };
@@ -23,20 +24,6 @@ export interface ImageOperations {
   restore(ids: readonly number[]): void;
   /** Deletes trashed images and schedules their files for removal; call `purgeFiles` afterwards. */
   emptyTrash(): EmptyTrashResult;
-}
-
-function cleanName(name: string, what: string): string {
-  const trimmed = name.trim();
-  if (trimmed === '' || trimmed.length > 200) {
-    throw new AppFailure(
-      appError('invalid-input', `A ${what} name needs 1 to 200 characters.`, { field: 'name' }),
-    );
-  }
-  return trimmed;
-}
-
-function isUniqueViolation(error: unknown): boolean {
-  return error instanceof Error && 'code' in error && error.code === 'SQLITE_CONSTRAINT_UNIQUE';
 }
 
 export function createImageOperations(ctx: WriteContext): ImageOperations {
@@ -89,19 +76,6 @@ export function createImageOperations(ctx: WriteContext): ImageOperations {
       for (const id of ids) run(id);
     }).immediate();
   };
-  const withUniqueName = <T>(name: string, what: string, write: () => T): T => {
-    try {
-      return write();
-    } catch (error) {
-      if (isUniqueViolation(error)) {
-        throw new AppFailure(
-          appError('invalid-input', `A ${what} named "${name}" already exists.`, { field: 'name' }),
-        );
-      }
-      throw error;
-    }
-  };
-
   return {
     setFavorite(ids, favorite) {
       forEach(ids, (id) => setFavorite.run(favorite ? 1 : 0, id));

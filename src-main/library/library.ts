@@ -16,6 +16,9 @@ import { backupLibrary, type BackupResult } from './backup';
 import { exportImages, type ExportResult } from './image-export';
 import { importImages, type ImportFile, type ImportOutcome } from './image-import';
 import { imageFilePath, libraryPaths, thumbnailPath, type LibraryPaths, type ThumbnailSize } from './paths';
+import { createPromptStore, type PromptStore } from './prompt-store';
+import { createQueueStore, type QueueStore } from './queue-store';
+import { createReferenceSetStore, type ReferenceSetStore } from './reference-set-store';
 import type { ImageRecord } from './records';
 import { createSummaryQueries, type SummaryQueries } from './summary-queries';
 import { createThumbnailQueue, type ThumbnailQueue } from './thumbnail-queue';
@@ -53,6 +56,11 @@ export interface Library {
   /** What generations cost, for the Usage view and budgets. */
   ledger: LedgerQueries;
   generations: GenerationStore;
+  /** The batch queue's items and its paused flag (see migrations/0100-queue.ts). */
+  queue: QueueStore;
+  /** Prompts sent (history) and saved prompts (the prompt library). */
+  prompts: PromptStore;
+  referenceSets: ReferenceSetStore;
   imageStore: ImageStore;
   operations: ImageOperations;
   thumbnails: ThumbnailQueue;
@@ -114,6 +122,9 @@ export async function openLibrary(options: LibraryOptions): Promise<Library> {
       summary: createSummaryQueries(catalog.reader),
       ledger: createLedgerQueries(catalog.reader),
       generations,
+      queue: createQueueStore(context, catalog.reader),
+      prompts: createPromptStore(context, catalog.reader),
+      referenceSets: createReferenceSetStore(context, catalog.reader),
       imageStore,
       thumbnails,
       edits: createEditStore(context, catalog.reader, {

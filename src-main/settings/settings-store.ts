@@ -16,6 +16,8 @@ export const defaultSettings: Settings = {
   dailyBudgetMicros: null,
   monthlyBudgetMicros: null,
   balanceCheck: false,
+  queueConcurrency: 2,
+  queueRequestsPerMinute: 20,
 };
 
 /** Picking a gateway profile fills in its documented address, unless the same change names one. */

@@ -25,6 +25,23 @@ import {
   type Tag,
   type Usage,
 } from './library-types';
+import {
+  idInputSchema,
+  promptHistorySchema,
+  savePromptSchema,
+  saveReferenceSetSchema,
+  type PromptHistoryEntry,
+  type ReferenceSet,
+  type SavedPrompt,
+  type SetUse,
+} from './prompts';
+import {
+  queueAddSchema,
+  queueIdsSchema,
+  queueReorderSchema,
+  queueRetrySchema,
+  type QueueSnapshot,
+} from './queue';
 
 export interface KeyStatus {
   source: 'keychain' | 'environment' | 'session' | 'none';
@@ -66,6 +83,10 @@ export const settingsSchema = z.object({
   monthlyBudgetMicros: z.number().int().positive().nullable(),
   /** Asks the gateway's balance endpoint for the remaining credit: off unless the user turns it on. */
   balanceCheck: z.boolean(),
+  /** Batch queue items sent at once. */
+  queueConcurrency: z.number().int().min(1).max(8),
+  /** Requests the batch queue sends in any minute, repeats after a 429 included. */
+  queueRequestsPerMinute: z.number().int().min(1).max(600),
 });
 
 export type Settings = z.infer<typeof settingsSchema>;
@@ -107,6 +128,8 @@ export interface JobSlot {
 export interface JobSnapshot {
   jobId: string;
   generationId: number;
+  /** The batch queue's item this job runs, or null for a job started on its own. */
+  queueItemId: number | null;
   startedAt: number;
   finishedAt: number | null;
   request: GenerationRequest;
@@ -290,6 +313,27 @@ export const channels = {
   'collections:add': request<null>()(imageIdsSchema.extend({ collectionId: idSchema })),
   'collections:remove': request<null>()(imageIdsSchema.extend({ collectionId: idSchema })),
 
+  'queue:list': request<QueueSnapshot>()(none),
+  'queue:add': request<QueueSnapshot>()(queueAddSchema),
+  'queue:pause': request<QueueSnapshot>()(none),
+  'queue:resume': request<QueueSnapshot>()(none),
+  'queue:reorder': request<QueueSnapshot>()(queueReorderSchema),
+  /** Running items are cancelled first; their generation stays in the library as cancelled. */
+  'queue:remove': request<QueueSnapshot>()(queueIdsSchema),
+  'queue:retry': request<QueueSnapshot>()(queueRetrySchema),
+  'queue:clearFinished': request<QueueSnapshot>()(none),
+
+  'prompts:history': request<PromptHistoryEntry[]>()(promptHistorySchema),
+  'prompts:saved': request<SavedPrompt[]>()(none),
+  'prompts:save': request<SavedPrompt>()(savePromptSchema),
+  'prompts:delete': request<null>()(idInputSchema),
+
+  'referenceSets:list': request<ReferenceSet[]>()(none),
+  'referenceSets:save': request<ReferenceSet>()(saveReferenceSetSchema),
+  'referenceSets:delete': request<null>()(idInputSchema),
+  /** Generations sent with exactly this set's images, newest first. */
+  'referenceSets:uses': request<SetUse[]>()(idInputSchema),
+
   'desktop:reveal': request<null>()(imageIdSchema),
   'desktop:copyImage': request<null>()(imageIdSchema),
   'desktop:startDrag': request<null>()(dragIdsSchema),
@@ -303,6 +347,7 @@ export const events = {
   /** The OS asked the app to open image files; `edit:takeOpened` has them. */
   'edit:opened': event<{ count: number }>(),
   'balance:changed': event<BalanceStatus>(),
+  'queue:changed': event<QueueSnapshot>(),
 };
 
 export type Channels = typeof channels;

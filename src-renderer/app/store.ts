@@ -16,6 +16,9 @@ import {
 } from '../features/library/preferences-slice';
 import { createSelectionSlice, type SelectionSlice } from '../features/library/selection-slice';
 import { createTransferSlice, type TransferSlice } from '../features/library/transfer-slice';
+import { createCompareSlice, type CompareSlice } from '../features/compare/compare-slice';
+import { createPromptsSlice, type PromptsSlice } from '../features/prompts/prompts-slice';
+import { createQueueSlice, type QueueSlice } from '../features/queue/queue-slice';
 import { createReferenceSlice, type ReferenceSlice } from '../features/reference-tray/reference-slice';
 import { createJobsSlice, type JobsSlice } from '../features/sequence-grid/jobs-slice';
 import {
@@ -50,7 +53,10 @@ export type AppState = NavigationSlice &
   ResultSelectionSlice &
   UsageSlice &
   PricingSlice &
-  ModelSwitchSlice;
+  ModelSwitchSlice &
+  QueueSlice &
+  PromptsSlice &
+  CompareSlice;
 
 export type AppStore = StoreApi<AppState>;
 
@@ -77,5 +83,8 @@ export function createAppStore(services: AppServices): AppStore {
     ...createUsageSlice(services)(...args),
     ...createPricingSlice(services)(...args),
     ...createModelSwitchSlice(services)(...args),
+    ...createQueueSlice(services)(...args),
+    ...createPromptsSlice(services)(...args),
+    ...createCompareSlice(services)(...args),
   }));
 }

@@ -13,6 +13,8 @@ import zhEdit from './locales/zh-CN/edit.json';
 import enUsage from './locales/en/usage.json';
 import zhUsage from './locales/zh-CN/usage.json';
 import enDesktop from './locales/en/desktop.json';
+import enVolume from './locales/en/volume.json';
+import zhVolume from './locales/zh-CN/volume.json';
 import zhDesktop from './locales/zh-CN/desktop.json';
 import enViewer from './locales/en/viewer.json';
 import zhViewer from './locales/zh-CN/viewer.json';
@@ -31,6 +33,7 @@ export const resources = {
     usage: enUsage,
     desktop: enDesktop,
     viewer: enViewer,
+    volume: enVolume,
   },
   'zh-CN': {
     common: zhCommon,
@@ -41,6 +44,7 @@ export const resources = {
     usage: zhUsage,
     desktop: zhDesktop,
     viewer: zhViewer,
+    volume: zhVolume,
   },
 } as const;
 

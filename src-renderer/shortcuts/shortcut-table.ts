@@ -51,6 +51,8 @@ const table = {
 
   'generate.run': { scope: 'generate', chords: [{ key: 'Enter', mod: true }] },
   'generate.paste': { scope: 'generate', chords: [{ key: 'v', mod: true }], system: true },
+  'generate.historyBack': { scope: 'generate', chords: [{ key: 'ArrowUp', mod: true }] },
+  'generate.historyForward': { scope: 'generate', chords: [{ key: 'ArrowDown', mod: true }] },
 
   'results.move': {
     scope: 'results',

@@ -166,7 +166,8 @@ describe('app core networking', () => {
         problem: null,
       });
       expect(await secured.handlers['key:test'](undefined)).toMatchObject({ ok: true });
-      expect(proxy.stats.tunnels).toEqual([`api.fake.test:${secure.port}`]);
+      // The key test, and the gateway's model list read once the key was saved, both go through the manual proxy.
+      expect(new Set(proxy.stats.tunnels)).toEqual(new Set([`api.fake.test:${secure.port}`]));
       expect(secure.stats.modelListings).toBe(1);
     } finally {
       await secured.close();

@@ -2,6 +2,7 @@ import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { batchOptions } from '../../src-main/cli/batch-command';
 import { generateOptions } from '../../src-main/cli/generate-command';
 import { checkOptions, listOptions } from '../../src-main/cli/library-commands';
 import { useFakeCometApi } from '../support/fake-cometapi-server';
@@ -251,6 +252,7 @@ describe('command line', () => {
   it('documents every option in --help', async () => {
     const cases: [string[], Record<string, unknown>][] = [
       [['generate'], generateOptions],
+      [['batch'], batchOptions],
       [['library', 'list'], listOptions],
       [['library', 'search'], listOptions],
       [['library', 'check'], checkOptions],
@@ -262,5 +264,6 @@ describe('command line', () => {
     }
     const main = await cli(['--help']);
     expect(main.stdout).toContain('library search TEXT');
+    expect(main.stdout).toContain('batch --file FILE');
   });
 });

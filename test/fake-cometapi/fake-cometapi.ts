@@ -88,6 +88,8 @@ export interface FakeScenario {
 
 export interface FakeStats {
   generationPosts: number;
+  /** When each generation POST's body had arrived (Date.now()), to check pacing and shared back-off. */
+  postTimes: number[];
   /** Every generation body received, parsed. */
   bodies: Record<string, unknown>[];
   /** The reference images of each generation body, decoded from their data URIs, in the order sent. */
@@ -218,6 +220,7 @@ interface Generation {
 function emptyStats(): FakeStats {
   return {
     generationPosts: 0,
+    postTimes: [],
     bodies: [],
     references: [],
     downloads: 0,
@@ -545,6 +548,7 @@ export async function startFakeCometApi(options: FakeOptions = {}): Promise<Fake
   async function handleGeneration(req: IncomingMessage, res: ServerResponse) {
     const raw = await readBody(req);
     api.stats.generationPosts += 1;
+    api.stats.postTimes.push(Date.now());
     if (!authorized(req)) {
       sendJson(res, 401, gatewayError('AuthenticationError', 'Invalid token'));
       return;

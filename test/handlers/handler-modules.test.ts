@@ -17,7 +17,10 @@ type AllDomains =
   | 'library'
   | 'tags'
   | 'collections'
-  | 'desktop';
+  | 'desktop'
+  | 'queue'
+  | 'prompts'
+  | 'referenceSets';
 
 // Compile-time: these lines are checked by `npm run typecheck`, which fails when an expectation below is wrong.
 const _complete: Handlers = {} as HandlersOf<AllDomains>;

@@ -1,4 +1,3 @@
-import { spawn } from 'node:child_process';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { openLibrary, type Library } from '../../src-main/library/library';
@@ -9,42 +8,18 @@ import { expectIngestionKept } from './ingestion-invariants';
 import { useHttpClient } from '../support/http-client';
 import { seededRandom } from '../support/seeded-random';
 import { nativeCodec } from '../support/codecs';
+import { runAndKill } from './kill-child';
 
 const client = useHttpClient();
-const root = path.resolve(import.meta.dirname, '../..');
 const child = path.join(import.meta.dirname, 'crash-child.ts');
 const kills = 10;
 
 const api = useFakeCometApi();
 
 /** Starts the child and SIGKILLs it `delayMs` after it reports ready; resolves with how many rounds it finished. */
-function runAndKill(dir: string, delayMs: number): Promise<number> {
-  return new Promise((resolve, reject) => {
-    // tsx as a loader inside this one process: its command-line wrapper would run the script in a grandchild
-    // that SIGKILL does not reach.
-    const proc = spawn(process.execPath, ['--import', 'tsx', child, dir, api.fake.baseUrl, api.fake.apiKey], {
-      cwd: root,
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let output = '';
-    let errors = '';
-    let timer: NodeJS.Timeout | undefined;
-    proc.stdout.on('data', (chunk: Buffer) => {
-      output += chunk.toString();
-      if (timer === undefined && output.includes('ready\n')) {
-        timer = setTimeout(() => proc.kill('SIGKILL'), delayMs);
-      }
-    });
-    proc.stderr.on('data', (chunk: Buffer) => {
-      errors += chunk.toString();
-    });
-    proc.on('error', reject);
-    proc.on('exit', (_code, signal) => {
-      if (timer) clearTimeout(timer);
-      if (signal !== 'SIGKILL') reject(new Error(`The ingesting child stopped by itself: ${errors}`));
-      else resolve((output.match(/^round \d+$/gm) ?? []).length);
-    });
-  });
+async function runAndKillRounds(dir: string, delayMs: number): Promise<number> {
+  const { output } = await runAndKill(child, [dir, api.fake.baseUrl, api.fake.apiKey], delayMs);
+  return (output.match(/^round \d+$/gm) ?? []).length;
 }
 
 /** The promises of durable ingestion after every kill and restart, and prompt search still matching. */
@@ -73,7 +48,7 @@ describe('crash safety', () => {
       api.fake.setScenario({ delayMs: 30 });
       for (let kill = 1; kill <= kills; kill += 1) {
         const delay = Math.floor(next() * 1_500);
-        rounds += await runAndKill(dir, delay);
+        rounds += await runAndKillRounds(dir, delay);
         const library = await openLibrary({ dir, codec: nativeCodec });
         try {
           const context = `seed ${seed}, kill ${kill} after ${delay} ms`;

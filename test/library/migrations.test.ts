@@ -215,6 +215,53 @@ const stepChecks: Record<number, (db: WritableDb) => void> = {
       .join('\n');
     expect(plan).toContain('generation_edits_base');
   },
+  100: (db) => {
+    expect(db.prepare('SELECT paused FROM queue_state').all()).toEqual([{ paused: 0 }]);
+    expect(() => db.exec('INSERT INTO queue_state (id, paused) VALUES (2, 0)')).toThrow(/CHECK/);
+    db.prepare(
+      `INSERT INTO queue_items (position, request, reference_ids, state, generation_id, batch, created_at)
+       VALUES (1, '{"prompt":"x"}', '[]', 'running', 1, 'app', 5)`,
+    ).run();
+    expect(() =>
+      db.exec(
+        `INSERT INTO queue_items (position, request, reference_ids, state, batch, created_at)
+         VALUES (2, '{}', '[]', 'lost', 'app', 5)`,
+      ),
+    ).toThrow(/CHECK/);
+    const plan = db
+      .prepare<[], { detail: string }>(
+        "EXPLAIN QUERY PLAN SELECT id FROM queue_items WHERE state = 'waiting' ORDER BY position LIMIT 1",
+      )
+      .all()
+      .map((row) => row.detail)
+      .join('\n');
+    expect(plan).toContain('queue_items_state');
+    expect(plan).not.toContain('TEMP B-TREE');
+  },
+  101: (db) => {
+    db.prepare(
+      "INSERT INTO saved_prompts (name, template, tags, created_at, updated_at) VALUES ('Cats', '{a|b}', '[\"x\"]', 1, 1)",
+    ).run();
+    expect(() =>
+      db.exec(
+        "INSERT INTO saved_prompts (name, template, tags, created_at, updated_at) VALUES ('cats', 'y', '[]', 2, 2)",
+      ),
+    ).toThrow(/UNIQUE/);
+    expect(() =>
+      db.exec(
+        "INSERT INTO saved_prompts (name, template, tags, created_at, updated_at) VALUES ('Dogs', 'y', '{}', 2, 2)",
+      ),
+    ).toThrow(/CHECK/);
+  },
+  102: (db) => {
+    db.exec("INSERT INTO reference_sets (name, created_at, updated_at) VALUES ('Hero', 1, 1)");
+    db.exec('INSERT INTO reference_set_images (set_id, position, image_id) VALUES (1, 0, 3), (1, 1, 1)');
+    expect(() =>
+      db.exec('INSERT INTO reference_set_images (set_id, position, image_id) VALUES (1, 2, 999)'),
+    ).toThrow(/FOREIGN KEY/);
+    db.exec('DELETE FROM reference_sets WHERE id = 1');
+    expect(db.prepare('SELECT count(*) AS n FROM reference_set_images').get()).toEqual({ n: 0 });
+  },
   50: (db) => {
     const search = (text: string) => searchIds(db, promptMatchExpression(text));
     expect(search('fox')).toEqual([1, 2]);

@@ -22,6 +22,8 @@ describe('connectBridge', () => {
           dailyBudgetMicros: null,
           monthlyBudgetMicros: null,
           balanceCheck: false,
+          queueConcurrency: 2,
+          queueRequestsPerMinute: 20,
         }),
     });
     (window as Exposed).seedream = fake.api;

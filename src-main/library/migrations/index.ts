@@ -9,6 +9,9 @@ import { previewProblem } from './0060-preview-problem';
 import { catalogTotals } from './0070-catalog-totals';
 import { generationCost } from './0080-generation-cost';
 import { generationEdits } from './0090-generation-edits';
+import { queue } from './0100-queue';
+import { savedPrompts } from './0101-saved-prompts';
+import { referenceSets } from './0102-reference-sets';
 import type { Migration } from './migration';
 
 /** Every schema step, oldest first. Append only: a shipped step never changes. */
@@ -22,6 +25,9 @@ export const migrations: readonly Migration[] = [
   catalogTotals,
   generationCost,
   generationEdits,
+  queue,
+  savedPrompts,
+  referenceSets,
 ];
 
 export const latestSchemaVersion = lastVersion(migrations);

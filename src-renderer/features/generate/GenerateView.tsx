@@ -3,12 +3,19 @@ import { BalanceChip } from '../pricing/BalanceChip';
 import { CostEstimate } from '../pricing/CostEstimate';
 import { useState, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { blockingIssues } from '../../../src-preload/contract/generation';
+import { blockingIssues, type GenerationField } from '../../../src-preload/contract/generation';
 import { useAppStore } from '../../app/use-app-store';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { ViewHeader } from '../../components/ViewHeader';
 import { ariaKeyShortcuts, matches, shortcutLabel } from '../../shortcuts/shortcut-table';
 import { useIsMac } from '../../shortcuts/use-is-mac';
+import { PromptHistoryPopover } from '../prompts/PromptHistoryPopover';
+import { PromptLibraryDialog } from '../prompts/PromptLibraryDialog';
+import { TemplateFields } from '../prompts/TemplateFields';
+import { usePromptHistoryKeys } from '../prompts/use-prompt-history-keys';
+import { QueueActions } from '../queue/QueueActions';
+import { QueuePanel } from '../queue/QueuePanel';
+import { ReferenceSets } from '../reference-tray/ReferenceSets';
 import { ReferenceTray } from '../reference-tray/ReferenceTray';
 import { ResultsGrid } from '../sequence-grid/ResultsGrid';
 import { AdvancedFields } from './AdvancedFields';
@@ -63,7 +70,15 @@ function BarStatus({ check }: { check: RequestCheck }) {
   );
 }
 
-function GenerateBar({ check, onGenerate }: { check: RequestCheck; onGenerate: () => void }) {
+function GenerateBar({
+  check,
+  onGenerate,
+  onBlocked,
+}: {
+  check: RequestCheck;
+  onGenerate: () => void;
+  onBlocked: (field: GenerationField) => void;
+}) {
   const { t } = useTranslation('generate');
   const starting = useAppStore((s) => s.starting);
   const noKey = useAppStore((s) => s.keyStatus?.source === 'none');
@@ -94,6 +109,7 @@ function GenerateBar({ check, onGenerate }: { check: RequestCheck; onGenerate: (
         >
           {t('generateButton.label')}
         </button>
+        <QueueActions onBlocked={onBlocked} />
         {noKey ? <KeyMissingReason id="generate-summary" /> : <BarStatus check={check} />}
         <CostEstimate request={check.request} referenceCount={referenceCount} />
         <BalanceChip />
@@ -120,18 +136,24 @@ export function GenerateView() {
   useJobUpdates();
   useFocusOnFailedField(focusControl);
 
+  const historyKeys = usePromptHistoryKeys();
+
+  const focusBlocked = (field: GenerationField) => {
+    setTried(true);
+    // Let the issue render first so the focused control is already described by it.
+    window.requestAnimationFrame(() => {
+      focusControl(field);
+    });
+  };
+
   const runGenerate = () => {
     void generate().then((field) => {
-      if (!field) return;
-      setTried(true);
-      // Let the issue render first so the focused control is already described by it.
-      window.requestAnimationFrame(() => {
-        focusControl(field);
-      });
+      if (field) focusBlocked(field);
     });
   };
 
   const onKeyDown = (event: KeyboardEvent) => {
+    if (historyKeys(event)) return;
     if (matches(event, 'generate.run') && !noKey) {
       event.preventDefault();
       runGenerate();
@@ -156,8 +178,16 @@ export function GenerateView() {
             <PromptField
               issues={check.issuesFor('prompt').filter((found) => tried || found.code !== 'prompt-empty')}
             />
+            <div className="prompt-tools">
+              <PromptHistoryPopover />
+              <PromptLibraryDialog />
+            </div>
+            <TemplateFields />
             {(model.maxReferences > 0 || referenceCount > 0) && (
-              <ReferenceTray issues={check.issuesFor('references')} />
+              <>
+                <ReferenceTray issues={check.issuesFor('references')} />
+                <ReferenceSets />
+              </>
             )}
             <ModelField issues={check.issuesFor('model')} />
             <ModelOptions issuesFor={check.issuesFor} />
@@ -167,9 +197,10 @@ export function GenerateView() {
             )}
             <AdvancedFields issuesFor={check.issuesFor} />
           </div>
-          <GenerateBar check={check} onGenerate={runGenerate} />
+          <GenerateBar check={check} onGenerate={runGenerate} onBlocked={focusBlocked} />
         </div>
         <div className="generate__results">
+          <QueuePanel />
           <ResultsGrid />
         </div>
       </div>

@@ -10,6 +10,7 @@ import type { Remix } from '../../../src-preload/contract/ipc';
 import type { AppServices } from '../../app/services';
 import type { AppState } from '../../app/store';
 import { adviseOn } from '../../components/error-advice';
+import { readDraftTemplate } from '../prompts/draft-template';
 import { buildRequest, draftFromRequest, loadDraft, saveDraft, type WorkspaceDraft } from './draft';
 
 export interface GenerateSlice {
@@ -32,7 +33,7 @@ function randomSeed(): number {
 }
 
 /** The request the workspace would send right now; the view validates the same thing on every change. */
-function currentRequest(state: AppState): GenerationRequest {
+export function currentRequest(state: AppState): GenerationRequest {
   return buildRequest(state.draft, {
     referenceCount: state.references.length,
     progressiveDefault: state.settings?.progressiveResults ?? false,
@@ -56,7 +57,11 @@ export const createGenerateSlice =
     generate: async () => {
       const state = get();
       if (state.starting) return null;
-      const request = currentRequest(state);
+      const template = readDraftTemplate(state.draft.prompt, state.templateValues);
+      // A template is sent filled in; one that makes several prompts goes through "Add to queue" instead.
+      if (template.kind === 'template' && template.prompts.length !== 1) return 'prompt';
+      const request = { ...currentRequest(state) };
+      if (template.kind === 'template') request.prompt = template.prompts[0] ?? request.prompt;
       const blocking = blockingIssues(
         validateGenerationRequest(request, { referenceCount: state.references.length }),
       );

@@ -9,6 +9,7 @@ import { ApiKeySection } from './ApiKeySection';
 import { GatewaySection } from './GatewaySection';
 import { BalanceSection, BudgetSection } from './MoneySettings';
 import { NetworkSection } from './NetworkSection';
+import { QueueSection } from './QueueSection';
 import { SettingsSection } from './SettingsSection';
 import './settings.css';
 
@@ -91,6 +92,7 @@ export function SettingsView() {
         <NetworkSection />
         {settings && <GenerationSection settings={settings} />}
         {settings && <LanguageSection settings={settings} />}
+        <QueueSection />
       </div>
     </section>
   );

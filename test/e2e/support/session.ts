@@ -78,6 +78,11 @@ export interface Session {
   fake: FakeCometApi | null;
   tripwire: Tripwire | null;
   seeded: SeededLibrary | null;
+  /**
+   * Quits the app as a user does and starts it again on the same user data, API and environment (the new
+   * app and page replace `app` and `page`). `whileClosed` runs in between, with the app gone.
+   */
+  relaunch: (whileClosed?: () => void | Promise<void>) => Promise<void>;
   close: () => Promise<void>;
 }
 
@@ -110,28 +115,37 @@ export async function openSession(options: SessionOptions = {}): Promise<Session
     trust.NODE_EXTRA_CA_CERTS = join(userData.dir, 'test-authority.pem');
     writeFileSync(trust.NODE_EXTRA_CA_CERTS, testTls.cert);
   }
-  const app = await launchApp({
-    apiBaseUrl:
-      fake && tls ? `https://${tls.host}:${fake.port}` : (fake?.baseUrl ?? tripwire?.url ?? unreachableApi),
-    userDataDir: userData.dir,
-    env: {
-      ...(fake && options.withKey !== false ? { COMETAPI_KEY: fakeApiKey } : {}),
-      ...trust,
-      ...options.env,
-    },
-    exportFolder: options.exportFolder,
-  });
-  return {
+  const launch = () =>
+    launchApp({
+      apiBaseUrl:
+        fake && tls ? `https://${tls.host}:${fake.port}` : (fake?.baseUrl ?? tripwire?.url ?? unreachableApi),
+      userDataDir: userData.dir,
+      env: {
+        ...(fake && options.withKey !== false ? { COMETAPI_KEY: fakeApiKey } : {}),
+        ...trust,
+        ...options.env,
+      },
+      exportFolder: options.exportFolder,
+    });
+  const app = await launch();
+  const session: Session = {
     app,
     page: app.page,
     fake,
     tripwire,
     seeded,
+    relaunch: async (whileClosed) => {
+      await session.app.close();
+      await whileClosed?.();
+      session.app = await launch();
+      session.page = session.app.page;
+    },
     close: async () => {
-      await app.close();
+      await session.app.close();
       await fake?.stop();
       await tripwire?.close();
       userData.remove();
     },
   };
+  return session;
 }

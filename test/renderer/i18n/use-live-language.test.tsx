@@ -18,6 +18,8 @@ const settings: Settings = {
   dailyBudgetMicros: null,
   monthlyBudgetMicros: null,
   balanceCheck: false,
+  queueConcurrency: 2,
+  queueRequestsPerMinute: 20,
 };
 
 function Labelled() {

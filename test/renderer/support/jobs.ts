@@ -22,6 +22,7 @@ export function job(patch: Partial<JobSnapshot> = {}): JobSnapshot {
   return {
     jobId: 'job-1',
     generationId: 1,
+    queueItemId: null,
     startedAt: 1000,
     finishedAt: null,
     request: generationRequest(),

@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import type { KeyStatus, KeyVerification, Settings } from '../../../../src-preload/contract/ipc';
 import { App } from '../../../../src-renderer/app/App';
 import { firstRunSkippedKey } from '../../../../src-renderer/features/first-run/first-run-slice';
+import { queueSnapshot } from '../../support/queue';
 import { renderWithStore, testApp } from '../../support/app-store';
 import { ok, type FakeHandlers } from '../../support/fake-api';
 import { memoryStorage } from '../../support/memory-storage';
@@ -20,6 +21,8 @@ const settings: Settings = {
   dailyBudgetMicros: null,
   monthlyBudgetMicros: null,
   balanceCheck: false,
+  queueConcurrency: 2,
+  queueRequestsPerMinute: 20,
 };
 const status = (source: KeyStatus['source']): KeyStatus => ({
   source,
@@ -46,6 +49,8 @@ async function start(handlers: FakeHandlers, storage = memoryStorage()) {
       'generation:jobs': () => ok([]),
       // The app takes images the OS asked it to edit whichever view shows.
       'edit:takeOpened': () => ok({ images: [], problems: [] }),
+      'queue:list': () => ok(queueSnapshot()),
+      'referenceSets:list': () => ok([]),
       ...handlers,
     },
     { storage },

@@ -6,6 +6,7 @@ import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
 import type { Settings } from '../../../../src-preload/contract/ipc';
 import { GenerateView } from '../../../../src-renderer/features/generate/GenerateView';
+import { queueSnapshot } from '../../support/queue';
 import { renderWithStore, testApp } from '../../support/app-store';
 import { ok } from '../../support/fake-api';
 import { image } from '../../support/images';
@@ -21,6 +22,8 @@ const settings: Settings = {
   dailyBudgetMicros: null,
   monthlyBudgetMicros: null,
   balanceCheck: false,
+  queueConcurrency: 2,
+  queueRequestsPerMinute: 20,
 };
 
 async function panel() {
@@ -29,6 +32,8 @@ async function panel() {
     'generation:jobs': () => ok([]),
     // A gateway that sells every model in the table, so each one's controls can be shown.
     'models:offer': () => ok(offerFor(modelCatalogue, gatewayProfiles.byteplus, null)),
+    'queue:list': () => ok(queueSnapshot()),
+    'referenceSets:list': () => ok([]),
   });
   renderWithStore(<GenerateView />, app);
   await act(settle);

@@ -1,15 +1,17 @@
 import { gatewayProfiles } from '../../../../src-preload/contract/gateway-profiles';
 import { offerFor } from '../../../../src-preload/contract/model-offer';
 import { modelCatalogue } from '../../../../src-preload/contract/models';
-import { act, screen } from '@testing-library/react';
+import { act, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
 import { generationRequestSchema } from '../../../../src-preload/contract/generation';
 import { draftStorageKey } from '../../../../src-renderer/features/generate/draft';
 import { GenerateView } from '../../../../src-renderer/features/generate/GenerateView';
+import { testSettings } from '../../support/settings';
 import { renderWithStore, testApp } from '../../support/app-store';
 import { ok } from '../../support/fake-api';
 import { job } from '../../support/jobs';
+import { queueSnapshot } from '../../support/queue';
 import { settle } from '../../support/manual-timers';
 
 const balanceOff = {
@@ -23,18 +25,7 @@ const balanceOff = {
 
 function workspace() {
   const app = testApp({
-    'settings:get': () =>
-      ok({
-        apiBaseUrl: 'https://api.cometapi.com',
-        progressiveResults: false,
-        language: 'en',
-        proxyMode: 'system',
-        proxyUrl: '',
-        gatewayKind: 'cometapi',
-        dailyBudgetMicros: null,
-        monthlyBudgetMicros: null,
-        balanceCheck: false,
-      }),
+    'settings:get': () => ok(testSettings()),
     'key:status': () =>
       ok({
         source: 'keychain',
@@ -46,6 +37,10 @@ function workspace() {
     'generation:jobs': () => ok([]),
     'models:offer': () => ok(offerFor(modelCatalogue, gatewayProfiles.cometapi, null)),
     'balance:status': () => ok(balanceOff),
+    'queue:list': () => ok(queueSnapshot()),
+    'referenceSets:list': () => ok([]),
+    'queue:add': () => ok(queueSnapshot()),
+    'prompts:history': () => ok([{ prompt: '一只猫 earlier', generationId: 4, lastUsedAt: 1 }]),
     'generation:start': ({ request }) =>
       ok(job({ jobId: 'new', request: generationRequestSchema.parse(request) })),
   });
@@ -82,5 +77,34 @@ describe('<GenerateView>', () => {
     await act(settle);
     expect(app.fake.callsTo('generation:start')[0]?.request).toMatchObject({ prompt: 'a heron' });
     expect(screen.getAllByRole('group', { name: 'a heron' })).toHaveLength(1);
+  });
+
+  it('walks the prompt history with Ctrl+Up and Ctrl+Down in the prompt box', async () => {
+    const app = workspace();
+    const prompt = screen.getByRole('textbox', { name: 'Prompt' });
+    await userEvent.type(prompt, 'new text');
+    await userEvent.keyboard('{Control>}{ArrowUp}{/Control}');
+    await act(settle);
+    expect(app.store.getState().draft.prompt).toBe('一只猫 earlier');
+    await userEvent.keyboard('{Control>}{ArrowDown}{/Control}');
+    await act(settle);
+    expect(app.store.getState().draft.prompt).toBe('new text');
+  });
+
+  it('fills template variables in a small form and queues every combination with "Add to queue"', async () => {
+    const app = workspace();
+    await act(settle);
+    const prompt = screen.getByRole('textbox', { name: 'Prompt' });
+    await userEvent.type(prompt, '{{subject} at {{dawn|dusk}');
+    const variables = screen.getByRole('group', { name: 'Variables' });
+    expect(within(variables).getByRole('status').textContent).toBe('Fill in subject to send it.');
+    await userEvent.type(within(variables).getByRole('textbox', { name: 'subject' }), 'a heron');
+    expect(within(variables).getByRole('status').textContent).toMatch(/^Makes 2 prompts/);
+    await userEvent.click(screen.getByRole('button', { name: 'Add to queue' }));
+    expect(app.fake.callsTo('queue:add')[0]?.items.map((item) => item.request.prompt)).toEqual([
+      'a heron at dawn',
+      'a heron at dusk',
+    ]);
+    expect(app.fake.callsTo('generation:start')).toEqual([]);
   });
 });

@@ -6,18 +6,9 @@ import { SettingsView } from '../../../../src-renderer/features/settings/Setting
 import { renderWithStore, testApp } from '../../support/app-store';
 import { ok } from '../../support/fake-api';
 import { settle } from '../../support/manual-timers';
+import { testSettings } from '../../support/settings';
 
-const base: Settings = {
-  apiBaseUrl: 'https://api.cometapi.com',
-  progressiveResults: false,
-  language: 'en',
-  proxyMode: 'system',
-  proxyUrl: '',
-  gatewayKind: 'cometapi',
-  dailyBudgetMicros: null,
-  monthlyBudgetMicros: null,
-  balanceCheck: false,
-};
+const base = testSettings();
 
 const balance: BalanceStatus = {
   available: true,

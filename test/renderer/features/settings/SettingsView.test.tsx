@@ -3,6 +3,7 @@ import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
 import type { KeyStatus } from '../../../../src-preload/contract/ipc';
 import { SettingsView } from '../../../../src-renderer/features/settings/SettingsView';
+import { testSettings } from '../../support/settings';
 import { renderWithStore, testApp } from '../../support/app-store';
 import { failed, ok } from '../../support/fake-api';
 import { settle } from '../../support/manual-timers';
@@ -28,6 +29,8 @@ async function settingsView(handlers: Parameters<typeof testApp>[0] = {}) {
         dailyBudgetMicros: null,
         monthlyBudgetMicros: null,
         balanceCheck: false,
+        queueConcurrency: 2,
+        queueRequestsPerMinute: 20,
       }),
     'key:status': () => ok(status(null)),
     'network:status': () => ok({ source: 'system', proxy: null, problem: null }),
@@ -101,6 +104,8 @@ describe('<SettingsView>', () => {
           dailyBudgetMicros: null,
           monthlyBudgetMicros: null,
           balanceCheck: false,
+          queueConcurrency: 2,
+          queueRequestsPerMinute: 20,
           ...patch,
         }),
     });
@@ -112,6 +117,7 @@ describe('<SettingsView>', () => {
       'Network',
       'Generation',
       'Language',
+      'Queue',
     ]);
     await userEvent.click(screen.getByRole('combobox', { name: 'Language' }));
     await userEvent.click(await screen.findByRole('option', { name: '简体中文' }));
@@ -132,11 +138,26 @@ describe('<SettingsView>', () => {
           dailyBudgetMicros: null,
           monthlyBudgetMicros: null,
           balanceCheck: false,
+          queueConcurrency: 2,
+          queueRequestsPerMinute: 20,
           ...patch,
         }),
     });
     await userEvent.click(screen.getByRole('switch', { name: 'Progressive results' }));
     await act(settle);
     expect(app.fake.callsTo('settings:update')).toEqual([{ progressiveResults: true }]);
+  });
+
+  it('sets how many queued requests go at once and per minute', async () => {
+    const app = await settingsView({ 'settings:update': (patch) => ok(testSettings(patch)) });
+    await userEvent.selectOptions(screen.getByRole('combobox', { name: 'Requests sent at once' }), '4');
+    await userEvent.selectOptions(
+      screen.getByRole('combobox', { name: 'Requests per minute, at most' }),
+      '60',
+    );
+    expect(app.fake.callsTo('settings:update')).toEqual([
+      { queueConcurrency: 4 },
+      { queueRequestsPerMinute: 60 },
+    ]);
   });
 });

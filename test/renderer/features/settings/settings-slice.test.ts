@@ -15,6 +15,8 @@ const settings: Settings = {
   dailyBudgetMicros: null,
   monthlyBudgetMicros: null,
   balanceCheck: false,
+  queueConcurrency: 2,
+  queueRequestsPerMinute: 20,
 };
 /** What main says of the way to the gateway; asked again after every change. */
 const direct = () => ok({ source: 'system' as const, proxy: null, problem: null });
