@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { connectBridge } from '../../src-renderer/bridge';
 import { fakeApi, ok } from './support/fake-api';
+import { testSettings } from './support/settings';
 
 type Exposed = { seedream?: unknown };
 
@@ -11,20 +12,7 @@ afterEach(() => {
 describe('connectBridge', () => {
   it('answers with main’s Result, and turns a rejected invoke into a failure instead of a throw', async () => {
     const fake = fakeApi({
-      'settings:get': () =>
-        ok({
-          apiBaseUrl: 'https://a.example',
-          progressiveResults: false,
-          language: 'en',
-          proxyMode: 'system',
-          proxyUrl: '',
-          gatewayKind: 'cometapi',
-          dailyBudgetMicros: null,
-          monthlyBudgetMicros: null,
-          balanceCheck: false,
-          queueConcurrency: 2,
-          queueRequestsPerMinute: 20,
-        }),
+      'settings:get': () => ok(testSettings({ apiBaseUrl: 'https://a.example' })),
     });
     (window as Exposed).seedream = fake.api;
     const api = connectBridge();

@@ -7,20 +7,9 @@ import { useLiveLanguage } from '../../../src-renderer/i18n/use-live-language';
 import { renderWithStore, testApp } from '../support/app-store';
 import { ok } from '../support/fake-api';
 import { settle } from '../support/manual-timers';
+import { testSettings } from '../support/settings';
 
-const settings: Settings = {
-  apiBaseUrl: 'https://api.cometapi.com',
-  progressiveResults: false,
-  language: 'en',
-  proxyMode: 'system',
-  proxyUrl: '',
-  gatewayKind: 'cometapi',
-  dailyBudgetMicros: null,
-  monthlyBudgetMicros: null,
-  balanceCheck: false,
-  queueConcurrency: 2,
-  queueRequestsPerMinute: 20,
-};
+const settings: Settings = testSettings();
 
 function Labelled() {
   useLiveLanguage('en-GB');

@@ -9,21 +9,10 @@ import { renderWithStore, testApp } from '../../support/app-store';
 import { ok, type FakeHandlers } from '../../support/fake-api';
 import { memoryStorage } from '../../support/memory-storage';
 import { settle } from '../../support/manual-timers';
+import { testSettings } from '../../support/settings';
 
 const gateway = 'https://api.cometapi.com';
-const settings: Settings = {
-  apiBaseUrl: gateway,
-  progressiveResults: false,
-  language: 'en',
-  proxyMode: 'system',
-  proxyUrl: '',
-  gatewayKind: 'cometapi',
-  dailyBudgetMicros: null,
-  monthlyBudgetMicros: null,
-  balanceCheck: false,
-  queueConcurrency: 2,
-  queueRequestsPerMinute: 20,
-};
+const settings: Settings = testSettings({ apiBaseUrl: gateway });
 const status = (source: KeyStatus['source']): KeyStatus => ({
   source,
   last4: source === 'none' ? null : 'abcd',

@@ -11,20 +11,9 @@ import { renderWithStore, testApp } from '../../support/app-store';
 import { ok } from '../../support/fake-api';
 import { image } from '../../support/images';
 import { settle } from '../../support/manual-timers';
+import { testSettings } from '../../support/settings';
 
-const settings: Settings = {
-  apiBaseUrl: 'https://api.cometapi.com',
-  progressiveResults: false,
-  language: 'en',
-  proxyMode: 'system',
-  proxyUrl: '',
-  gatewayKind: 'cometapi',
-  dailyBudgetMicros: null,
-  monthlyBudgetMicros: null,
-  balanceCheck: false,
-  queueConcurrency: 2,
-  queueRequestsPerMinute: 20,
-};
+const settings: Settings = testSettings();
 
 async function panel() {
   const app = testApp({

@@ -18,20 +18,7 @@ const status = (last4: string | null): KeyStatus => ({
 
 async function settingsView(handlers: Parameters<typeof testApp>[0] = {}) {
   const app = testApp({
-    'settings:get': () =>
-      ok({
-        apiBaseUrl: 'https://api.cometapi.com',
-        progressiveResults: false,
-        language: 'en',
-        proxyMode: 'system',
-        proxyUrl: '',
-        gatewayKind: 'cometapi',
-        dailyBudgetMicros: null,
-        monthlyBudgetMicros: null,
-        balanceCheck: false,
-        queueConcurrency: 2,
-        queueRequestsPerMinute: 20,
-      }),
+    'settings:get': () => ok(testSettings()),
     'key:status': () => ok(status(null)),
     'network:status': () => ok({ source: 'system', proxy: null, problem: null }),
     'balance:status': () =>
@@ -93,21 +80,7 @@ describe('<SettingsView>', () => {
 
   it('lays the settings out in sections and picks the language from a pop-up list', async () => {
     const app = await settingsView({
-      'settings:update': (patch) =>
-        ok({
-          apiBaseUrl: 'https://api.cometapi.com',
-          progressiveResults: false,
-          language: 'en',
-          proxyMode: 'system',
-          proxyUrl: '',
-          gatewayKind: 'cometapi',
-          dailyBudgetMicros: null,
-          monthlyBudgetMicros: null,
-          balanceCheck: false,
-          queueConcurrency: 2,
-          queueRequestsPerMinute: 20,
-          ...patch,
-        }),
+      'settings:update': (patch) => ok(testSettings({ ...patch })),
     });
     expect(screen.getAllByRole('heading', { level: 2 }).map((heading) => heading.textContent)).toEqual([
       'CometAPI key',
@@ -127,21 +100,7 @@ describe('<SettingsView>', () => {
 
   it('turns progressive results on with a switch', async () => {
     const app = await settingsView({
-      'settings:update': (patch) =>
-        ok({
-          apiBaseUrl: 'https://api.cometapi.com',
-          progressiveResults: false,
-          language: 'en',
-          proxyMode: 'system',
-          proxyUrl: '',
-          gatewayKind: 'cometapi',
-          dailyBudgetMicros: null,
-          monthlyBudgetMicros: null,
-          balanceCheck: false,
-          queueConcurrency: 2,
-          queueRequestsPerMinute: 20,
-          ...patch,
-        }),
+      'settings:update': (patch) => ok(testSettings({ ...patch })),
     });
     await userEvent.click(screen.getByRole('switch', { name: 'Progressive results' }));
     await act(settle);

@@ -4,20 +4,9 @@ import type { KeyStatus, Settings } from '../../../../src-preload/contract/ipc';
 import { testApp } from '../../support/app-store';
 import { deferred, failed, ok } from '../../support/fake-api';
 import { settle } from '../../support/manual-timers';
+import { testSettings } from '../../support/settings';
 
-const settings: Settings = {
-  apiBaseUrl: 'https://api.cometapi.com',
-  progressiveResults: false,
-  language: 'system',
-  proxyMode: 'system',
-  proxyUrl: '',
-  gatewayKind: 'cometapi',
-  dailyBudgetMicros: null,
-  monthlyBudgetMicros: null,
-  balanceCheck: false,
-  queueConcurrency: 2,
-  queueRequestsPerMinute: 20,
-};
+const settings: Settings = testSettings({ language: 'system' });
 /** What main says of the way to the gateway; asked again after every change. */
 const direct = () => ok({ source: 'system' as const, proxy: null, problem: null });
 const keychain = (last4: string | null, gateway = settings.apiBaseUrl): KeyStatus => ({
