@@ -1,6 +1,7 @@
 import { expect, test } from '@playwright/test';
 import { GeneratePage } from './pages/generate-page';
 import { QueuePanel } from './pages/queue-panel';
+import { SettingsPage } from './pages/settings-page';
 import { openSession, type Session } from './support/session';
 
 let session: Session;
@@ -52,4 +53,25 @@ test('Pause queue holds what waits, Resume queue sends it', async () => {
   await queue.resumeButton.click();
   await expect(queue.inState('Done')).toHaveCount(1, { timeout: 20_000 });
   expect(session.fake?.stats.bodies.map((body) => body.prompt)).toEqual(['a quiet harbour']);
+});
+
+test('a Daily budget too small for the next item pauses the queue, says why, and sends nothing', async () => {
+  session = await openSession({ api: { fake: undefined } });
+  const fake = session.fake;
+  if (!fake) throw new Error('The session was asked for the fake API.');
+  const settings = new SettingsPage(session.page);
+  await settings.open();
+  await settings.setBudgets({ daily: '0.01' });
+  const generate = new GeneratePage(session.page);
+  await generate.open();
+  const queue = new QueuePanel(session.page);
+  await generate.prompt.fill('a lantern over budget');
+  await queue.addDraft();
+
+  await expect(queue.status).toContainText('Paused: This request could cost up to $0.04');
+  await expect(queue.status).toContainText('daily budget of $0.01');
+  await expect(queue.resumeButton).toBeVisible();
+  await expect(queue.item('a lantern over budget')).toHaveCount(1);
+  await expect(queue.inState('Waiting')).toHaveCount(1);
+  expect(fake.stats.requests.filter((request) => request.method === 'POST')).toEqual([]);
 });

@@ -235,6 +235,39 @@ export class GeneratePage {
     await dataTransfer.dispose();
   }
 
+  /** "Reference sets" under the tray: "Save as set" and the sets saved so far. */
+  referenceSets(): Locator {
+    return this.page.getByRole('group', { name: 'Reference sets' });
+  }
+
+  referenceSet(name: string): Locator {
+    return this.referenceSets().getByRole('listitem', { name, exact: true });
+  }
+
+  /** "Save as set": the tray's images, in their order, under `name`. */
+  async saveReferenceSet(name: string): Promise<void> {
+    await this.referenceSets().getByRole('button', { name: 'Save as set' }).click();
+    const dialog = this.page.getByRole('dialog', { name: 'Save as set' });
+    await dialog.getByRole('textbox', { name: 'Set name' }).fill(name);
+    await dialog.getByRole('button', { name: 'Save set' }).click();
+    await expect(dialog).toBeHidden();
+    await expect(this.referenceSet(name)).toBeVisible();
+  }
+
+  /** The set's one-click "Use …": its images replace the tray's. */
+  async useReferenceSet(name: string): Promise<void> {
+    await this.referenceSet(name)
+      .getByRole('button', { name: `Use ${name}`, exact: true })
+      .click();
+  }
+
+  /** "Show generations" of a set; answers the generations it then lists. */
+  async showReferenceSetUses(name: string): Promise<Locator> {
+    const set = this.referenceSet(name);
+    await set.getByRole('button', { name: 'Show generations' }).click();
+    return set.getByRole('listitem');
+  }
+
   trayMessage(text: string | RegExp): Locator {
     return this.page.getByRole('list', { name: 'Messages about added images' }).getByText(text);
   }

@@ -6,12 +6,15 @@ export class QueuePanel {
   readonly items: Locator;
   readonly pauseButton: Locator;
   readonly resumeButton: Locator;
+  /** What the queue says about itself: why it paused ("Paused: …"). */
+  readonly status: Locator;
 
   constructor(readonly page: Page) {
     this.region = page.getByRole('region', { name: 'Queue' });
     this.items = this.region.getByRole('listitem');
     this.pauseButton = this.region.getByRole('button', { name: 'Pause queue' });
     this.resumeButton = this.region.getByRole('button', { name: 'Resume queue' });
+    this.status = this.region.getByRole('status');
   }
 
   /** The item whose prompt is `prompt`, whatever its state. */
@@ -22,6 +25,11 @@ export class QueuePanel {
   /** Items in a state as the panel words it ("Done", "Waiting", "Outcome unknown"...). */
   inState(state: string): Locator {
     return this.items.filter({ has: this.page.getByText(state, { exact: true }) });
+  }
+
+  /** "Add to queue" next to Generate: the workspace's request, once per prompt its template makes. */
+  async addDraft(): Promise<void> {
+    await this.page.getByRole('button', { name: 'Add to queue', exact: true }).click();
   }
 
   /** "Batch…" with prompts one per line, then "Add to queue". */
