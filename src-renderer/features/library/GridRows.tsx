@@ -76,11 +76,7 @@ const GridCell = memo(function GridCell({ index, column, entry, selected, active
         alt={altText(cover.prompt, labels.untitled)}
         decoding="async"
       />
-      <span className="library-cell__check" data-check="" title={labels.select} aria-hidden="true">
-        <svg viewBox="0 0 24 24" width="14" height="14" focusable="false">
-          <path d="M5 12.5l4.5 4.5L19 7" />
-        </svg>
-      </span>
+      <span className="library-cell__check" data-check="" title={labels.select} aria-hidden="true" />
       {cover.favorite && (
         <>
           <span className="library-cell__favorite" aria-hidden="true">
