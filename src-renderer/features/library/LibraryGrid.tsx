@@ -20,11 +20,6 @@ import './library-grid.css';
 const prefetchRows = 12;
 const overscanRows = 3;
 
-function rowKey(model: GridModel, index: number): string {
-  const row = model.row(index);
-  return row.kind === 'header' ? `h-${row.section.key}` : `c-${row.start}`;
-}
-
 /** The slot one past the last one in rows `[0, index]`: how far the loaded list must reach to fill them. */
 function slotsThrough(model: GridModel, index: number): number {
   for (let current = Math.min(index, model.rowCount - 1); current >= 0; current -= 1) {
@@ -97,7 +92,7 @@ export function LibraryGrid({ arrangement, onOpen }: LibraryGridProps) {
   );
   // The virtualizer recomputes every row's offset whenever these functions change, so they change with the model.
   const estimateSize = useCallback((index: number) => model.rowHeight(index), [model]);
-  const getItemKey = useCallback((index: number) => rowKey(model, index), [model]);
+  const getItemKey = useCallback((index: number) => model.key(index), [model]);
   const cellSize = geometry.cellRowHeight - gridGap;
 
   const topEntryRef = useRef(store.getState().libraryTopEntry);

@@ -12,6 +12,11 @@ export interface GridModel {
   rowCount: number;
   row(index: number): GridRow;
   rowHeight(index: number): number;
+  /**
+   * The row's identity for the virtualizer, which asks it of every row whenever the model changes: a number
+   * (the row's first slot) for cell rows, made without allocating, since a million images are 166 000 rows.
+   */
+  key(index: number): number | string;
   /** The row holding an entry's cell. */
   rowOfEntry(entry: number): number;
 }
@@ -63,33 +68,50 @@ function flatModel(slots: number, geometry: GridGeometry): GridModel {
       count: Math.min(columns, slots - index * columns),
     }),
     rowHeight: () => geometry.cellRowHeight,
+    key: (index) => index * columns,
     rowOfEntry: (entry) => Math.floor(entry / columns),
   };
 }
 
+/**
+ * Headings and the loaded entries' rows are a table; the skeleton rows after them follow from the count alone,
+ * like the flat model's, so a grouped view of a million images does not build a row object per skeleton row.
+ */
 function sectionedModel(arrangement: Arrangement, pending: number, geometry: GridGeometry): GridModel {
   const { columns } = geometry;
   const rows: GridRow[] = [];
   /** Indexes in `rows` of the cell rows, in order, for the binary search of `rowOfEntry`. */
   const cellRows: number[] = [];
-  const pushCells = (start: number, count: number) => {
-    for (let offset = 0; offset < count; offset += columns) {
-      cellRows.push(rows.length);
-      rows.push({ kind: 'cells', start: start + offset, count: Math.min(columns, count - offset) });
-    }
-  };
   for (const section of arrangement.sections) {
     if (section.header) rows.push({ kind: 'header', section });
-    pushCells(section.start, section.count);
+    for (let offset = 0; offset < section.count; offset += columns) {
+      cellRows.push(rows.length);
+      rows.push({
+        kind: 'cells',
+        start: section.start + offset,
+        count: Math.min(columns, section.count - offset),
+      });
+    }
   }
-  pushCells(arrangement.entries.length, pending);
+  const tailRow = rows.length;
+  const tailSlot = arrangement.entries.length;
+  const tail = (index: number): GridRow => {
+    const start = tailSlot + (index - tailRow) * columns;
+    return { kind: 'cells', start, count: Math.max(0, Math.min(columns, tailSlot + pending - start)) };
+  };
 
   return {
     columns,
-    rowCount: rows.length,
-    row: (index) => rows[index] ?? { kind: 'cells', start: 0, count: 0 },
+    rowCount: tailRow + Math.ceil(pending / columns),
+    row: (index) => (index < tailRow ? (rows[index] ?? tail(tailRow)) : tail(index)),
     rowHeight: (index) => (rows[index]?.kind === 'header' ? geometry.headerHeight : geometry.cellRowHeight),
+    key: (index) => {
+      if (index >= tailRow) return tailSlot + (index - tailRow) * columns;
+      const row = rows[index];
+      return row?.kind === 'header' ? `h-${row.section.key}` : (row?.start ?? index);
+    },
     rowOfEntry: (entry) => {
+      if (entry >= tailSlot) return tailRow + Math.floor((entry - tailSlot) / columns);
       let low = 0;
       let high = cellRows.length - 1;
       while (low < high) {

@@ -54,6 +54,11 @@ describe('flat model', () => {
     expect(model.rowCount).toBe(33_334);
     expect(model.row(33_333)).toEqual({ kind: 'cells', start: 99_999, count: 1 });
   });
+
+  it("keys each row by its first slot, a number, so the virtualizer's pass over every row allocates nothing", () => {
+    const model = buildGridModel(arrange(images(4), 'none', new Set()), 96, geometry);
+    expect([0, 1, 33].map((index) => model.key(index))).toEqual([0, 3, 99]);
+  });
 });
 
 describe('sectioned model', () => {
@@ -82,6 +87,29 @@ describe('sectioned model', () => {
     expect(model.row(6)).toEqual({ kind: 'cells', start: 9, count: 1 });
     expect(model.rowHeight(0)).toBe(36);
     expect(model.rowHeight(1)).toBe(106);
+  });
+
+  it('keys headings by their section and cell rows by their first slot, the same key the flat model gives', () => {
+    expect(Array.from({ length: model.rowCount }, (_, index) => model.key(index))).toEqual([
+      expect.stringMatching(/^h-/),
+      0,
+      3,
+      expect.stringMatching(/^h-/),
+      4,
+      6,
+      9,
+    ]);
+  });
+
+  it('follows the skeleton rows of a million pending images from the count, as the flat model does', () => {
+    const big = buildGridModel(arrange(items, 'day', new Set()), 1_000_000, geometry);
+    expect(big.rowCount).toBe(5 + 333_334);
+    expect(big.row(5)).toEqual({ kind: 'cells', start: 6, count: 3 });
+    expect(big.row(big.rowCount - 1)).toEqual({ kind: 'cells', start: 1_000_005, count: 1 });
+    expect(big.rowHeight(big.rowCount - 1)).toBe(106);
+    expect(big.key(big.rowCount - 1)).toBe(1_000_005);
+    expect(big.rowOfEntry(1_000_005)).toBe(big.rowCount - 1);
+    expect(big.rowOfEntry(5)).toBe(4);
   });
 
   it('finds the row of any entry', () => {
