@@ -1,8 +1,11 @@
 /**
- * Playwright bindings carry JSON, while Electron's IPC carries structured clones. The Chromium driver wraps
- * byte arrays (the only non-JSON values the contract uses) so both drivers hand handlers the same values.
+ * Playwright bindings carry values through the DevTools protocol, while Electron's IPC carries structured clones
+ * in one message. The Chromium driver sends each value as one JSON string: the page parses it with JSON.parse,
+ * instead of the protocol building a large answer (a page of 500 library images) object by object inside one
+ * renderer task, which made the driver, not the app, the longest task while scrolling. Byte arrays (the only
+ * non-JSON values the contract uses) travel as base64, so both drivers hand handlers the same values.
  */
-type Base64 = { encode: (bytes: Uint8Array) => string; decode: (text: string) => Uint8Array };
+export type Base64 = { encode: (bytes: Uint8Array) => string; decode: (text: string) => Uint8Array };
 
 const bytesTag = '__seedreamBytes';
 
@@ -10,25 +13,20 @@ function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null;
 }
 
-export function encodeForTransport(value: unknown, base64: Base64): unknown {
-  if (value instanceof Uint8Array) return { [bytesTag]: base64.encode(value) };
-  if (Array.isArray(value)) return value.map((item) => encodeForTransport(item, base64));
-  if (isRecord(value)) {
-    return Object.fromEntries(
-      Object.entries(value).map(([key, item]) => [key, encodeForTransport(item, base64)]),
-    );
-  }
-  return value;
+/** `undefined` (a channel without input) is the empty string, which no JSON value is. */
+export function encodeForTransport(value: unknown, base64: Base64): string {
+  if (value === undefined) return '';
+  return JSON.stringify(value, (_key, item: unknown) =>
+    item instanceof Uint8Array ? { [bytesTag]: base64.encode(item) } : item,
+  );
 }
 
-export function decodeFromTransport(value: unknown, base64: Base64): unknown {
-  if (Array.isArray(value)) return value.map((item) => decodeFromTransport(item, base64));
-  if (isRecord(value)) {
-    const tagged = value[bytesTag];
-    if (typeof tagged === 'string') return base64.decode(tagged);
-    return Object.fromEntries(
-      Object.entries(value).map(([key, item]) => [key, decodeFromTransport(item, base64)]),
-    );
-  }
-  return value;
+export function decodeFromTransport(text: unknown, base64: Base64): unknown {
+  if (typeof text !== 'string') throw new TypeError('The Chromium driver carries values as strings.');
+  if (text === '') return undefined;
+  return JSON.parse(text, (_key, item: unknown) => {
+    if (!isRecord(item)) return item;
+    const tagged = item[bytesTag];
+    return typeof tagged === 'string' ? base64.decode(tagged) : item;
+  });
 }
