@@ -17,9 +17,8 @@ export const imageColumns = `i.id AS id, i.generation_id AS generationId, i.posi
   i.preview_problem AS previewProblem,
   coalesce(g.prompt, '') AS prompt, i.model AS model`;
 
-/** Select list for `tags t`: a tag with how many images carry it. */
-export const tagColumns =
-  't.id, t.name, (SELECT count(*) FROM image_tags c WHERE c.tag_id = t.id) AS imageCount';
+/** Select list for `tags t`: a tag with how many images carry it (kept by triggers, migration 0103). */
+export const tagColumns = 't.id, t.name, t.image_count AS imageCount';
 
 /** Select list for `collections c`: a collection with how many images it holds. */
 export const collectionColumns = `c.id, c.name, c.created_at AS createdAt,

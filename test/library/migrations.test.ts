@@ -262,6 +262,39 @@ const stepChecks: Record<number, (db: WritableDb) => void> = {
     db.exec('DELETE FROM reference_sets WHERE id = 1');
     expect(db.prepare('SELECT count(*) AS n FROM reference_set_images').get()).toEqual({ n: 0 });
   },
+  103: (db) => {
+    const counts = () =>
+      db.prepare<[], { id: number; n: number }>('SELECT id, image_count AS n FROM tags ORDER BY id').all();
+    // Backfilled from the fixture's two tagged images, then kept by every change, a cascaded delete included.
+    expect(counts()).toEqual([{ id: 1, n: 2 }]);
+    db.exec(`
+      INSERT INTO tags (id, name, created_at) VALUES (2, 'Cities', 7000);
+      INSERT INTO image_tags (tag_id, image_id) VALUES (2, 1), (2, 2), (1, 2);
+      INSERT OR IGNORE INTO image_tags (tag_id, image_id) VALUES (1, 1);
+      DELETE FROM image_tags WHERE tag_id = 2 AND image_id = 2;
+      DELETE FROM generation_references WHERE image_id = 1;
+      DELETE FROM images WHERE id = 1;
+    `);
+    const recounted = db
+      .prepare<[], { id: number; n: number }>(
+        'SELECT t.id, (SELECT count(*) FROM image_tags it WHERE it.tag_id = t.id) AS n FROM tags t ORDER BY t.id',
+      )
+      .all();
+    expect(counts()).toEqual(recounted);
+    expect(counts()).toEqual([
+      { id: 1, n: 2 },
+      { id: 2, n: 0 },
+    ]);
+    const plan = db
+      .prepare<[], { detail: string }>(
+        "EXPLAIN QUERY PLAN SELECT id FROM images i WHERE i.favorite = 1 AND i.model = 'm' ORDER BY i.id DESC LIMIT 200",
+      )
+      .all()
+      .map((row) => row.detail)
+      .join('\n');
+    expect(plan).toContain('images_favorite_model');
+    expect(plan).not.toContain('TEMP B-TREE');
+  },
   50: (db) => {
     const search = (text: string) => searchIds(db, promptMatchExpression(text));
     expect(search('fox')).toEqual([1, 2]);

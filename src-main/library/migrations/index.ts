@@ -12,6 +12,7 @@ import { generationEdits } from './0090-generation-edits';
 import { queue } from './0100-queue';
 import { savedPrompts } from './0101-saved-prompts';
 import { referenceSets } from './0102-reference-sets';
+import { sidebarCounts } from './0103-sidebar-counts';
 import type { Migration } from './migration';
 
 /** Every schema step, oldest first. Append only: a shipped step never changes. */
@@ -28,6 +29,7 @@ export const migrations: readonly Migration[] = [
   queue,
   savedPrompts,
   referenceSets,
+  sidebarCounts,
 ];
 
 export const latestSchemaVersion = lastVersion(migrations);
