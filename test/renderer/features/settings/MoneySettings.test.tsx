@@ -85,12 +85,11 @@ describe('Settings: gateways and money', () => {
     // The app's pop-up list, as the other pickers: a listbox of the four profiles, not a native menu.
     await user.click(picker);
     const list = await screen.findByRole('listbox');
-    expect(within(list).getAllByRole('option').map((option) => option.textContent)).toEqual([
-      'CometAPI',
-      'BytePlus ModelArk',
-      'Volcengine Ark',
-      'Custom (OpenAI-compatible)',
-    ]);
+    expect(
+      within(list)
+        .getAllByRole('option')
+        .map((option) => option.textContent),
+    ).toEqual(['CometAPI', 'BytePlus ModelArk', 'Volcengine Ark', 'Custom (OpenAI-compatible)']);
     await user.click(within(list).getByRole('option', { name: 'Volcengine Ark' }));
     await act(settle);
     expect(screen.getByRole('combobox', { name: 'Gateway' }).textContent).toBe('Volcengine Ark');
