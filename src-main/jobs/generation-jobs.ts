@@ -15,6 +15,7 @@ import {
 import { referenceDataUri } from '../generation/references';
 import { buildRequestParams } from '../generation/request-body';
 import { checkKey, checkRequest } from '../generation/request-check';
+import type { LedgerQueries } from '../library/ledger-queries';
 import type { Library } from '../library/library';
 import type { Logger } from '../logging/logger';
 import { checkBudget, type Budgets } from '../money/budget';
@@ -26,10 +27,7 @@ export type { JobPhase, JobSlot, JobSnapshot } from './job-snapshot';
 export type RunGeneration = (options: RunGenerationOptions) => Promise<GenerationOutcome>;
 
 /** What jobs write into: the generation records, the image store, and the reference images' files. */
-export type JobLibrary = Pick<
-  Library,
-  'context' | 'generations' | 'imageStore' | 'images' | 'filePath' | 'ledger'
->;
+export type JobLibrary = Pick<Library, 'context' | 'generations' | 'imageStore' | 'images' | 'filePath'>;
 
 /** A gateway, the key that belongs to it, and its profile (CometAPI when not given). */
 export interface JobConnection {
@@ -119,8 +117,16 @@ export function createGenerationJobs(library: JobLibrary, options: JobOptions): 
   const jobs = new Map<string, Job>();
   const listeners = new Set<(snapshot: JobSnapshot) => void>();
 
-  /** Refuses, before anything is recorded or sent, a request that could take spend past a cap. */
-  const enforceBudgets = (estimate: Money | null, model: string, gateway: string): void => {
+  /**
+   * Refuses, before anything is recorded or sent, a request that could take spend past a cap. Runs inside the
+   * generation's write transaction (see `GenerationStore.create`), with the ledger that transaction reads.
+   */
+  const enforceBudgets = (
+    ledger: LedgerQueries,
+    estimate: Money | null,
+    model: string,
+    gateway: string,
+  ): void => {
     const budgets = options.budgets?.() ?? { dailyBudgetMicros: null, monthlyBudgetMicros: null };
     if (budgets.dailyBudgetMicros === null && budgets.monthlyBudgetMicros === null) return;
     if (estimate === null) {
@@ -133,7 +139,7 @@ export function createGenerationJobs(library: JobLibrary, options: JobOptions): 
     }
     const now = context.now();
     const timeZone = options.timeZone ?? Intl.DateTimeFormat().resolvedOptions().timeZone;
-    const entries = library.ledger.entries(now - monthWindowMs);
+    const entries = ledger.entries(now - monthWindowMs);
     checkBudget(budgets, spendSoFar(entries, now, timeZone, estimate.currency), estimate);
   };
 
@@ -307,21 +313,26 @@ export function createGenerationJobs(library: JobLibrary, options: JobOptions): 
       const offered = offer.models.find((candidate) => candidate.id === model.id)?.price ?? null;
       const price = offered ? { price: offered, referenceCount: referenceIds.length } : null;
       const estimate = price ? estimateCost(price.price, expected, price.referenceCount) : null;
-      // From the budget check to the record, nothing awaits: a second start cannot slip in between.
-      enforceBudgets(estimate, model.label, gateway.label);
-      const generationId = generations.create({
-        kind: 'api',
-        prompt: request.prompt,
-        model: model.id,
-        params: buildRequestParams(request, model, model.ids[gateway.modelIdsOf] ?? model.id),
-        requestedImages: expected,
-        referenceIds,
-        ownerPid: options.pid ?? process.pid,
-        pricing:
-          price && estimate
-            ? { gateway: gateway.kind, price: price.price, estimateMicros: estimate.micros }
-            : null,
-      });
+      // The budget check and the record are one write transaction: no other start, in this process or
+      // another on the same catalog, can pass the check before this generation counts against the budget.
+      const generationId = generations.create(
+        {
+          kind: 'api',
+          prompt: request.prompt,
+          model: model.id,
+          params: buildRequestParams(request, model, model.ids[gateway.modelIdsOf] ?? model.id),
+          requestedImages: expected,
+          referenceIds,
+          ownerPid: options.pid ?? process.pid,
+          pricing:
+            price && estimate
+              ? { gateway: gateway.kind, price: price.price, estimateMicros: estimate.micros }
+              : null,
+        },
+        (ledger) => {
+          enforceBudgets(ledger, estimate, model.label, gateway.label);
+        },
+      );
       const snapshot = newJobSnapshot({
         generationId,
         request,

@@ -2,6 +2,7 @@ import { AppFailure, appError, type AppError } from '../../src-preload/contract/
 import type { GatewayKind } from '../../src-preload/contract/gateway-profiles';
 import type { Price } from '../../src-preload/contract/models';
 import { generationCost } from '../../src-preload/contract/pricing';
+import { createLedgerQueries, type LedgerQueries } from './ledger-queries';
 import type { GenerationStatus, Usage } from './records';
 import type { WriteContext } from './write-context';
 
@@ -30,8 +31,14 @@ export interface GenerationEnding {
 }
 
 export interface GenerationStore {
-  /** Recorded before the API call, so a crash during it still leaves a trace of what was asked (and paid). */
-  create(generation: NewGeneration): number;
+  /**
+   * Recorded before the API call, so a crash during it still leaves a trace of what was asked (and paid).
+   * `admit` runs first, in the same write transaction, and refuses by throwing (a budget): it reads the ledger
+   * as that transaction sees it. The transaction begins IMMEDIATE, taking the catalog's write lock before
+   * anything is read, so another process (the app and the command line share the catalog) cannot pass the
+   * same check until this record is committed; it waits for the lock up to the connection's busy timeout.
+   */
+  create(generation: NewGeneration, admit?: (ledger: LedgerQueries) => void): number;
   /** Recorded the moment a link arrives, so a restart can still fetch the image before the link expires. */
   recordResultUrl(generationId: number, position: number, url: string, expiresAt: number): void;
   recordSlotFailure(generationId: number, position: number, error: AppError, state?: 'failed' | 'lost'): void;
@@ -41,6 +48,8 @@ export interface GenerationStore {
 
 export function createGenerationStore(ctx: WriteContext): GenerationStore {
   const { writer: db, now } = ctx;
+  // On the writer, so what `admit` reads is what the write transaction sees, never an older snapshot.
+  const ledger = createLedgerQueries(db);
   const insertGeneration = db.prepare(
     `INSERT INTO generations (kind, prompt, model, params, requested_images, status, owner_pid, created_at, finished_at,
        gateway, price_currency, price_per_image_micros, price_per_reference_micros, price_free_references,
@@ -94,9 +103,10 @@ export function createGenerationStore(ctx: WriteContext): GenerationStore {
   );
 
   return {
-    create(generation) {
+    create(generation, admit) {
       return db
         .transaction(() => {
+          admit?.(ledger);
           const finished = generation.kind === 'import';
           const createdAt = now();
           const id = Number(

@@ -37,15 +37,20 @@ export interface ModelSwitch {
   changes: ModelChange[];
 }
 
-const presetPixels: Record<SizePreset, number> = {
+/** The pixels of a square image at each preset. */
+export const presetPixels: Record<SizePreset, number> = {
   '1K': 1024 * 1024,
   '2K': 2048 * 2048,
   '3K': 3072 * 3072,
   '4K': 4096 * 4096,
 };
 
-/** The model's preset closest in pixels to the one asked for; the smaller of two equally close. */
-function nearestPreset(model: ModelInfo, wanted: SizePreset): SizePreset {
+/**
+ * The model's preset closest in pixels (by ratio, so 3K is nearer 4K than 2K) to the one asked for; the
+ * smaller of two equally close. The one rule for a preset the model lacks: the form, a model switch and the
+ * aspect-ratio picker all keep the scale through it.
+ */
+export function nearestPreset(model: ModelInfo, wanted: SizePreset): SizePreset {
   const [first, ...rest] = model.sizePresets;
   if (first === undefined) return wanted;
   return rest.reduce((best, candidate) => {

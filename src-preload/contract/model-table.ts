@@ -51,7 +51,8 @@ const seedreamRegionTags: RegionTagFormat = {
  *   CometAPI (and a custom gateway) only when its live model list names them (`unconfirmedOn`).
  * - No source gives Volcengine ids for 5.0 flash, 5.0 pro or 5.5: not offered there.
  * - No source documents the `thinking` prompt mode for any model here: no entry offers it; the form, checks and
- *   request builder handle it for an entry that does.
+ *   request builder handle it for an entry that does (test/renderer/features/generate/thinking-mode.test.tsx,
+ *   test/contract/model-table.test.ts).
  * - 4.0's CNY price: not found; CNY 0.32 (4.5's, the higher) is assumed.
  * - 5.0 flash: the prompt modes are not documented (only `standard`, which Volcengine documents for all
  *   models, is offered); transparent output is documented only for layer splits, not as `background`, so no

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { generationRequestSchema, type GenerationRequest } from '../../src-preload/contract/generation';
-import { switchModel } from '../../src-preload/contract/model-switch';
+import { nearestPreset, switchModel } from '../../src-preload/contract/model-switch';
 import { model } from '../support/models';
 
 const lite = 'doubao-seedream-5-0-260128';
@@ -37,6 +37,12 @@ describe('switching models', () => {
     expect(switchModel(request({ size: '1K' }), 0, model(lite)).request.size).toBe('2K');
     expect(switchModel(request({ size: '3K' }), 0, model(v45)).request.size).toBe('4K');
     expect(switchModel(request({ size: '4K' }), 0, model(lite)).request.size).toBe('3K');
+  });
+
+  it('has one nearest-preset rule, by pixels, the smaller of two equally near', () => {
+    expect(nearestPreset(model(v45), '3K')).toBe('4K');
+    expect(nearestPreset(model(v45), '2K')).toBe('2K');
+    expect(nearestPreset({ ...model(v45), sizePresets: ['1K', '4K'] }, '2K')).toBe('1K');
   });
 
   it('scales an exact size into the pixel range, keeping its shape', () => {

@@ -7,6 +7,7 @@ import { FirstRunPage } from './pages/first-run-page';
 import { GeneratePage, imageFile } from './pages/generate-page';
 import { LibraryPage } from './pages/library-page';
 import { SettingsPage } from './pages/settings-page';
+import { UsagePage } from './pages/usage-page';
 import { ViewerPage } from './pages/viewer-page';
 import { openSession, warmSeed, type Session, type SessionOptions } from './support/session';
 
@@ -220,6 +221,19 @@ const views: SweptView[] = [
       await settings.languageList();
     },
     skip: [openList],
+  },
+  {
+    name: 'Usage, with spend charted and a bar’s tooltip shown',
+    session: withApi,
+    show: async ({ session, generate }) => {
+      await generate.open();
+      await generate.generate('a paper lantern');
+      await expect(generate.jobStatus()).toHaveText(/Saved 1 image/);
+      const usage = new UsagePage(session.page);
+      await usage.open();
+      await expect(usage.rows()).toHaveCount(1);
+      await usage.showTooltip();
+    },
   },
   {
     name: 'Keyboard shortcuts',

@@ -3,7 +3,7 @@ import { expect, test } from '@playwright/test';
 import type { FakeCometApi } from '../fake-cometapi/fake-cometapi';
 import { openWorkspace, type GeneratePage, type Workspace } from './pages/generate-page';
 import { SettingsPage } from './pages/settings-page';
-import { UsagePage } from './pages/usage-page';
+import { UsagePage, type ChartPart } from './pages/usage-page';
 
 let workspace: Workspace;
 let fake: FakeCometApi;
@@ -43,6 +43,38 @@ test('a job says what it cost, and Usage shows it by day and month, and exports 
     'period,model,gateway,currency,generations,images,cost,failed_or_cancelled_cost',
   );
   expect(csv).toContain('Seedream 4.5,CometAPI,USD,1,1,0.04,0');
+});
+
+/** Which theme colour (styles/tokens.css) each part of the Usage chart is drawn in. */
+const chartTokens: Record<ChartPart, `--${string}`> = {
+  'axis text': '--text-muted',
+  'axis line': '--border',
+  grid: '--border',
+  'first bar': '--chart-1',
+  'legend text': '--text',
+  'tooltip background': '--surface',
+  'tooltip border': '--border',
+  'tooltip label': '--text',
+  'tooltip item': '--text',
+  'tooltip cursor': '--surface-2',
+};
+
+test('the Usage chart is drawn in the theme’s colours, light and dark alike', async () => {
+  await generate.generate('a paper lantern');
+  await expect(generate.jobStatus()).toHaveText(/Saved 1 image/);
+  const usage = new UsagePage(generate.page);
+  await usage.open();
+  await expect(usage.chart).toBeVisible();
+  const axisText: string[] = [];
+  for (const colorScheme of ['light', 'dark'] as const) {
+    await generate.page.emulateMedia({ colorScheme });
+    await usage.showTooltip();
+    for (const [part, token] of Object.entries(chartTokens) as [ChartPart, `--${string}`][]) {
+      expect(await usage.chartColour(part), `${part} in ${colorScheme}`).toBe(await usage.themeColour(token));
+    }
+    axisText.push(await usage.chartColour('axis text'));
+  }
+  expect(axisText[0]).not.toBe(axisText[1]);
 });
 
 test('a daily budget refuses a request before anything is sent, and says how to change it', async () => {

@@ -57,6 +57,25 @@ test('keeps a key with its gateway: another address asks for its own key, the ol
   await expect(settings.status('the key works')).toBeVisible();
 });
 
+test('a gateway profile picked from its list fills in its address, asks for its own key and bills in its currency', async () => {
+  await settings.saveKey(apiKey);
+  await expect(settings.gatewayProfile).toHaveText('CometAPI');
+  await expect(settings.budgetCurrency).toHaveText('In USD, the currency CometAPI bills in.');
+
+  await settings.chooseGatewayProfile('Volcengine Ark');
+  await expect(settings.gatewayProfile).toHaveText('Volcengine Ark');
+  await expect(settings.baseUrlField).toHaveValue('https://ark.cn-beijing.volces.com');
+  await expect(settings.status('No API key is set yet for https://ark.cn-beijing.volces.com')).toBeVisible();
+  await expect(settings.budgetCurrency).toHaveText('In CNY, the currency Volcengine Ark bills in.');
+
+  // The key saved for the first gateway is still its own: back at that address, it is there again.
+  await settings.chooseGatewayProfile('Custom (OpenAI-compatible)');
+  await settings.baseUrlField.fill(apiBaseUrl);
+  await settings.button('Save address').click();
+  await expect(settings.status(`ending in ${apiKey.slice(-4)} is saved`)).toBeVisible();
+  await expect(settings.gatewayProfile).toHaveText('Custom (OpenAI-compatible)');
+});
+
 test('explains a rejected key in plain words', async () => {
   await settings.saveKey('sk-wrong-key-000000');
   await settings.button('Test connection').click();

@@ -6,12 +6,8 @@ import {
   type ExactSize,
   type RequestSize,
 } from '../../../src-preload/contract/generation';
-import {
-  sizePresetSchema,
-  sizePresets,
-  type ModelInfo,
-  type SizePreset,
-} from '../../../src-preload/contract/models';
+import { nearestPreset, presetPixels } from '../../../src-preload/contract/model-switch';
+import { sizePresetSchema, type ModelInfo, type SizePreset } from '../../../src-preload/contract/models';
 
 /** How the user picked the size: a bare preset, an aspect ratio at a preset's scale, or exact sides. */
 export const sizeChoiceSchema = z.discriminatedUnion('kind', [
@@ -24,19 +20,6 @@ export const sizeChoiceSchema = z.discriminatedUnion('kind', [
   }),
 ]);
 export type SizeChoice = z.infer<typeof sizeChoiceSchema>;
-
-/** The preset a model offers closest to the one asked for, so switching models keeps the scale. */
-export function nearestPreset(model: ModelInfo, preset: SizePreset): SizePreset {
-  if (model.sizePresets.includes(preset)) return preset;
-  const wanted = sizePresets.indexOf(preset);
-  let best = model.sizePresets[0] ?? preset;
-  for (const candidate of model.sizePresets) {
-    if (Math.abs(sizePresets.indexOf(candidate) - wanted) < Math.abs(sizePresets.indexOf(best) - wanted)) {
-      best = candidate;
-    }
-  }
-  return best;
-}
 
 export function resolveSizeChoice(model: ModelInfo, choice: SizeChoice): RequestSize {
   if (choice.kind === 'custom') return { width: choice.width, height: choice.height };
@@ -78,14 +61,9 @@ export function presetOfChoice(model: ModelInfo, choice: SizeChoice): SizePreset
   const pixels = choice.width * choice.height;
   let best = model.sizePresets[0] ?? '2K';
   for (const preset of model.sizePresets) {
-    if (Math.abs(presetPixels(preset) - pixels) < Math.abs(presetPixels(best) - pixels)) best = preset;
+    if (Math.abs(presetPixels[preset] - pixels) < Math.abs(presetPixels[best] - pixels)) best = preset;
   }
   return best;
-}
-
-function presetPixels(preset: SizePreset): number {
-  const side = 1024 * (sizePresets.indexOf(preset) + 1);
-  return side * side;
 }
 
 /** The choice a pick in the aspect-ratio picker makes; "custom" starts from the size sent now. */

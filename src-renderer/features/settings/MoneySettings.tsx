@@ -8,10 +8,7 @@ import {
 import type { Settings } from '../../../src-preload/contract/ipc';
 import { parseMoneyInput } from '../../../src-preload/contract/pricing';
 import { useAppStore } from '../../app/use-app-store';
-
-function isGatewayKind(value: string): value is GatewayKind {
-  return (gatewayKinds as readonly string[]).includes(value);
-}
+import { Select } from '../../components/Select';
 
 /** Which gateway profile the address is; main fills in the profile's documented address. */
 export function GatewayProfileField() {
@@ -24,23 +21,19 @@ export function GatewayProfileField() {
   return (
     <div className="field">
       <label htmlFor={id}>{t('profile.label')}</label>
-      <select
+      <Select<GatewayKind>
         id={id}
-        className="input"
+        className="settings-select"
+        aria-describedby={`${id}-hint`}
         value={settings.gatewayKind}
-        onChange={(event) => {
-          const kind = event.target.value;
-          if (!isGatewayKind(kind)) return;
+        options={gatewayKinds.map((kind) => ({ value: kind, label: t(`profile.${kind}`) }))}
+        onChange={(kind) => {
           void updateSettings({ gatewayKind: kind }).then((saved) => (saved ? loadOffer(true) : undefined));
         }}
-      >
-        {gatewayKinds.map((kind) => (
-          <option key={kind} value={kind}>
-            {t(`profile.${kind}`)}
-          </option>
-        ))}
-      </select>
-      <span className="field__hint">{t('profile.hint')}</span>
+      />
+      <span id={`${id}-hint`} className="field__hint">
+        {t('profile.hint')}
+      </span>
     </div>
   );
 }

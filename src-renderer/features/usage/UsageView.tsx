@@ -8,8 +8,21 @@ import { ViewHeader } from '../../components/ViewHeader';
 import { chartSeries, gatewayLabel, modelLabel, money, usageCsv } from './usage-table';
 import './usage.css';
 
-/** Distinct, colour-blind-safe fills for up to eight models (Okabe and Ito's palette). */
-const fills = ['#0072B2', '#E69F00', '#009E73', '#CC79A7', '#56B4E9', '#D55E00', '#F0E442', '#000000'];
+/*
+ * The chart draws in the theme's colours (styles/tokens.css), named here as CSS variables, so it follows the
+ * light and dark themes as the rest of the window does, without re-rendering. SVG presentation attributes
+ * and inline styles both resolve `var()`.
+ */
+const seriesColours = 8;
+const seriesFill = (index: number) => `var(--chart-${(index % seriesColours) + 1})`;
+const axisTick = { fill: 'var(--text-muted)' };
+const tooltipBox = {
+  backgroundColor: 'var(--surface)',
+  borderColor: 'var(--border)',
+  color: 'var(--text)',
+};
+const plainText = { color: 'var(--text)' };
+const tooltipCursor = { fill: 'var(--surface-2)' };
 
 function isPeriod(value: string): value is UsagePeriod {
   return (usagePeriods as readonly string[]).includes(value);
@@ -84,13 +97,19 @@ export function UsageView() {
           <figcaption>{t('chart', { period: periodName, currency: series.currency })}</figcaption>
           <ResponsiveContainer width="100%" height={260}>
             <BarChart data={series.points}>
-              <CartesianGrid strokeDasharray="3 3" />
-              <XAxis dataKey="period" />
-              <YAxis />
-              <Tooltip />
-              <Legend />
+              <CartesianGrid strokeDasharray="3 3" stroke="var(--border)" />
+              <XAxis dataKey="period" stroke="var(--border)" tick={axisTick} />
+              <YAxis stroke="var(--border)" tick={axisTick} />
+              <Tooltip
+                contentStyle={tooltipBox}
+                labelStyle={plainText}
+                itemStyle={plainText}
+                cursor={tooltipCursor}
+              />
+              {/* The swatch carries the series colour; the name stays in the text colour, readable in both themes. */}
+              <Legend labelStyle={plainText} />
               {series.models.map((model, index) => (
-                <Bar key={model} dataKey={model} stackId="spend" fill={fills[index % fills.length]} />
+                <Bar key={model} dataKey={model} stackId="spend" fill={seriesFill(index)} />
               ))}
             </BarChart>
           </ResponsiveContainer>

@@ -67,6 +67,27 @@ export class SettingsPage {
     await this.page.getByRole('option', { name }).click();
   }
 
+  /** The gateway profile picker; it shows the chosen profile's name. */
+  get gatewayProfile() {
+    return this.page.getByRole('combobox', { name: 'Gateway', exact: true });
+  }
+
+  /** Picks a gateway profile from its pop-up list, as a person does: open it, click the profile. */
+  async chooseGatewayProfile(
+    name: 'CometAPI' | 'BytePlus ModelArk' | 'Volcengine Ark' | 'Custom (OpenAI-compatible)',
+  ): Promise<void> {
+    await this.gatewayProfile.click();
+    const list = this.page.getByRole('listbox');
+    await list.waitFor();
+    await list.getByRole('option', { name, exact: true }).click();
+    await list.waitFor({ state: 'hidden' });
+  }
+
+  /** The line under the budgets that names the currency the chosen gateway bills in. */
+  get budgetCurrency() {
+    return this.page.getByText(/^In [A-Z]{3}, the currency .* bills in\.$/);
+  }
+
   budgetField(name: 'Daily budget' | 'Monthly budget') {
     return this.page.getByRole('textbox', { name });
   }

@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
+import { nearestPreset } from '../../../../src-preload/contract/model-switch';
 import {
   aspectOptions,
   aspectPickOf,
   choiceAtPreset,
   choiceForPick,
   choiceForSize,
-  nearestPreset,
   presetOfChoice,
   ratiosAt,
   resolveSizeChoice,
@@ -22,6 +22,11 @@ describe('size choices', () => {
     expect(nearestPreset(pro, '4K')).toBe('2K');
     expect(nearestPreset(v45, '1K')).toBe('2K');
     expect(resolveSizeChoice(pro, { kind: 'preset', preset: '3K' })).toBe('2K');
+  });
+
+  it('follows the same rule as a model switch: 3K is nearer 4K than 2K in pixels', () => {
+    expect(resolveSizeChoice(v45, { kind: 'preset', preset: '3K' })).toBe('4K');
+    expect(presetOfChoice(v45, { kind: 'aspect', ratio: '16:9', preset: '3K' })).toBe('4K');
   });
 
   it('lists every aspect option inside the model pixel limits', () => {

@@ -1,4 +1,4 @@
-import { act, screen } from '@testing-library/react';
+import { act, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
 import type { BalanceStatus, Settings } from '../../../../src-preload/contract/ipc';
@@ -79,10 +79,20 @@ describe('Settings: gateways and money', () => {
 
   it('switches gateway profiles and reads what the new one offers', async () => {
     const app = await settingsView();
-    await userEvent
-      .setup()
-      .selectOptions(screen.getByRole('combobox', { name: 'Gateway' }), 'Volcengine Ark');
+    const user = userEvent.setup();
+    const picker = screen.getByRole('combobox', { name: 'Gateway' });
+    expect(picker.textContent).toBe('CometAPI');
+    // The app's pop-up list, as the other pickers: a listbox of the four profiles, not a native menu.
+    await user.click(picker);
+    const list = await screen.findByRole('listbox');
+    expect(
+      within(list)
+        .getAllByRole('option')
+        .map((option) => option.textContent),
+    ).toEqual(['CometAPI', 'BytePlus ModelArk', 'Volcengine Ark', 'Custom (OpenAI-compatible)']);
+    await user.click(within(list).getByRole('option', { name: 'Volcengine Ark' }));
     await act(settle);
+    expect(screen.getByRole('combobox', { name: 'Gateway' }).textContent).toBe('Volcengine Ark');
     expect(app.fake.callsTo('settings:update')).toEqual([{ gatewayKind: 'volcengine' }]);
     expect(app.fake.callsTo('models:offer')).toEqual([{ refresh: true }]);
     expect(screen.getByText('In CNY, the currency Volcengine Ark bills in.')).toBeTruthy();
