@@ -3,8 +3,12 @@ import { useTranslation } from 'react-i18next';
 import type { GenerationField, GenerationIssue } from '../../../src-preload/contract/generation';
 import { backgroundSchema, promptModeSchema } from '../../../src-preload/contract/models';
 import { useAppStore } from '../../app/use-app-store';
+import { Select } from '../../components/Select';
 import { modelOf } from './draft';
 import { FieldIssues } from './FieldIssues';
+
+/** The pop-up lists' "none chosen" entry: Radix Select reserves the empty string for no value at all. */
+const offValue = 'off';
 
 /**
  * Prompt optimisation, web search and the background: each control appears only when the chosen model's
@@ -22,26 +26,22 @@ export function ModelOptions({ issuesFor }: { issuesFor: (field: GenerationField
       {model.promptModes.length > 0 && (
         <div className="field">
           <label htmlFor={`${id}-mode`}>{t('options.promptMode')}</label>
-          <select
+          <Select
             id={`${id}-mode`}
-            className="input"
             value={
               draft.promptMode !== null && model.promptModes.includes(draft.promptMode)
                 ? draft.promptMode
-                : ''
+                : offValue
             }
-            onChange={(event) => {
-              const mode = promptModeSchema.safeParse(event.target.value);
+            options={[
+              { value: offValue, label: t('options.promptModeNone') },
+              ...model.promptModes.map((mode) => ({ value: mode, label: t(`options.promptModes.${mode}`) })),
+            ]}
+            onChange={(value) => {
+              const mode = promptModeSchema.safeParse(value);
               updateDraft({ promptMode: mode.success ? mode.data : null });
             }}
-          >
-            <option value="">{t('options.promptModeNone')}</option>
-            {model.promptModes.map((mode) => (
-              <option key={mode} value={mode}>
-                {t(`options.promptModes.${mode}`)}
-              </option>
-            ))}
-          </select>
+          />
         </div>
       )}
       {model.webSearch && (
@@ -63,12 +63,18 @@ export function ModelOptions({ issuesFor }: { issuesFor: (field: GenerationField
       {model.backgrounds.length > 0 && (
         <div className="field">
           <label htmlFor={`${id}-background`}>{t('options.background')}</label>
-          <select
+          <Select
             id={`${id}-background`}
-            className="input"
-            value={draft.background ?? ''}
-            onChange={(event) => {
-              const background = backgroundSchema.safeParse(event.target.value);
+            value={draft.background ?? offValue}
+            options={[
+              { value: offValue, label: t('options.backgroundAuto') },
+              ...model.backgrounds.map((background) => ({
+                value: background,
+                label: t(`options.backgrounds.${background}`),
+              })),
+            ]}
+            onChange={(value) => {
+              const background = backgroundSchema.safeParse(value);
               const chosen = background.success ? background.data : null;
               // Transparency lives only in PNG, so choosing it chooses PNG too.
               updateDraft(
@@ -77,14 +83,7 @@ export function ModelOptions({ issuesFor }: { issuesFor: (field: GenerationField
                   : { background: chosen },
               );
             }}
-          >
-            <option value="">{t('options.backgroundAuto')}</option>
-            {model.backgrounds.map((background) => (
-              <option key={background} value={background}>
-                {t(`options.backgrounds.${background}`)}
-              </option>
-            ))}
-          </select>
+          />
           <FieldIssues controlId={`${id}-background`} issues={issuesFor('background')} />
         </div>
       )}

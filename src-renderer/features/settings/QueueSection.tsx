@@ -1,6 +1,7 @@
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useAppStore } from '../../app/use-app-store';
+import { Select } from '../../components/Select';
 import { SettingsSection } from './SettingsSection';
 
 const concurrencyChoices = [1, 2, 3, 4, 6, 8];
@@ -17,33 +18,21 @@ export function QueueSection() {
     <SettingsSection title={t('settings.heading')} description={t('settings.hint')}>
       <div className="field">
         <label htmlFor={`${id}-concurrency`}>{t('settings.concurrency')}</label>
-        <select
+        <Select
           id={`${id}-concurrency`}
-          className="input"
-          value={settings.queueConcurrency}
-          onChange={(event) => void updateSettings({ queueConcurrency: Number(event.target.value) })}
-        >
-          {concurrencyChoices.map((count) => (
-            <option key={count} value={count}>
-              {count}
-            </option>
-          ))}
-        </select>
+          value={String(settings.queueConcurrency)}
+          options={concurrencyChoices.map((count) => ({ value: String(count), label: String(count) }))}
+          onChange={(value) => void updateSettings({ queueConcurrency: Number(value) })}
+        />
       </div>
       <div className="field">
         <label htmlFor={`${id}-rate`}>{t('settings.rate')}</label>
-        <select
+        <Select
           id={`${id}-rate`}
-          className="input"
-          value={settings.queueRequestsPerMinute}
-          onChange={(event) => void updateSettings({ queueRequestsPerMinute: Number(event.target.value) })}
-        >
-          {rateChoices.map((count) => (
-            <option key={count} value={count}>
-              {count}
-            </option>
-          ))}
-        </select>
+          value={String(settings.queueRequestsPerMinute)}
+          options={rateChoices.map((count) => ({ value: String(count), label: String(count) }))}
+          onChange={(value) => void updateSettings({ queueRequestsPerMinute: Number(value) })}
+        />
       </div>
     </SettingsSection>
   );

@@ -5,6 +5,7 @@ import { modelCatalogue } from '../../../../src-preload/contract/models';
 import { buildRequest } from '../../../../src-renderer/features/generate/draft';
 import { ModelOptions } from '../../../../src-renderer/features/generate/ModelOptions';
 import { renderWithStore, testApp } from '../../support/app-store';
+import { chooseOption } from '../../support/select';
 
 const context = { referenceCount: 0, progressiveDefault: false, lastSeed: null, randomSeed: () => 1 };
 
@@ -44,9 +45,7 @@ describe('the background', () => {
       app.store.getState().updateDraft({ model: transparent.id, outputFormat: 'jpeg' });
     });
     renderWithStore(<ModelOptions issuesFor={() => []} />, app);
-    await userEvent
-      .setup()
-      .selectOptions(screen.getByRole('combobox', { name: 'Background' }), 'Transparent (PNG)');
+    await chooseOption(userEvent.setup(), 'Background', 'Transparent (PNG)');
     expect(app.store.getState().draft).toMatchObject({ background: 'transparent', outputFormat: 'png' });
   });
 });

@@ -3,6 +3,7 @@ import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
 import type { KeyStatus } from '../../../../src-preload/contract/ipc';
 import { SettingsView } from '../../../../src-renderer/features/settings/SettingsView';
+import { chooseOption } from '../../support/select';
 import { testSettings } from '../../support/settings';
 import { renderWithStore, testApp } from '../../support/app-store';
 import { failed, ok } from '../../support/fake-api';
@@ -109,11 +110,9 @@ describe('<SettingsView>', () => {
 
   it('sets how many queued requests go at once and per minute', async () => {
     const app = await settingsView({ 'settings:update': (patch) => ok(testSettings(patch)) });
-    await userEvent.selectOptions(screen.getByRole('combobox', { name: 'Requests sent at once' }), '4');
-    await userEvent.selectOptions(
-      screen.getByRole('combobox', { name: 'Requests per minute, at most' }),
-      '60',
-    );
+    const user = userEvent.setup();
+    await chooseOption(user, 'Requests sent at once', '4');
+    await chooseOption(user, 'Requests per minute, at most', '60');
     expect(app.fake.callsTo('settings:update')).toEqual([
       { queueConcurrency: 4 },
       { queueRequestsPerMinute: 60 },
