@@ -193,6 +193,23 @@ export interface ReopenedEdit {
   request: GenerationRequest;
 }
 
+/**
+ * An edit made from an image, as the library keeps it, so the "Versions" list outlives the session: the edits
+ * drawn on the image, then those drawn on their results, and so on.
+ */
+export interface StoredEditVersion {
+  generationId: number;
+  /** The picture the edit was drawn on. */
+  baseImageId: number;
+  /** The generation that made that picture: the version this one continues, when it is in the list. */
+  baseGenerationId: number | null;
+  /** The first of its pictures not in the trash; null while it runs, or when it made none. */
+  image: LibraryImage | null;
+  running: boolean;
+  /** Why it made no picture, as recorded. */
+  error: AppError | null;
+}
+
 /** Images the OS asked the app to open, for the Edit view; each is handed out once. */
 export interface OpenedImages {
   images: LibraryImage[];
@@ -276,6 +293,8 @@ export const channels = {
     }),
   ),
   'edit:reopen': request<ReopenedEdit>()(z.object({ generationId: idSchema })),
+  /** The edits made from an image, recursively, oldest first: what its "Versions" list shows. */
+  'edit:versions': request<StoredEditVersion[]>()(z.object({ imageId: idSchema })),
   /** Images opened from the OS ("Open with", a drop on the dock icon, a second start) not yet shown. */
   'edit:takeOpened': request<OpenedImages>()(none),
 

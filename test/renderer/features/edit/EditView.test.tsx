@@ -1,13 +1,15 @@
-import { act, fireEvent, screen, within } from '@testing-library/react';
+import { act, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
 import { EditView } from '../../../../src-renderer/features/edit/EditView';
 import { renderWithStore, testApp } from '../../support/app-store';
-import { ok } from '../../support/fake-api';
+import { failed, ok } from '../../support/fake-api';
 import { image } from '../../support/images';
 import { generationRequest, job } from '../../support/jobs';
 
 const base = image(1, { width: 200, height: 100 });
+/** An edit the library remembers, drawn on the base. */
+const remembered = { baseImageId: 1, baseGenerationId: 1, image: null, running: false, error: null };
 
 function openView() {
   const app = testApp({ 'edit:takeOpened': () => ok({ images: [], problems: [] }) });
@@ -113,5 +115,41 @@ describe('the Edit view', () => {
         .getAllByRole('button')
         .map((button) => button.textContent),
     ).toEqual(['Original', 'Edit 1, in progress']);
+  });
+
+  it('lists the versions the library remembers for the picture, and reopens or compares any of them', async () => {
+    const app = testApp({
+      'edit:takeOpened': () => ok({ images: [], problems: [] }),
+      'edit:versions': () =>
+        ok([
+          { ...remembered, generationId: 10, image: image(11, { generationId: 10 }) },
+          {
+            ...remembered,
+            generationId: 12,
+            baseImageId: 11,
+            baseGenerationId: 10,
+            image: image(13, { generationId: 12 }),
+          },
+          { ...remembered, generationId: 14, running: true },
+        ]),
+    });
+    app.store.getState().openEditBase(base);
+    renderWithStore(<EditView />, app);
+    const versions = screen.getByRole('list', { name: 'Versions' });
+    await waitFor(() => {
+      expect(
+        within(versions)
+          .getAllByRole('button')
+          .map((button) => button.textContent),
+      ).toEqual(['Original', 'Edit 1', 'Edit 2', 'Edit 3, in progress']);
+    });
+    await userEvent.click(within(versions).getByRole('button', { name: 'Edit 2' }));
+    expect(screen.getByRole('button', { name: 'Continue from this version' }).hasAttribute('disabled')).toBe(
+      false,
+    );
+    expect(screen.getByRole('button', { name: 'Before and after' }).hasAttribute('disabled')).toBe(false);
+    app.fake.answer({ 'edit:reopen': () => failed('Gone.', 'not-found') });
+    await userEvent.click(screen.getByRole('button', { name: 'Reopen edit' }));
+    expect(app.fake.callsTo('edit:reopen')).toEqual([{ generationId: 12 }]);
   });
 });
