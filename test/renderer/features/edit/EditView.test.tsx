@@ -59,6 +59,41 @@ describe('the Edit view', () => {
     expect(app.store.getState().editPrompt).toBe('paint');
   });
 
+  it('pans with Space held and a drag, or a middle-button drag, showing a hand and drawing nothing', async () => {
+    const { app, canvas } = openView();
+    const tools = screen.getByRole('toolbar', { name: 'Markup tools' });
+    await userEvent.click(within(tools).getByRole('radio', { name: 'Rectangle' }));
+    const viewport = canvas.closest('.edit-canvas__viewport');
+    if (!(viewport instanceof HTMLElement)) throw new Error('expected the canvas in a viewport');
+    viewport.scrollLeft = 100;
+    viewport.scrollTop = 50;
+    expect(viewport.dataset.pan).toBeUndefined();
+
+    // The tool just clicked keeps the focus; Space still means "pan", not "press the tool again".
+    const space = fireEvent.keyDown(document.activeElement ?? document.body, { key: ' ' });
+    expect(space).toBe(false);
+    expect(viewport.dataset.pan).toBe('ready');
+    fireEvent.pointerDown(canvas, { button: 0, pointerId: 2, clientX: 50, clientY: 50 });
+    expect(viewport.dataset.pan).toBe('dragging');
+    fireEvent.pointerMove(canvas, { pointerId: 2, clientX: 20, clientY: 10 });
+    fireEvent.pointerUp(canvas, { pointerId: 2, clientX: 20, clientY: 10 });
+    expect([viewport.scrollLeft, viewport.scrollTop]).toEqual([130, 90]);
+    expect(viewport.dataset.pan).toBe('ready');
+    fireEvent.keyUp(window, { key: ' ' });
+    expect(viewport.dataset.pan).toBeUndefined();
+
+    fireEvent.pointerDown(canvas, { button: 1, pointerId: 3, clientX: 0, clientY: 0 });
+    fireEvent.pointerMove(canvas, { pointerId: 3, clientX: 30, clientY: 40 });
+    fireEvent.pointerUp(canvas, { pointerId: 3, clientX: 30, clientY: 40 });
+    expect([viewport.scrollLeft, viewport.scrollTop]).toEqual([100, 50]);
+    expect(app.store.getState().editHistory?.present.marks).toEqual([]);
+
+    // In the instruction, Space is a space.
+    await userEvent.type(screen.getByLabelText('Instruction'), 'a b');
+    expect(app.store.getState().editPrompt).toBe('a b');
+    expect(viewport.dataset.pan).toBeUndefined();
+  });
+
   it('keeps Regions off with the reason until the model reads them, then puts a drawn box into the instruction', async () => {
     const { app, canvas } = openView();
     const mode = screen.getByRole('radiogroup', { name: 'Edit mode' });
