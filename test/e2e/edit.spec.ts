@@ -69,7 +69,7 @@ test('marks, a region, reopen and before/after, as the API receives them', async
   );
 
   // A model that reads regions: the box drawn becomes its <bbox> tag, numbers from the drawn shape.
-  await edit.model.selectOption({ label: 'Seedream 5.0 pro' });
+  await edit.chooseModel('Seedream 5.0 pro');
   await edit.chooseMode('Regions');
   await expect(edit.regionTools.getByRole('radio', { name: 'Box' })).toBeChecked();
   await edit.prompt.fill('make this a door: ');

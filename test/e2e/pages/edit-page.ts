@@ -53,6 +53,12 @@ export class EditPage {
     await this.page.getByRole('radio', { name, exact: true }).click();
   }
 
+  /** Picks a model from the pop-up list by its name, as a person does. */
+  async chooseModel(label: string): Promise<void> {
+    await this.model.click();
+    await this.page.getByRole('option', { name: new RegExp(`^${label}`) }).click();
+  }
+
   async chooseMode(name: 'Marks' | 'Regions'): Promise<void> {
     await this.mode.getByRole('radio', { name }).click();
   }

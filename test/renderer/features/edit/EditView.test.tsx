@@ -1,6 +1,9 @@
 import { act, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
+import { gatewayProfiles } from '../../../../src-preload/contract/gateway-profiles';
+import { offerFor } from '../../../../src-preload/contract/model-offer';
+import { modelCatalogue } from '../../../../src-preload/contract/models';
 import { EditView } from '../../../../src-renderer/features/edit/EditView';
 import { renderWithStore, testApp } from '../../support/app-store';
 import { failed, ok } from '../../support/fake-api';
@@ -25,6 +28,12 @@ function drag(target: Element, from: [number, number], to: [number, number]) {
   fireEvent.pointerDown(target, { button: 0, pointerId: 1, clientX: from[0], clientY: from[1] });
   fireEvent.pointerMove(target, { pointerId: 1, clientX: to[0], clientY: to[1] });
   fireEvent.pointerUp(target, { pointerId: 1, clientX: to[0], clientY: to[1] });
+}
+
+/** Picks a model from the pop-up list as a person does. */
+async function chooseModel(name: string) {
+  await userEvent.click(screen.getByRole('combobox', { name: 'Model' }));
+  await userEvent.click(await screen.findByRole('option', { name: new RegExp(`^${name}`) }));
 }
 
 describe('the Edit view', () => {
@@ -100,7 +109,7 @@ describe('the Edit view', () => {
     expect(within(mode).getByRole('radio', { name: 'Regions' }).hasAttribute('disabled')).toBe(true);
     expect(screen.getByText(/does not read points and boxes/)).toBeTruthy();
 
-    await userEvent.selectOptions(screen.getByLabelText('Model'), 'Seedream 5.0 pro');
+    await chooseModel('Seedream 5.0 pro');
     await userEvent.click(within(mode).getByRole('radio', { name: 'Regions' }));
     const tools = screen.getByRole('toolbar', { name: 'Region tools' });
     expect(within(tools).getByRole('radio', { name: 'Box' }).getAttribute('aria-checked')).toBe('true');
@@ -112,6 +121,27 @@ describe('the Edit view', () => {
     expect(canvas.querySelector('.edit-region--highlighted')).not.toBeNull();
     await userEvent.click(within(chips).getByRole('button', { name: 'Remove Box 1' }));
     expect(app.store.getState().editPrompt).toBe('');
+  });
+
+  it('picks the model from the app’s pop-up list: models that take references, the gateway’s others disabled', async () => {
+    const { app } = openView();
+    act(() => {
+      app.store.setState({ modelOffer: offerFor(modelCatalogue, gatewayProfiles.cometapi, null) });
+    });
+    await userEvent.click(screen.getByRole('combobox', { name: 'Model' }));
+    const listbox = await screen.findByRole('listbox');
+    const names = within(listbox)
+      .getAllByRole('option')
+      .map((option) => option.textContent);
+    expect(names).toHaveLength(modelCatalogue.filter((model) => model.maxReferences > 0).length);
+    const notOffered = within(listbox).getByRole('option', {
+      name: /^Seedream 5\.0 pro \(not offered by CometAPI\)/,
+    });
+    expect(notOffered.getAttribute('aria-disabled')).toBe('true');
+    expect(notOffered.textContent).toContain('Reads points and boxes (Regions)');
+    await userEvent.click(within(listbox).getByRole('option', { name: /^Seedream 4\.0/ }));
+    expect(app.store.getState().editModel).toBe('doubao-seedream-4-0-250828');
+    expect(screen.getByRole('combobox', { name: 'Model' }).textContent).toBe('Seedream 4.0');
   });
 
   it('lists the versions, the original first, and applies the edit', async () => {
