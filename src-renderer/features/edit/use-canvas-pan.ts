@@ -14,15 +14,18 @@ interface PanStart {
 }
 
 /**
- * Space (from the shortcut table) means "pan" unless a field, a dialog or a button other than a tool has the
- * keys: Space types a space in a field and presses a button such as "Apply edit", but pressing a tool again
- * changes nothing, so it does not stop the canvas from panning after a tool was clicked.
+ * Space (from the shortcut table) means "pan" unless a field, a dialog or an open list has the keys (there it
+ * types a space, presses a button or chooses), or a control has the focus while the pointer is away from the
+ * canvas: a person who tabbed to "Apply edit" presses it with Space, while one who clicked "Zoom in" and holds
+ * Space over the canvas means to pan.
  */
-function spaceCanPan(target: EventTarget | null): boolean {
+function spaceCanPan(target: EventTarget | null, overCanvas: boolean): boolean {
   if (isTyping(target) || isInDialog(target)) return false;
   if (!(target instanceof Element)) return true;
-  const control = target.closest('button, a[href], [role="button"], [role="menuitem"], [role="option"]');
-  return control === null || control.getAttribute('role') === 'radio';
+  // An open pop-up list (the model picker) chooses with Space, wherever the pointer is.
+  if (target.closest('[role="listbox"]')) return false;
+  if (overCanvas) return true;
+  return target.closest('button, a[href], [role="button"], [role="radio"], [tabindex]') === null;
 }
 
 /**
@@ -34,11 +37,12 @@ export function useCanvasPan() {
   const [spaceHeld, setSpaceHeld] = useState(false);
   const [start, setStart] = useState<PanStart | null>(null);
   const held = useRef(false);
+  const overCanvas = useRef(false);
 
   useEffect(() => {
     const onKeyDown = (event: KeyboardEvent) => {
-      if (!matches(event, 'edit.pan') || !spaceCanPan(event.target)) return;
-      // Space would scroll the page or press the focused tool again.
+      if (!matches(event, 'edit.pan') || !spaceCanPan(event.target, overCanvas.current)) return;
+      // Space would scroll the viewport or press the focused button.
       event.preventDefault();
       held.current = true;
       setSpaceHeld(true);
@@ -93,6 +97,12 @@ export function useCanvasPan() {
       if (start?.pointerId !== event.pointerId) return;
       element.scrollLeft = start.left - (event.clientX - start.x);
       element.scrollTop = start.top - (event.clientY - start.y);
+    },
+    onPointerEnter: () => {
+      overCanvas.current = true;
+    },
+    onPointerLeave: () => {
+      overCanvas.current = false;
     },
     onPointerUp: end,
     onPointerCancel: end,

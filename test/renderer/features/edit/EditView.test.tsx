@@ -78,9 +78,14 @@ describe('the Edit view', () => {
     viewport.scrollTop = 50;
     expect(viewport.dataset.pan).toBeUndefined();
 
-    // The tool just clicked keeps the focus; Space still means "pan", not "press the tool again".
-    const space = fireEvent.keyDown(document.activeElement ?? document.body, { key: ' ' });
-    expect(space).toBe(false);
+    // Focus on a control and the pointer elsewhere: Space is the control's (a keyboard user pressing it).
+    const tool = document.activeElement ?? document.body;
+    expect(tool.getAttribute('role')).toBe('radio');
+    expect(fireEvent.keyDown(tool, { key: ' ' })).toBe(true);
+    expect(viewport.dataset.pan).toBeUndefined();
+    // Over the canvas, the tool just clicked keeps the focus, yet Space means "pan".
+    fireEvent.pointerEnter(viewport);
+    expect(fireEvent.keyDown(tool, { key: ' ' })).toBe(false);
     expect(viewport.dataset.pan).toBe('ready');
     fireEvent.pointerDown(canvas, { button: 0, pointerId: 2, clientX: 50, clientY: 50 });
     expect(viewport.dataset.pan).toBe('dragging');
