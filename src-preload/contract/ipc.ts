@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import { event, request } from './channel';
 import type { AppError, ErrorCode } from './errors';
-import { editDocumentSchema, maxMarks, textLayerSchema, type EditDocument } from './edit';
+import { editDocumentSchema, maxMarks, textLayerSchema } from './edit';
+import type { OpenedImages, ReopenedEdit, StoredEditVersion } from './edit-results';
 import { gatewayUrlSchema } from './gateway';
 import { gatewayKindSchema } from './gateway-profiles';
 import type { ModelOffer } from './model-offer';
@@ -178,43 +179,6 @@ export interface AppliedEdit {
   sent: LibraryImage;
   /** The prompt exactly as sent: region tags written out, the request to remove the marks added. */
   prompt: string;
-}
-
-/** An applied edit brought back onto the canvas exactly as it was sent. */
-export interface ReopenedEdit {
-  generationId: number;
-  base: LibraryImage;
-  /** The other references, after the base. */
-  references: LibraryImage[];
-  /** The copy that was sent; null when the base was sent unchanged. */
-  marked: LibraryImage | null;
-  document: EditDocument;
-  /** The request as it was made, with the prompt as written (region placeholders, no added instruction). */
-  request: GenerationRequest;
-}
-
-/**
- * An edit made from an image, as the library keeps it, so the "Versions" list outlives the session: the edits
- * drawn on the image, then those drawn on their results, and so on.
- */
-export interface StoredEditVersion {
-  generationId: number;
-  /** The picture the edit was drawn on. */
-  baseImageId: number;
-  /** The generation that made that picture: the version this one continues, when it is in the list. */
-  baseGenerationId: number | null;
-  /** The first of its pictures not in the trash; null while it runs, or when it made none. */
-  image: LibraryImage | null;
-  running: boolean;
-  /** Why it made no picture, as recorded. */
-  error: AppError | null;
-}
-
-/** Images the OS asked the app to open, for the Edit view; each is handed out once. */
-export interface OpenedImages {
-  images: LibraryImage[];
-  /** A sentence per file that could not be opened, naming it. */
-  problems: string[];
 }
 
 const none = z.undefined();

@@ -1,4 +1,5 @@
-import type { JobSnapshot, StoredEditVersion } from '../../../src-preload/contract/ipc';
+import type { StoredEditVersion } from '../../../src-preload/contract/edit-results';
+import type { JobSnapshot } from '../../../src-preload/contract/ipc';
 import type { AppError } from '../../../src-preload/contract/errors';
 import type { LibraryImage } from '../../../src-preload/contract/library-types';
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { emptyEditDocument } from '../../../../src-preload/contract/edit';
-import type { StoredEditVersion } from '../../../../src-preload/contract/ipc';
+import type { StoredEditVersion } from '../../../../src-preload/contract/edit-results';
 import { testApp } from '../../support/app-store';
 import { deferred, failed, ok } from '../../support/fake-api';
 import { image } from '../../support/images';
