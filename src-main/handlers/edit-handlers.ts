@@ -38,11 +38,9 @@ export function editHandlers({
       };
     },
     'edit:versions': ({ imageId }) =>
-      edits
-        .versions(imageId)
-        .map((version) => ({
-          ...version,
-          image: version.image === null ? null : present.image(version.image),
-        })),
+      edits.versions(imageId).map((version) => ({
+        ...version,
+        image: version.image === null ? null : present.image(version.image),
+      })),
   };
 }
