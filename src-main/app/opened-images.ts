@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { AppFailure } from '../../src-preload/contract/errors';
-import type { OpenedImages as OpenedImagesResult } from '../../src-preload/contract/ipc';
+import type { OpenedImages as OpenedImagesResult } from '../../src-preload/contract/edit-results';
 import type { Emit } from '../ipc/emit';
 import { storeReference } from '../jobs/store-reference';
 import type { Library } from '../library/library';

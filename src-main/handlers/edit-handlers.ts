@@ -37,5 +37,10 @@ export function editHandlers({
         marked: reopened.marked === null ? null : present.image(reopened.marked),
       };
     },
+    'edit:versions': ({ imageId }) =>
+      edits.versions(imageId).map((version) => ({
+        ...version,
+        image: version.image === null ? null : present.image(version.image),
+      })),
   };
 }

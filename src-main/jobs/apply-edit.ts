@@ -14,6 +14,7 @@ import { marksSvg } from '../edit/marks-svg';
 import { requestFromSentParams } from '../generation/remix';
 import { prepareReference } from '../generation/references';
 import { checkRequest } from '../generation/request-check';
+import type { EditVersionRecord } from '../library/edit-store';
 import type { Library } from '../library/library';
 import type { ImageRecord } from '../library/records';
 import type { ImageCodec } from '../media/image-codec';
@@ -47,6 +48,8 @@ export interface ReopenedEditRecord {
 export interface EditApplier {
   apply(input: EditInput): Promise<EditStarted>;
   reopen(generationId: number): ReopenedEditRecord;
+  /** The edits made from an image, recursively, for its "Versions" list. */
+  versions(imageId: number): EditVersionRecord[];
 }
 
 type EditLibrary = Pick<Library, 'images' | 'details' | 'edits' | 'filePath'>;
@@ -130,6 +133,10 @@ export function createEditApplier(deps: {
         document: document.data,
         request: { ...request, prompt: edit.prompt },
       };
+    },
+    versions(imageId) {
+      image(imageId, 'This image');
+      return library.edits.versionsFrom(imageId);
     },
   };
 }

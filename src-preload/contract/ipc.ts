@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import { event, request } from './channel';
 import type { AppError, ErrorCode } from './errors';
-import { editDocumentSchema, maxMarks, textLayerSchema, type EditDocument } from './edit';
+import { editDocumentSchema, maxMarks, textLayerSchema } from './edit';
+import type { OpenedImages, ReopenedEdit, StoredEditVersion } from './edit-results';
 import { gatewayUrlSchema } from './gateway';
 import { gatewayKindSchema } from './gateway-profiles';
 import type { ModelOffer } from './model-offer';
@@ -180,26 +181,6 @@ export interface AppliedEdit {
   prompt: string;
 }
 
-/** An applied edit brought back onto the canvas exactly as it was sent. */
-export interface ReopenedEdit {
-  generationId: number;
-  base: LibraryImage;
-  /** The other references, after the base. */
-  references: LibraryImage[];
-  /** The copy that was sent; null when the base was sent unchanged. */
-  marked: LibraryImage | null;
-  document: EditDocument;
-  /** The request as it was made, with the prompt as written (region placeholders, no added instruction). */
-  request: GenerationRequest;
-}
-
-/** Images the OS asked the app to open, for the Edit view; each is handed out once. */
-export interface OpenedImages {
-  images: LibraryImage[];
-  /** A sentence per file that could not be opened, naming it. */
-  problems: string[];
-}
-
 const none = z.undefined();
 /** The API's own limit on reference images in one request. */
 const maxReferenceImages = 14;
@@ -276,6 +257,8 @@ export const channels = {
     }),
   ),
   'edit:reopen': request<ReopenedEdit>()(z.object({ generationId: idSchema })),
+  /** The edits made from an image, recursively, oldest first: what its "Versions" list shows. */
+  'edit:versions': request<StoredEditVersion[]>()(z.object({ imageId: idSchema })),
   /** Images opened from the OS ("Open with", a drop on the dock icon, a second start) not yet shown. */
   'edit:takeOpened': request<OpenedImages>()(none),
 

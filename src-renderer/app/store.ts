@@ -1,5 +1,6 @@
 import { createStore, type StoreApi } from 'zustand';
 import { createEditSlice, type EditSlice } from '../features/edit/edit-slice';
+import { createEditVersionsSlice, type EditVersionsSlice } from '../features/edit/edit-versions-slice';
 import { createFirstRunSlice, type FirstRunSlice } from '../features/first-run/first-run-slice';
 import { createGenerateSlice, type GenerateSlice } from '../features/generate/generate-slice';
 import { createModelSwitchSlice, type ModelSwitchSlice } from '../features/generate/model-switch-slice';
@@ -40,6 +41,7 @@ export type AppState = NavigationSlice &
   FirstRunSlice &
   GenerateSlice &
   EditSlice &
+  EditVersionsSlice &
   ReferenceSlice &
   JobsSlice &
   ImageActionsSlice &
@@ -69,6 +71,7 @@ export function createAppStore(services: AppServices): AppStore {
     ...createFirstRunSlice(services)(...args),
     ...createGenerateSlice(services)(...args),
     ...createEditSlice(services)(...args),
+    ...createEditVersionsSlice(services)(...args),
     ...createReferenceSlice(services)(...args),
     ...createJobsSlice(services)(...args),
     ...createImageActionsSlice(services)(...args),

@@ -48,6 +48,7 @@ export function ShortcutsDialog() {
                         <Chord chord={chord} mac={mac} />
                       </Fragment>
                     ))}
+                    {shortcutTable[id].drag && <span className="shortcut-or"> + {t('shortcuts.drag')}</span>}
                   </dd>
                 </Fragment>
               ))}

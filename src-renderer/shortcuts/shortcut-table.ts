@@ -28,6 +28,8 @@ export interface ShortcutDefinition {
    * dialog primitive handles it (Escape closes every Radix dialog).
    */
   system?: true;
+  /** Held while dragging with the mouse, as Space pans the Edit canvas; the dialog says "+ drag". */
+  drag?: true;
 }
 
 const gridMoves = ['ArrowLeft', 'ArrowRight', 'ArrowUp', 'ArrowDown', 'Home', 'End', 'PageUp', 'PageDown'];
@@ -139,6 +141,8 @@ const table = {
   'edit.point': { scope: 'edit', chords: [{ key: 'o' }] },
   'edit.box': { scope: 'edit', chords: [{ key: 'b' }] },
   'edit.crop': { scope: 'edit', chords: [{ key: 'c' }] },
+  // Held to pan, as in image editors; dragging with the middle button pans too (the description says so).
+  'edit.pan': { scope: 'edit', chords: [{ key: ' ' }], drag: true },
   'edit.undo': { scope: 'edit', chords: [{ key: 'z', mod: true }] },
   'edit.redo': {
     scope: 'edit',

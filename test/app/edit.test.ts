@@ -144,6 +144,23 @@ describe('applying an edit', () => {
     expect(reopened.request.prompt).toBe('turn [[box 1]] into a window');
   });
 
+  it('lists the edits made from the base for its versions, each with its picture', async () => {
+    const versions = await app.value('edit:versions', { imageId: baseId });
+    expect(versions).toHaveLength(2);
+    const jobs = await app.value('generation:jobs');
+    expect(versions.map((version) => version.generationId).sort()).toEqual(
+      jobs.map((job) => job.generationId).sort(),
+    );
+    for (const version of versions) {
+      expect(version).toMatchObject({ baseImageId: baseId, running: false, error: null });
+      expect(version.image?.thumbSrc).toBeTruthy();
+    }
+    expect(await app.call('edit:versions', { imageId: 99_999 })).toMatchObject({
+      ok: false,
+      error: { code: 'not-found' },
+    });
+  });
+
   it('refuses, before anything is stored or sent, what cannot be sent', async () => {
     const regionsElsewhere = await failure(
       applyInput({ document: document({ regions: [box] }), prompt: 'turn [[box 1]] into a window' }),

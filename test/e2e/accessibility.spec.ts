@@ -165,7 +165,7 @@ const views: SweptView[] = [
     show: async (screen) => {
       await editWithMark(screen);
       const { edit } = screen;
-      await edit.model.selectOption({ label: 'Seedream 5.0 pro' });
+      await edit.chooseModel('Seedream 5.0 pro');
       await edit.chooseMode('Regions');
       await edit.drag({ x: 0.5, y: 0.1 }, { x: 0.9, y: 0.6 });
       await expect(edit.regionChips.getByText('Box 1')).toBeVisible();

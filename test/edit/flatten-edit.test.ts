@@ -46,6 +46,25 @@ async function flatten(document: EditDocument, layers: TextLayer[] = [], codec =
   return { png, info, pixel };
 }
 
+/**
+ * A text mark's picture as the renderer's canvas makes it: the glyphs in the mark's colour with smoothed edges,
+ * transparent around and between them. Drawn from outlines ("T" and "o"), since Node has no canvas and
+ * a font's shapes would depend on the machine's fonts.
+ */
+async function glyphPicture() {
+  const width = 64;
+  const height = 40;
+  const svg = `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}">
+    <path d="M2 2 H30 V9 H19.5 V38 H12.5 V9 H2 Z" fill="#ff3b30"/>
+    <path d="M47 14 a13 12 0 1 0 0.01 0 Z M47 20.5 a6.5 6 0 1 1 -0.01 0 Z" fill="#ff3b30" fill-rule="evenodd"/>
+  </svg>`;
+  const png = await native.sharp(Buffer.from(svg)).png().toBuffer();
+  const { data } = await native.sharp(png).ensureAlpha().raw().toBuffer({ resolveWithObject: true });
+  const alpha = (x: number, y: number) =>
+    x < 0 || y < 0 || x >= width || y >= height ? 0 : (data[(y * width + x) * 4 + 3] ?? 0);
+  return { png: new Uint8Array(png), width, height, alpha };
+}
+
 const isRed = (rgb: (number | undefined)[]) => (rgb[0] ?? 0) > 200 && (rgb[1] ?? 255) < 100;
 const isGrey = (rgb: (number | undefined)[]) => rgb.every((value) => value === 128);
 
@@ -120,6 +139,47 @@ describe('flattening an edit in main', () => {
       'not a PNG inside the base image',
     );
   });
+
+  it.each(['native', 'wasm'] as const)(
+    'draws a text mark’s glyphs where they are and leaves every other pixel alone (%s codec)',
+    async (build) => {
+      const codec = build === 'native' ? native : loadImageCodec('wasm');
+      const text: Mark = {
+        kind: 'text',
+        at: { x: 40, y: 100 },
+        text: 'To',
+        color: '#ff3b30',
+        width: 'medium',
+      };
+      const layer = { left: 40, top: 70, ...(await glyphPicture()) };
+      const { pixel, info } = await flatten(edit([text]), [layer], codec);
+      const counts = { glyph: 0, between: 0 };
+      const wrong: string[] = [];
+      const inBox = (x: number, y: number) =>
+        x >= layer.left && y >= layer.top && x < layer.left + layer.width && y < layer.top + layer.height;
+      for (let y = 0; y < info.height; y += 1) {
+        for (let x = 0; x < info.width; x += 1) {
+          const alpha = layer.alpha(x - layer.left, y - layer.top);
+          const [red = 0, green = 0, blue = 0] = pixel(x, y);
+          if (alpha === 255) {
+            counts.glyph += 1;
+            if (red !== 255 || green !== 59 || blue !== 48)
+              wrong.push(`glyph ${x},${y}: ${red},${green},${blue}`);
+          } else if (alpha === 0) {
+            // Between the glyphs, inside the picture's box, as far from it: the base as it was.
+            if (inBox(x, y)) counts.between += 1;
+            if (!isGrey([red, green, blue])) wrong.push(`base ${x},${y}: ${red},${green},${blue}`);
+          } else if (red < 128 || green > 128) {
+            // A glyph's smoothed edge lies between the base and the mark's colour.
+            wrong.push(`edge ${x},${y}: ${red},${green},${blue}`);
+          }
+        }
+      }
+      expect(wrong).toEqual([]);
+      expect(counts.glyph).toBeGreaterThan(200);
+      expect(counts.between).toBeGreaterThan(200);
+    },
+  );
 
   it('refuses an edit drawn on an image of another size', async () => {
     const document = { ...edit([rectangle]), baseSize: { width: 200, height: 300 } };

@@ -73,6 +73,7 @@ const templates: Record<ChannelName, unknown> = {
     textLayers: [],
   },
   'edit:reopen': { generationId: 1 },
+  'edit:versions': { imageId: 1 },
   'edit:takeOpened': undefined,
   'library:list': { query: 'fuzz', filter: { favorite: true }, sort: 'oldest', cursor: null, limit: 5 },
   'library:detail': { id: 1 },

@@ -8,10 +8,14 @@ import { baseToOutputMatrix, baseToScreen, cropFromDrag, pointerToBase } from '.
 import { boxFromDraft, markFromDraft, type Draft } from './drafts';
 import { MarkShapes, RegionShapes } from './MarkShapes';
 import { TextEntry } from './TextEntry';
+import { useCanvasPan } from './use-canvas-pan';
 
 const zoomSteps = [1, 1.5, 2, 3, 4, 6, 8] as const;
 
-/** The base as it will be sent, fitted, zoomed and panned (by scrolling), with the marks and regions over it. */
+/**
+ * The base as it will be sent, fitted, zoomed and panned (by scrolling, Space+drag or a middle-button drag),
+ * with the marks and regions over it.
+ */
 export function EditCanvas() {
   const { t } = useTranslation('edit');
   const base = useAppStore((s) => s.editBase);
@@ -24,6 +28,7 @@ export function EditCanvas() {
   const addRegion = useAppStore((s) => s.addRegion);
   const viewport = useRef<HTMLDivElement>(null);
   const area = useContentSize(viewport);
+  const pan = useCanvasPan();
   const [zoomStep, setZoomStep] = useState(0);
   const [draft, setDraft] = useState<Draft | null>(null);
   const [textAt, setTextAt] = useState<EditPoint | null>(null);
@@ -128,7 +133,12 @@ export function EditCanvas() {
         </button>
         <span className="edit-canvas__scale">{Math.round(scale * 100)}%</span>
       </div>
-      <div className="edit-canvas__viewport" ref={viewport}>
+      <div
+        className="edit-canvas__viewport"
+        ref={viewport}
+        data-pan={pan.state ?? undefined}
+        {...pan.handlers}
+      >
         <div className="edit-canvas__stage" style={{ width: drawn.width, height: drawn.height }}>
           <svg
             className={`edit-canvas__svg edit-canvas__svg--${tool}`}

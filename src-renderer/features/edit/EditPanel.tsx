@@ -6,6 +6,11 @@ import { formatSize } from '../../../src-preload/contract/generation';
 import { findModel, modelCatalogue } from '../../../src-preload/contract/models';
 import { useAppStore } from '../../app/use-app-store';
 import { ErrorNotice } from '../../components/ErrorNotice';
+import { Select } from '../../components/Select';
+import { useModelOptions } from '../pricing/use-model-options';
+
+/** Only models that take a reference can edit a picture. */
+const editingModels = modelCatalogue.filter((model) => model.maxReferences > 0);
 
 /** The instruction with its region chips, the model, and "Apply edit". */
 export function EditPanel() {
@@ -21,6 +26,9 @@ export function EditPanel() {
   const removeRegion = useAppStore((s) => s.removeRegion);
   const setHovered = useAppStore((s) => s.setHoveredRegion);
   const applyEdit = useAppStore((s) => s.applyEdit);
+  const modelOptions = useModelOptions(editingModels, modelId, (model) =>
+    model.regions ? t('modelRegions') : undefined,
+  );
   if (!history) return null;
   const document = history.present;
   const model = findModel(modelId);
@@ -95,21 +103,7 @@ export function EditPanel() {
       <label className="edit-panel__label" htmlFor="edit-model">
         {t('model')}
       </label>
-      <select
-        id="edit-model"
-        value={modelId}
-        onChange={(event) => {
-          setModel(event.target.value);
-        }}
-      >
-        {modelCatalogue
-          .filter((candidate) => candidate.maxReferences > 0)
-          .map((candidate) => (
-            <option key={candidate.id} value={candidate.id}>
-              {candidate.label}
-            </option>
-          ))}
-      </select>
+      <Select id="edit-model" value={modelId} options={modelOptions} onChange={setModel} />
       {size && <p className="edit-panel__hint">{t('size', { size: formatSize(size) })}</p>}
       {error && <ErrorNotice error={error} />}
       <button

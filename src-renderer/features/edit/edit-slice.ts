@@ -10,7 +10,6 @@ import {
 import { outputSize } from '../../../src-preload/contract/edit-geometry';
 import { editRequestSize } from '../../../src-preload/contract/edit-size';
 import type { AppError } from '../../../src-preload/contract/errors';
-import type { JobSnapshot } from '../../../src-preload/contract/ipc';
 import type { IncomingFile, LibraryImage } from '../../../src-preload/contract/library-types';
 import { defaultModelId, findModel, maxImagesPerRequest } from '../../../src-preload/contract/models';
 import type { AppServices } from '../../app/services';
@@ -19,7 +18,6 @@ import { textLayers } from '../../dom/text-picture';
 import { settle } from '../../result';
 import { editHistory, startHistory, type EditHistory, type HistoryAction } from './edit-history';
 import { insertPlaceholder, nextRegionId, removePlaceholder } from './region-prompt';
-import { originalVersion, pendingVersion, withSnapshot, type EditVersion } from './versions';
 
 export type EditMode = 'marks' | 'regions';
 export const markTools = ['pen', 'arrow', 'rectangle', 'ellipse', 'text'] as const;
@@ -46,17 +44,14 @@ export interface EditSlice {
   /** Where the prompt's cursor last was: a region's placeholder goes there. */
   editPromptCursor: number;
   editModel: string;
-  editVersions: EditVersion[];
-  /** The version the base is. */
-  editBaseVersion: string | null;
-  /** The version chosen in the list (for before/after, continuing or reopening). */
-  editSelectedVersion: string | null;
   editApplying: boolean;
   editError: AppError | null;
   /** The region whose chip the pointer is on, highlighted on the canvas. */
   editHoveredRegion: number | null;
   /** Starts a new session on this picture: versions start again from it. */
   openEditBase: (image: LibraryImage) => void;
+  /** Puts a picture on the canvas with nothing drawn on it; the versions stay as they are. */
+  setEditBase: (image: LibraryImage) => void;
   /** "Edit" on a result or a library image: the Edit view, with it as the base. */
   openInEdit: (image: LibraryImage) => void;
   /** Files dropped or pasted: the first becomes the base when there is none, the rest references. */
@@ -78,10 +73,6 @@ export interface EditSlice {
   removeRegion: (id: number) => void;
   setHoveredRegion: (id: number | null) => void;
   applyEdit: () => Promise<void>;
-  receiveEditSnapshot: (snapshot: JobSnapshot) => void;
-  selectEditVersion: (key: string) => void;
-  /** The chosen version becomes the base; later edits branch from it and every earlier one stays. */
-  continueFromVersion: (key: string) => void;
   /** Puts an applied edit back on the canvas exactly as it was sent. */
   reopenEdit: (generationId: number) => Promise<void>;
   /** Takes images the OS opened (Open with, the dock, a second start) and opens the first. */
@@ -113,17 +104,6 @@ export const createEditSlice =
       const history = get().editHistory;
       if (history) set({ editHistory: editHistory(history, action) });
     };
-    const startSession = (image: LibraryImage, versions: EditVersion[], baseVersion: string) => {
-      set({
-        editBase: image,
-        editHistory: startHistory(emptyEditDocument({ width: image.width, height: image.height })),
-        editVersions: versions,
-        editBaseVersion: baseVersion,
-        editSelectedVersion: baseVersion,
-        editError: null,
-        editHoveredRegion: null,
-      });
-    };
 
     return {
       editBase: null,
@@ -136,17 +116,22 @@ export const createEditSlice =
       editPrompt: '',
       editPromptCursor: 0,
       editModel: defaultModelId,
-      editVersions: [],
-      editBaseVersion: null,
-      editSelectedVersion: null,
       editApplying: false,
       editError: null,
       editHoveredRegion: null,
 
       openEditBase: (image) => {
-        const original = originalVersion(image);
-        startSession(image, [original], original.key);
+        get().setEditBase(image);
+        void get().startEditVersions(image);
         set({ editPrompt: '', editPromptCursor: 0 });
+      },
+      setEditBase: (image) => {
+        set({
+          editBase: image,
+          editHistory: startHistory(emptyEditDocument({ width: image.width, height: image.height })),
+          editError: null,
+          editHoveredRegion: null,
+        });
       },
       openInEdit: (image) => {
         // A file that is gone, damaged or in the trash cannot be sent.
@@ -275,28 +260,9 @@ export const createEditSlice =
           set({ editApplying: false, editError: applied.error });
           return;
         }
-        const job = applied.value.job;
-        set((state) => {
-          const version = pendingVersion(state.editVersions, state.editBaseVersion, job);
-          return {
-            editApplying: false,
-            editVersions: withSnapshot([...state.editVersions, version], job),
-            editSelectedVersion: version.key,
-          };
-        });
-        get().receiveSnapshot(job);
-      },
-      receiveEditSnapshot: (snapshot) => {
-        if (!get().editVersions.some((version) => version.jobId === snapshot.jobId)) return;
-        set((state) => ({ editVersions: withSnapshot(state.editVersions, snapshot) }));
-      },
-      selectEditVersion: (key) => {
-        set({ editSelectedVersion: key });
-      },
-      continueFromVersion: (key) => {
-        const version = get().editVersions.find((candidate) => candidate.key === key);
-        if (!version?.image) return;
-        startSession(version.image, get().editVersions, version.key);
+        set({ editApplying: false });
+        get().addEditVersion(applied.value.job);
+        get().receiveSnapshot(applied.value.job);
       },
       reopenEdit: async (generationId) => {
         const reopened = await api.edit.reopen({ generationId });
@@ -305,10 +271,12 @@ export const createEditSlice =
           return;
         }
         const { base, references, document, request } = reopened.value;
-        const known = get().editVersions;
-        const baseVersion = known.find((version) => version.image?.id === base.id);
-        const original = originalVersion(base);
-        startSession(base, baseVersion ? known : [original], baseVersion?.key ?? original.key);
+        const baseVersion = get().editVersions.find((version) => version.image?.id === base.id);
+        if (baseVersion) get().continueFromVersion(baseVersion.key);
+        else {
+          get().setEditBase(base);
+          void get().startEditVersions(base);
+        }
         set({
           editReferences: references,
           editHistory: startHistory(document),

@@ -1,9 +1,9 @@
-import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { GenerationIssue } from '../../../src-preload/contract/generation';
 import { modelCatalogue, type ModelInfo } from '../../../src-preload/contract/models';
 import { useAppStore } from '../../app/use-app-store';
 import { Select } from '../../components/Select';
+import { useModelOptions } from '../pricing/use-model-options';
 import { modelOf } from './draft';
 import { controlIdFor } from './controls';
 import { FieldIssues, issueAttributes } from './FieldIssues';
@@ -29,20 +29,11 @@ export function ModelField({ issues }: { issues: readonly GenerationIssue[] }) {
   const { t } = useTranslation('generate');
   const modelId = useAppStore((s) => s.draft.model);
   const chooseModel = useAppStore((s) => s.chooseModel);
-  const offer = useAppStore((s) => s.modelOffer);
-  const loadOffer = useAppStore((s) => s.loadOffer);
-  const keySource = useAppStore((s) => s.keyStatus?.source ?? null);
-  useEffect(() => {
-    // What the gateway offers and at what price, for this list, the checks and the estimate: read from the
-    // gateway once a session when a key is set for it; without one (offline, first run) nothing is asked of it.
-    if (offer === null && keySource !== null) void loadOffer(keySource !== 'none');
-  }, [offer, keySource, loadOffer]);
   const summary = useModelSummary();
-  // What the gateway in use sells: the rest stay listed, disabled, saying so.
-  const offered = (entryId: string) =>
-    offer === null || offer.models.some((candidate) => candidate.id === entryId && candidate.offered);
   const id = controlIdFor('model');
   const model = modelOf({ model: modelId });
+  // Also reads what the gateway sells and at what price, for this list, the checks and the estimate.
+  const options = useModelOptions(modelCatalogue, model.id, summary);
   const attributes = issueAttributes(id, issues);
   return (
     <div className="field">
@@ -52,15 +43,7 @@ export function ModelField({ issues }: { issues: readonly GenerationIssue[] }) {
         value={model.id}
         aria-describedby={attributes['aria-describedby']}
         aria-invalid={attributes['aria-invalid']}
-        options={modelCatalogue.map((entry) => ({
-          value: entry.id,
-          label:
-            offered(entry.id) || offer === null
-              ? entry.label
-              : t('model.notOffered', { model: entry.label, gateway: offer.gateway }),
-          detail: summary(entry),
-          disabled: !offered(entry.id) && entry.id !== model.id,
-        }))}
+        options={options}
         onChange={(value) => {
           chooseModel(value);
         }}

@@ -8,6 +8,11 @@ export interface CanvasPoint {
   y: number;
 }
 
+/** The canvas's element in the page, as far as the spec reads it. */
+interface InViewport {
+  closest(selector: string): { scrollLeft: number; scrollTop: number } | null;
+}
+
 /** The Edit view as users see it: every locator goes by role and accessible name. */
 export class EditPage {
   readonly region: Locator;
@@ -53,6 +58,16 @@ export class EditPage {
     await this.page.getByRole('radio', { name, exact: true }).click();
   }
 
+  /** Picks a model from the pop-up list by its name, as a person does. */
+  async chooseModel(label: string): Promise<void> {
+    await this.model.click();
+    await this.page.getByRole('option', { name: new RegExp(`^${label}`) }).click();
+  }
+
+  async chooseWidth(name: 'Thin' | 'Medium' | 'Thick'): Promise<void> {
+    await this.page.getByRole('radiogroup', { name: 'Width' }).getByRole('radio', { name }).click();
+  }
+
   async chooseMode(name: 'Marks' | 'Regions'): Promise<void> {
     await this.mode.getByRole('radio', { name }).click();
   }
@@ -83,6 +98,66 @@ export class EditPage {
     };
   }
 
+  /**
+   * Writes a Text mark with its baseline starting at a point, as a person does: the Text tool, a click there,
+   * the words, Enter.
+   */
+  async writeText(at: CanvasPoint, text: string): Promise<void> {
+    await this.chooseTool('Text');
+    const box = await this.canvas.boundingBox();
+    if (!box) throw new Error('The canvas is not on screen.');
+    const point = { x: Math.round(box.x + at.x * box.width), y: Math.round(box.y + at.y * box.height) };
+    await this.page.mouse.click(point.x, point.y);
+    await this.page.getByRole('textbox', { name: 'Text of the mark' }).fill(text);
+    await this.page.keyboard.press('Enter');
+    await expect(this.texts().filter({ hasText: text })).toHaveCount(1);
+  }
+
+  async zoom(name: 'Fit' | 'Zoom in' | 'Zoom out'): Promise<void> {
+    await this.region.getByRole('group', { name: 'Zoom' }).getByRole('button', { name }).click();
+  }
+
+  /** Where the page shows a Text mark, as fractions of the canvas (0,0 top-left, 1,1 bottom-right). */
+  async textBounds(text: string) {
+    const [canvas, shown] = await Promise.all([
+      this.canvas.boundingBox(),
+      this.texts().filter({ hasText: text }).boundingBox(),
+    ]);
+    if (!canvas || !shown) throw new Error(`The text "${text}" is not on the canvas.`);
+    return {
+      left: (shown.x - canvas.x) / canvas.width,
+      top: (shown.y - canvas.y) / canvas.height,
+      right: (shown.x + shown.width - canvas.x) / canvas.width,
+      bottom: (shown.y + shown.height - canvas.y) / canvas.height,
+    };
+  }
+
+  /**
+   * Scrolls the canvas by holding Space and dragging across it, as in image editors; the cursor over the canvas
+   * is a hand while Space is held.
+   */
+  async panWithSpace(by: { x: number; y: number }): Promise<void> {
+    const box = await this.canvas.boundingBox();
+    if (!box) throw new Error('The canvas is not on screen.');
+    const start = { x: box.x + box.width / 4, y: box.y + box.height / 4 };
+    await this.page.mouse.move(start.x, start.y);
+    await this.page.keyboard.down(' ');
+    await expect(this.canvas).toHaveCSS('cursor', 'grab');
+    await this.page.mouse.down();
+    await this.page.mouse.move(start.x + by.x, start.y + by.y, { steps: 4 });
+    await this.page.mouse.up();
+    await this.page.keyboard.up(' ');
+  }
+
+  /** How far the canvas is scrolled in its viewport. */
+  async scrolled(): Promise<{ left: number; top: number }> {
+    return this.canvas.evaluate((canvas) => {
+      const viewport = (canvas as unknown as InViewport).closest('.edit-canvas__viewport');
+      if (!viewport) throw new Error('The canvas is not in its viewport.');
+      return { left: viewport.scrollLeft, top: viewport.scrollTop };
+    });
+  }
+
   async apply(prompt?: string): Promise<void> {
     if (prompt !== undefined) await this.prompt.fill(prompt);
     await this.applyButton.click();
@@ -100,5 +175,10 @@ export class EditPage {
   /** The marks drawn on the canvas: one SVG element per rectangle. */
   rectangles(): Locator {
     return this.canvas.locator('.edit-marks rect');
+  }
+
+  /** The Text marks on the canvas, one SVG text element each. */
+  texts(): Locator {
+    return this.canvas.locator('.edit-marks text');
   }
 }

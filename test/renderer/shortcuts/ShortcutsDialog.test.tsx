@@ -40,6 +40,9 @@ describe('<ShortcutsDialog>', () => {
     expect(listed).toEqual(
       expect.arrayContaining(['Close the viewer', 'Show or hide the inspector', 'Close the comparison']),
     );
+    // A key held while dragging says so: Space pans the Edit canvas.
+    const pan = within(dialog).getByText('Pan the canvas (or drag with the middle mouse button)');
+    expect(pan.nextElementSibling?.textContent).toBe('Space + drag');
     // The list scrolls when the window is short, so the keyboard can reach it to scroll it.
     expect(within(dialog).getByRole('region', { name: 'Every shortcut' }).tabIndex).toBe(0);
     await userEvent.keyboard('{Escape}');

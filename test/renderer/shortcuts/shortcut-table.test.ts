@@ -136,5 +136,8 @@ describe('the shortcut table', () => {
     expect(editActionFor(press('y', { ctrlKey: true }))).toBe('redo');
     expect(editActionFor(press('p', { ctrlKey: true }))).toBeNull();
     expect(editActionFor(press('z'))).toBeNull();
+    // Space is held to pan (the canvas's own handler), never a tool.
+    expect(matches(press(' '), 'edit.pan')).toBe(true);
+    expect(editActionFor(press(' '))).toBeNull();
   });
 });

@@ -19,10 +19,12 @@ export interface TestApp {
 }
 
 /**
- * What the Generate panel and Settings ask main about on every render (the gateway's offer, the balance), so a
- * test about something else need not answer them: the built-in table for CometAPI, the balance off.
+ * What the Generate panel and Settings ask main about on every render (the gateway's offer, the balance), and
+ * the Edit view on every picture it opens (the versions the library remembers), so a test about something else
+ * need not answer them: the built-in table for CometAPI, the balance off, no earlier edits.
  */
-const moneyDefaults: FakeHandlers = {
+const everyRenderDefaults: FakeHandlers = {
+  'edit:versions': () => ok([]),
   'models:offer': () => ok(offerFor(modelCatalogue, gatewayProfiles.cometapi, null)),
   'balance:status': () =>
     ok({
@@ -40,7 +42,7 @@ export function testApp(
   handlers: FakeHandlers = {},
   overrides: Partial<Omit<AppServices, 'api' | 'timers'>> = {},
 ): TestApp {
-  const fake = fakeApi({ ...moneyDefaults, ...handlers });
+  const fake = fakeApi({ ...everyRenderDefaults, ...handlers });
   const clock = manualTimers();
   const storage = overrides.storage ?? memoryStorage();
   const clipboard: string[] = [];

@@ -125,7 +125,7 @@ describe('the edit slice', () => {
   });
 
   it('continues from a version on a branch, keeping every version', async () => {
-    const started = job({ jobId: 'j1' });
+    const started = job({ jobId: 'j1', generationId: 20 });
     const { store, fake } = opened({ 'edit:apply': () => ok({ job: started, sent: base, prompt: 'x' }) });
     store.getState().setEditPrompt('x');
     await store.getState().applyEdit();
@@ -139,10 +139,13 @@ describe('the edit slice', () => {
     store.getState().continueFromVersion(edited.key);
     expect(store.getState().editBase?.id).toBe(9);
     expect(store.getState().editVersions).toHaveLength(2);
-    fake.answer({ 'edit:apply': () => ok({ job: job({ jobId: 'j2' }), sent: image(9), prompt: 'x' }) });
+    fake.answer({
+      'edit:apply': () => ok({ job: job({ jobId: 'j2', generationId: 21 }), sent: image(9), prompt: 'x' }),
+    });
     store.getState().setEditPrompt('again');
     await store.getState().applyEdit();
     expect(store.getState().editVersions[2]?.parentKey).toBe(edited.key);
+    expect(store.getState().editVersions.map((version) => version.number)).toEqual([0, 1, 2]);
   });
 
   it('reopens an edit exactly as it was sent', async () => {
