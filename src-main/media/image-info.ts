@@ -54,8 +54,38 @@ function isStartOfFrame(marker: number): boolean {
   return marker >= 0xc0 && marker <= 0xcf && marker !== 0xc4 && marker !== 0xc8 && marker !== 0xcc;
 }
 
+const exifOrientationTag = 0x0112;
+
+/**
+ * The EXIF orientation in an APP1 segment starting at `offset` (1, upright, when there is none or it cannot be
+ * read). Orientations 5 to 8 turn the picture a quarter, so it is shown with width and height swapped.
+ */
+function exifOrientation(bytes: Uint8Array, offset: number, length: number): number {
+  const data = view(bytes);
+  const start = offset + 4;
+  const end = Math.min(bytes.length, offset + 2 + length);
+  if (start + 14 > end || !startsWith(bytes, [...ascii('Exif'), 0, 0], start)) return 1;
+  const tiff = start + 6;
+  const little = bytes[tiff] === 0x49;
+  if (!little && bytes[tiff] !== 0x4d) return 1;
+  const ifd = tiff + data.getUint32(tiff + 4, little);
+  if (ifd + 2 > end) return 1;
+  const entries = data.getUint16(ifd, little);
+  for (let index = 0; index < entries; index += 1) {
+    const entry = ifd + 2 + index * 12;
+    if (entry + 12 > end) return 1;
+    if (data.getUint16(entry, little) === exifOrientationTag) return data.getUint16(entry + 8, little);
+  }
+  return 1;
+}
+
+/**
+ * A JPEG's size as it is shown: browsers (and so the Edit canvas) turn a photo upright by its EXIF orientation,
+ * and main's flattening does the same, so a phone's portrait photo stored 4032x3024 is 3024x4032 everywhere.
+ */
 function sniffJpeg(bytes: Uint8Array): SniffResult {
   const data = view(bytes);
+  let orientation = 1;
   let offset = 2;
   for (;;) {
     while (offset < bytes.length && bytes[offset] === 0xff && bytes[offset + 1] === 0xff) offset += 1;
@@ -68,9 +98,12 @@ function sniffJpeg(bytes: Uint8Array): SniffResult {
     }
     if (marker === 0xd9 || marker === 0xda) return { status: 'unknown' };
     const length = data.getUint16(offset + 2);
+    if (marker === 0xe1 && orientation === 1) orientation = exifOrientation(bytes, offset, length);
     if (isStartOfFrame(marker)) {
       if (offset + 9 > bytes.length) return { status: 'incomplete', format: 'jpeg' };
-      return ok('jpeg', data.getUint16(offset + 7), data.getUint16(offset + 5));
+      const width = data.getUint16(offset + 7);
+      const height = data.getUint16(offset + 5);
+      return orientation >= 5 && orientation <= 8 ? ok('jpeg', height, width) : ok('jpeg', width, height);
     }
     if (length < 2) return { status: 'unknown' };
     offset += 2 + length;

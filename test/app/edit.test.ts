@@ -180,3 +180,31 @@ describe('applying an edit', () => {
     expect(reopen).toMatchObject({ ok: false, error: { code: 'not-found' } });
   });
 });
+
+describe('a phone photo turned by its EXIF orientation', () => {
+  it('is stored at the size it is shown, so marks drawn on it are flattened where they were drawn', async () => {
+    // Stored 300x200 with orientation 6 (turn a quarter clockwise): every viewer shows it 200x300.
+    const jpeg = await nativeCodec
+      .sharp({ create: { ...base, channels: 3, background: grey } })
+      .jpeg()
+      .withMetadata({ orientation: 6 })
+      .toBuffer();
+    const photo = (await app.value('references:add', { name: 'phone.jpg', bytes: new Uint8Array(jpeg) }))
+      .image;
+    expect([photo.width, photo.height]).toEqual([200, 300]);
+    const posts = api.fake.stats.generationPosts;
+    const applied = await app.value('edit:apply', {
+      ...applyInput({
+        document: { ...emptyEditDocument({ width: 200, height: 300 }), marks: [rectangle] },
+      }),
+      baseId: photo.id,
+    });
+    await finished(applied);
+    expect(api.fake.stats.generationPosts).toBe(posts + 1);
+    const sent = api.fake.stats.references.at(-1)?.[0];
+    if (!sent) throw new Error('expected the marked copy');
+    const marked = await pixels(sent.bytes);
+    expect(marked(60, 100)[0]).toBeGreaterThan(200); // the stroke, where it was drawn on the upright photo
+    expect(marked(190, 280)[0]).toBeLessThan(160); // far from it, the photo
+  });
+});

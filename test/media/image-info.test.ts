@@ -40,6 +40,21 @@ describe('sniffImage', () => {
     expect(sniffImage(bmp(9, 7))).toEqual({ status: 'ok', info: { format: 'bmp', width: 9, height: 7 } });
   });
 
+  it('gives a JPEG the size it is shown at: turned a quarter by its EXIF orientation, as browsers draw it', async () => {
+    const landscape = await encode('jpeg', 300, 200);
+    for (const orientation of [1, 2, 3, 4]) {
+      const bytes = await sharp(landscape).withMetadata({ orientation }).toBuffer();
+      expect(sniffImage(bytes)).toEqual({ status: 'ok', info: { format: 'jpeg', width: 300, height: 200 } });
+    }
+    for (const orientation of [5, 6, 7, 8]) {
+      const bytes = await sharp(landscape).withMetadata({ orientation }).toBuffer();
+      expect(sniffImage(bytes)).toEqual({ status: 'ok', info: { format: 'jpeg', width: 200, height: 300 } });
+      // What sharp turns upright, as main's flattening does, has that same size.
+      const upright = await sharp(bytes).rotate().toBuffer({ resolveWithObject: true });
+      expect([upright.info.width, upright.info.height]).toEqual([200, 300]);
+    }
+  });
+
   it('finds the JPEG frame header behind a large metadata segment', async () => {
     const withExif = await sharp(await encode('jpeg', 64, 48))
       .withMetadata({ exif: { IFD0: { ImageDescription: 'x'.repeat(20_000) } } })
