@@ -1,13 +1,16 @@
 import { existsSync, mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
+import sharp from 'sharp';
+import { sceneSvg } from '../fake-cometapi/scene-svg';
 import { AppFrame } from './pages/app-frame';
+import { EditPage } from './pages/edit-page';
 import { GeneratePage, openWorkspace } from './pages/generate-page';
 import { QueuePanel } from './pages/queue-panel';
 import { UsagePage } from './pages/usage-page';
 
 /**
- * The README's pictures of Usage and the queue, from the real UI. Each is written to the test's output folder;
+ * The README's pictures of Edit, Usage and the queue, from the real UI. Each is written to the test's output folder;
  * with SEEDREAM_UPDATE_SCREENSHOTS=1 it replaces the file of the same name in assets/screenshots/.
  */
 async function saveScreenshot(page: Page, name: string): Promise<void> {
@@ -40,6 +43,7 @@ test('screenshot of Usage after work on three models', async () => {
     await usage.open();
     await expect(usage.rows()).toHaveCount(3);
     await expect(usage.chart).toBeVisible();
+    await expect(usage.chart.locator('.recharts-bar-rectangle')).toHaveCount(3);
     await saveScreenshot(generate.page, 'usage.png');
   } finally {
     await workspace.close();
@@ -56,7 +60,7 @@ test('screenshot of the queue working through a batch', async () => {
     await queue.addBatch([
       'a red kite over dunes',
       'a blue boat in morning fog',
-      '一座灯塔',
+      'a lighthouse in a winter storm',
       'a green field after rain',
       'a paper crane on a desk',
       'a neon street at night',
@@ -64,6 +68,32 @@ test('screenshot of the queue working through a batch', async () => {
     await expect(queue.items).toHaveCount(6);
     await expect(queue.inState('Done')).toHaveCount(2, { timeout: 20_000 });
     await saveScreenshot(generate.page, 'queue.png');
+  } finally {
+    await workspace.close();
+  }
+});
+
+test('screenshot of Edit with marks drawn and applied once', async () => {
+  const workspace = await openWorkspace({
+    scenario: { image: { width: 1280, height: 960, pattern: 'scene' } },
+  });
+  try {
+    const edit = new EditPage(workspace.generate.page);
+    await edit.open();
+    const scene = await sharp(Buffer.from(sceneSvg(2, 1280, 960)))
+      .png()
+      .toBuffer();
+    await edit.dropFiles([{ name: 'harbour.png', mimeType: 'image/png', buffer: scene }]);
+    await expect(edit.version('Original')).toBeVisible();
+    await edit.chooseTool('Ellipse');
+    await edit.drag({ x: 0.55, y: 0.2 }, { x: 0.85, y: 0.5 });
+    await edit.chooseTool('Arrow');
+    await edit.drag({ x: 0.3, y: 0.75 }, { x: 0.52, y: 0.45 });
+    await edit.writeText({ x: 0.12, y: 0.82 }, 'add a lighthouse');
+    await edit.apply('add a lighthouse where the circle is, keep the light of the scene');
+    await expect(edit.version('Edit 1')).toBeVisible();
+    await expect(edit.version('Edit 1').locator('img')).toHaveJSProperty('complete', true);
+    await saveScreenshot(edit.page, 'edit.png');
   } finally {
     await workspace.close();
   }

@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { findModel } from '../../../src-preload/contract/models';
 import type { QueueItem } from '../../../src-preload/contract/queue';
 import { useAppStore } from '../../app/use-app-store';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
@@ -26,7 +27,7 @@ function QueueRow({ item, first, last }: { item: QueueItem; first: boolean; last
         {prompt}
       </span>
       <span className="queue__detail">
-        {item.request?.model}
+        {item.request ? (findModel(item.request.model)?.label ?? item.request.model) : null}
         {item.generationId !== null &&
           ` · ${t('queue.progress', { saved: item.saved, expected: item.expected })}`}
         {item.error && ` · ${item.error.message}`}

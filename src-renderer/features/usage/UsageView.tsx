@@ -108,8 +108,15 @@ export function UsageView() {
               />
               {/* The swatch carries the series colour; the name stays in the text colour, readable in both themes. */}
               <Legend labelStyle={plainText} />
+              {/* Drawn at once: figures that grow into place on every visit are motion a calm tool does without. */}
               {series.models.map((model, index) => (
-                <Bar key={model} dataKey={model} stackId="spend" fill={seriesFill(index)} />
+                <Bar
+                  key={model}
+                  dataKey={model}
+                  stackId="spend"
+                  fill={seriesFill(index)}
+                  isAnimationActive={false}
+                />
               ))}
             </BarChart>
           </ResponsiveContainer>
