@@ -228,6 +228,10 @@ describe('prompt search', () => {
     expect(search('小猫')).toEqual([1]);
     expect(search('城市')).toEqual([3]);
     expect(search('赛博朋克')).toEqual([3]);
+    expect(search('博朋克风格')).toEqual([3]);
+    // Every character of these is in that prompt, but not in this order or next to each other.
+    expect(search('赛博城市')).toEqual([]);
+    expect(search('克朋博赛')).toEqual([]);
     expect(search('市城')).toEqual([]);
     expect(search('水彩')).toEqual([4]);
     expect(search('水彩 woman')).toEqual([4]);
