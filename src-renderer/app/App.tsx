@@ -60,6 +60,11 @@ export function App() {
     // The language, the gateway and whether it has a key shape every view, so they load once at the start.
     void loadSettings();
   }, [loadSettings]);
+  const prefetchLibrary = useAppStore((s) => s.prefetchLibrary);
+  // After the first view is up: the Library then opens with its first page already read.
+  useEffect(() => {
+    prefetchLibrary();
+  }, [prefetchLibrary]);
 
   useEffect(() => {
     window.history.replaceState(null, '', `#/${view}`);

@@ -83,7 +83,10 @@ export function LibraryView() {
     const state = store.getState();
     state.watchLibraryChanges();
     // The first page goes first: collections, tags, models and statistics can wait for the thumbnails.
-    if (state.libraryTotal === null) void state.reloadLibrary().then(state.loadLibraryMeta);
+    // (Unless the app's start-up prefetch is reading it right now, or has.)
+    if (state.libraryTotal === null && !state.libraryLoading) {
+      void state.reloadLibrary().then(state.loadLibraryMeta);
+    }
     // Coming back shows what was there at once, then catches up with what changed meanwhile, if anything.
     state.setLibraryVisible(true);
     return () => {

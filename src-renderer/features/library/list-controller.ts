@@ -14,8 +14,12 @@ export const firstPageSize = 150;
  */
 const pageSize = 250;
 const maxPageSize = 500;
-/** Typing fires a search only after this pause, and a newer keystroke discards the older response. */
-export const searchDebounceMs = 40;
+/**
+ * Typing fires a search only after this pause, and a newer keystroke discards the older response. Short: a page
+ * and its total cost main 2-4 ms at a million images, so the pause only folds bursts (an input method's commit,
+ * a held key), and most of the 100 ms a keystroke may take to reach the grid is left for the answer.
+ */
+export const searchDebounceMs = 25;
 /** Bursts of change events (one per saved image while a batch downloads) become one refresh. */
 export const refreshDelayMs = 150;
 

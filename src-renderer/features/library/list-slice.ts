@@ -38,6 +38,12 @@ export interface LibraryListSlice {
    * hidden they are only noted, and showing it again catches up once.
    */
   watchLibraryChanges: () => void;
+  /**
+   * Reads the library's first page, and what the sidebar shows, once the app has started and before the Library
+   * is first opened, so it opens with pictures instead of skeletons. Changes until then are caught up with on
+   * opening, as after any absence.
+   */
+  prefetchLibrary: () => void;
   setLibraryVisible: (visible: boolean) => void;
   setLibraryScreenSlots: (slots: number) => void;
   /** Changes loaded images in place; `null` takes one out of the list (it left the current view). */
@@ -141,6 +147,13 @@ export const createLibraryListSlice =
       loadLibraryUntil: (count) => controller.loadUntil(count),
       refreshLibrary: (reason) => {
         controller.changed(reason);
+      },
+      prefetchLibrary: () => {
+        if (get().libraryTotal !== null || get().libraryLoading) return;
+        get().watchLibraryChanges();
+        void get()
+          .reloadLibrary()
+          .then(() => get().loadLibraryMeta());
       },
       watchLibraryChanges: () => {
         if (watching) return;

@@ -35,6 +35,32 @@ describe('the library list slice', () => {
     expect(state.librarySelection.ids.size).toBe(0);
   });
 
+  it('reads the first page and the sidebar ahead of the first visit, once, and catches up on opening', async () => {
+    const { store, clock, fake, setImages } = libraryApp(100);
+    const meta: number[] = [];
+    store.setState({
+      loadLibraryMeta: () => {
+        meta.push(1);
+        return Promise.resolve();
+      },
+    });
+    store.getState().prefetchLibrary();
+    store.getState().prefetchLibrary();
+    await settle();
+    expect(fake.callsTo('library:list')).toHaveLength(1);
+    expect(store.getState().libraryItems).toHaveLength(100);
+    expect(meta).toEqual([1]);
+    store.getState().prefetchLibrary();
+    expect(fake.callsTo('library:list')).toHaveLength(1);
+
+    // An image saved before the Library is opened is there when it is.
+    setImages(newestFirst(101));
+    fake.emit('library:changed', { reason: 'ingested' });
+    store.getState().setLibraryVisible(true);
+    await clock.advance(refreshDelayMs);
+    expect(store.getState().libraryItems).toHaveLength(101);
+  });
+
   it('asks at once for a filter or a sort, with the filter in the request', async () => {
     const { store, fake } = libraryApp();
     store.getState().setLibraryFilters({ favorite: true });
