@@ -1,9 +1,5 @@
 import { canonicalGatewayUrl, gatewayProblem } from '../../src-preload/contract/gateway';
-import {
-  generationRequestSchema,
-  parseExactSize,
-  type GenerationRequest,
-} from '../../src-preload/contract/generation';
+import { generationRequestSchema, type GenerationRequest } from '../../src-preload/contract/generation';
 import { gatewayKinds, type GatewayKind } from '../../src-preload/contract/gateway-profiles';
 import {
   backgrounds,
@@ -27,6 +23,7 @@ import {
   type OptionSpecs,
   type ParsedOptions,
 } from './options';
+import { parseExactSize } from '../../src-preload/contract/request-size';
 
 export const generateOptions = {
   prompt: { type: 'string', value: 'TEXT', description: 'What to generate (required).' },

@@ -1,12 +1,13 @@
 import { createParser, type EventSourceMessage } from 'eventsource-parser';
 import { z } from 'zod';
 import { appError, AppFailure } from '../../src-preload/contract/errors';
-import { parseExactSize, type ExactSize } from '../../src-preload/contract/generation';
+import { type ExactSize } from '../../src-preload/contract/generation';
 import type { Usage } from '../../src-preload/contract/library-types';
 import { mapStreamFailure, type ProviderError } from './api-errors';
 import { Base64FieldExtractor, ordinalOfPlaceholder } from './base64-field-extractor';
 import type { HttpResponse } from '../network/http-client';
 import { ImageFileWriter } from '../media/image-file-writer';
+import { parseExactSize } from '../../src-preload/contract/request-size';
 
 /** What the answer says, item by item, as soon as each item is known. */
 export type AnswerEvent =

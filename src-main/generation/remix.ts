@@ -1,15 +1,12 @@
 import { z } from 'zod';
-import {
-  generationRequestSchema,
-  parseExactSize,
-  type GenerationRequest,
-} from '../../src-preload/contract/generation';
+import { generationRequestSchema, type GenerationRequest } from '../../src-preload/contract/generation';
 import {
   backgroundSchema,
   findModel,
   promptModeSchema,
   sizePresetSchema,
 } from '../../src-preload/contract/models';
+import { parseExactSize } from '../../src-preload/contract/request-size';
 
 /** The API fields as `buildRequestParams` wrote them; anything else in an old record is ignored. */
 const sentParamsSchema = z.object({

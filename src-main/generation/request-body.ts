@@ -1,5 +1,6 @@
-import { formatSize, type GenerationRequest } from '../../src-preload/contract/generation';
+import { type GenerationRequest } from '../../src-preload/contract/generation';
 import type { ModelInfo } from '../../src-preload/contract/models';
+import { formatSize } from '../../src-preload/contract/request-size';
 
 /**
  * The JSON fields sent for a request, minus reference images. The model's capabilities decide which fields

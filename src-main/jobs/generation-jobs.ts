@@ -1,25 +1,24 @@
-import { readFile } from 'node:fs/promises';
 import { AppFailure, appError, type AppError } from '../../src-preload/contract/errors';
 import { requestedImageCount, type GenerationRequest } from '../../src-preload/contract/generation';
 import { gatewayProfiles, type GatewayProfile } from '../../src-preload/contract/gateway-profiles';
 import { offerFor, offeredIds, type ModelOffer } from '../../src-preload/contract/model-offer';
 import { modelCatalogue, type ModelInfo, type Price } from '../../src-preload/contract/models';
 import { estimateCost, generationCost, type Money } from '../../src-preload/contract/pricing';
-import { monthWindowMs, spendSoFar } from '../../src-preload/contract/usage';
 import {
   runGeneration,
   type EngineEvent,
   type GenerationOutcome,
   type RunGenerationOptions,
 } from '../generation/run-generation';
-import { referenceDataUri } from '../generation/references';
 import { buildRequestParams } from '../generation/request-body';
 import { checkKey, checkRequest } from '../generation/request-check';
 import type { LedgerQueries } from '../library/ledger-queries';
 import type { Library } from '../library/library';
 import type { Logger } from '../logging/logger';
-import { checkBudget, type Budgets } from '../money/budget';
+import { enforceBudgets, type Budgets } from '../money/budget';
 import type { HttpClient } from '../network/http-client';
+import { asAppError } from './job-error';
+import { referenceUris } from './reference-uris';
 import { failSlot, jobEnding, newJobSnapshot, slotAt, type JobSnapshot } from './job-snapshot';
 
 export type { JobPhase, JobSlot, JobSnapshot } from './job-snapshot';
@@ -95,16 +94,6 @@ interface Job {
   done: Promise<JobSnapshot>;
 }
 
-/** The user's side of a failure; the log's side keeps the stack of anything unexpected. */
-function asAppError(error: unknown, log: Logger, context: string): AppError {
-  if (error instanceof AppFailure) {
-    log.warn(`${context}: ${error.appError.code}: ${error.appError.message}`);
-    return error.appError;
-  }
-  log.error(`${context}: unexpected failure`, error);
-  return appError('internal', 'Something went wrong while generating. Details are in the log.');
-}
-
 /**
  * Runs generations into a library: each is recorded before it is sent, every link and image as it arrives,
  * and its end once it settles. This is where the library and the API meet; neither knows the other.
@@ -117,52 +106,23 @@ export function createGenerationJobs(library: JobLibrary, options: JobOptions): 
   const jobs = new Map<string, Job>();
   const listeners = new Set<(snapshot: JobSnapshot) => void>();
 
-  /**
-   * Refuses, before anything is recorded or sent, a request that could take spend past a cap. Runs inside the
-   * generation's write transaction (see `GenerationStore.create`), with the ledger that transaction reads.
-   */
-  const enforceBudgets = (
-    ledger: LedgerQueries,
-    estimate: Money | null,
-    model: string,
-    gateway: string,
-  ): void => {
-    const budgets = options.budgets?.() ?? { dailyBudgetMicros: null, monthlyBudgetMicros: null };
-    if (budgets.dailyBudgetMicros === null && budgets.monthlyBudgetMicros === null) return;
-    if (estimate === null) {
-      throw new AppFailure(
-        appError(
-          'budget-exceeded',
-          `The price of ${model} on ${gateway} is not known, so it cannot be kept within your budget. Nothing was sent. Choose another model, or clear the budgets in Settings.`,
-        ),
-      );
-    }
-    const now = context.now();
-    const timeZone = options.timeZone ?? Intl.DateTimeFormat().resolvedOptions().timeZone;
-    const entries = ledger.entries(now - monthWindowMs);
-    checkBudget(budgets, spendSoFar(entries, now, timeZone, estimate.currency), estimate);
+  /** The caps and the clock for a new request's budget check; see `enforceBudgets`. */
+  const budgetCheck = (ledger: LedgerQueries, estimate: Money | null, model: string, gateway: string) => {
+    enforceBudgets({
+      budgets: options.budgets?.() ?? { dailyBudgetMicros: null, monthlyBudgetMicros: null },
+      ledger,
+      estimate,
+      model,
+      gateway,
+      now: context.now(),
+      timeZone: options.timeZone ?? Intl.DateTimeFormat().resolvedOptions().timeZone,
+    });
   };
 
   const publish = (snapshot: JobSnapshot) => {
     const copy = structuredClone(snapshot);
     for (const listener of listeners) listener(copy);
   };
-
-  async function referenceUris(referenceIds: readonly number[]): Promise<string[]> {
-    const uris: string[] = [];
-    for (const id of referenceIds) {
-      const image = library.images.image(id);
-      if (!image)
-        throw new AppFailure(appError('not-found', 'A reference image is no longer in the library.'));
-      const bytes = await readFile(library.filePath(image)).catch(() => {
-        throw new AppFailure(
-          appError('not-found', 'The file of a reference image is missing from the library.'),
-        );
-      });
-      uris.push(referenceDataUri({ data: bytes, format: image.format }));
-    }
-    return uris;
-  }
 
   async function run(
     snapshot: JobSnapshot,
@@ -308,7 +268,7 @@ export function createGenerationJobs(library: JobLibrary, options: JobOptions): 
       const offer = options.offer?.() ?? offerFor(catalogue, gateway, null);
       const model = checkRequest(request, referenceIds.length, catalogue, offeredIds(offer));
       checkKey(connection.apiKey);
-      const references = await referenceUris(referenceIds);
+      const references = await referenceUris(library, referenceIds);
       const expected = requestedImageCount(model, request);
       const offered = offer.models.find((candidate) => candidate.id === model.id)?.price ?? null;
       const price = offered ? { price: offered, referenceCount: referenceIds.length } : null;
@@ -330,7 +290,7 @@ export function createGenerationJobs(library: JobLibrary, options: JobOptions): 
               : null,
         },
         (ledger) => {
-          enforceBudgets(ledger, estimate, model.label, gateway.label);
+          budgetCheck(ledger, estimate, model.label, gateway.label);
         },
       );
       const snapshot = newJobSnapshot({

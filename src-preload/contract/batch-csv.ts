@@ -1,12 +1,8 @@
 import Papa from 'papaparse';
-import {
-  blockingIssues,
-  generationRequestSchema,
-  parseExactSize,
-  validateGenerationRequest,
-} from './generation';
+import { blockingIssues, generationRequestSchema, validateGenerationRequest } from './generation';
 import type { GenerationRequest, GenerationRequestInput } from './generation';
 import { sizePresetSchema } from './models';
+import { parseExactSize } from './request-size';
 
 /**
  * A batch as a CSV file: a header row naming request fields (API or app spelling, any case: `prompt`, `model`,

@@ -1,11 +1,6 @@
-import {
-  formatSize,
-  type ExactSize,
-  type GenerationField,
-  type GenerationRequest,
-  type RequestSize,
-} from './generation';
-import { maxImagesPerRequest, type ModelInfo, type SizePreset } from './models';
+import type { ExactSize, GenerationField, GenerationRequest, RequestSize } from './generation';
+import { maxImagesPerRequest, type ModelInfo } from './models';
+import { exactSizeProblem, formatSize, nearestPreset, sideStep } from './request-size';
 
 export const changeCodes = [
   'references-kept',
@@ -37,35 +32,8 @@ export interface ModelSwitch {
   changes: ModelChange[];
 }
 
-/** The pixels of a square image at each preset. */
-export const presetPixels: Record<SizePreset, number> = {
-  '1K': 1024 * 1024,
-  '2K': 2048 * 2048,
-  '3K': 3072 * 3072,
-  '4K': 4096 * 4096,
-};
-
-/**
- * The model's preset closest in pixels (by ratio, so 3K is nearer 4K than 2K) to the one asked for; the
- * smaller of two equally close. The one rule for a preset the model lacks: the form, a model switch and the
- * aspect-ratio picker all keep the scale through it.
- */
-export function nearestPreset(model: ModelInfo, wanted: SizePreset): SizePreset {
-  const [first, ...rest] = model.sizePresets;
-  if (first === undefined) return wanted;
-  return rest.reduce((best, candidate) => {
-    const distance = Math.abs(Math.log(presetPixels[candidate] / presetPixels[wanted]));
-    const bestDistance = Math.abs(Math.log(presetPixels[best] / presetPixels[wanted]));
-    return distance < bestDistance ? candidate : best;
-  }, first);
-}
-
-const sideStep = 16;
-
 function fits(model: ModelInfo, size: ExactSize): boolean {
-  const pixels = size.width * size.height;
-  const ratio = Math.max(size.width, size.height) / Math.min(size.width, size.height);
-  return pixels >= model.minPixels && pixels <= model.maxPixels && ratio <= model.maxAspectRatio;
+  return exactSizeProblem(model, size) === undefined;
 }
 
 /** The same shape scaled into the model's pixel range (sides multiples of 16); a preset when it cannot fit. */

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { generationRequestSchema, type GenerationRequest } from '../../src-preload/contract/generation';
-import { nearestPreset, switchModel } from '../../src-preload/contract/model-switch';
+import { switchModel } from '../../src-preload/contract/model-switch';
 import { model } from '../support/models';
+import { nearestPreset } from '../../src-preload/contract/request-size';
 
 const lite = 'doubao-seedream-5-0-260128';
 const v45 = 'doubao-seedream-4-5-251128';

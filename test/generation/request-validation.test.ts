@@ -4,13 +4,12 @@ import {
   generationRequestSchema,
   maxPromptLength,
   measurePrompt,
-  parseExactSize,
-  resolveAspectSize,
   validateGenerationRequest,
   type GenerationRequestInput,
 } from '../../src-preload/contract/generation';
 import { defaultModelId, modelCatalogue, type ModelInfo } from '../../src-preload/contract/models';
 import { model } from '../support/models';
+import { parseExactSize, resolveAspectSize } from '../../src-preload/contract/request-size';
 
 function request(input: Partial<GenerationRequestInput> = {}) {
   return generationRequestSchema.parse({ model: defaultModelId, prompt: 'a red fox in snow', ...input });

@@ -2,12 +2,12 @@ import { useTranslation } from 'react-i18next';
 import type { Region } from '../../../src-preload/contract/edit';
 import { outputSize } from '../../../src-preload/contract/edit-geometry';
 import { editRequestSize } from '../../../src-preload/contract/edit-size';
-import { formatSize } from '../../../src-preload/contract/generation';
 import { findModel, modelCatalogue } from '../../../src-preload/contract/models';
 import { useAppStore } from '../../app/use-app-store';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { Select } from '../../components/Select';
 import { useModelOptions } from '../pricing/use-model-options';
+import { formatSize } from '../../../src-preload/contract/request-size';
 
 /** Only models that take a reference can edit a picture. */
 const editingModels = modelCatalogue.filter((model) => model.maxReferences > 0);

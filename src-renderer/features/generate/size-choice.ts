@@ -1,13 +1,13 @@
 import { z } from 'zod';
+import { type ExactSize, type RequestSize } from '../../../src-preload/contract/generation';
+import { sizePresetSchema, type ModelInfo, type SizePreset } from '../../../src-preload/contract/models';
 import {
   aspectRatios,
   resolveAspectSize,
   type AspectRatio,
-  type ExactSize,
-  type RequestSize,
-} from '../../../src-preload/contract/generation';
-import { nearestPreset, presetPixels } from '../../../src-preload/contract/model-switch';
-import { sizePresetSchema, type ModelInfo, type SizePreset } from '../../../src-preload/contract/models';
+  nearestPreset,
+  presetPixels,
+} from '../../../src-preload/contract/request-size';
 
 /** How the user picked the size: a bare preset, an aspect ratio at a preset's scale, or exact sides. */
 export const sizeChoiceSchema = z.discriminatedUnion('kind', [

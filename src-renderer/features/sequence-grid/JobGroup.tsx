@@ -1,7 +1,6 @@
 import { jobCostText } from '../pricing/job-cost';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { formatSize } from '../../../src-preload/contract/generation';
 import type { JobSnapshot } from '../../../src-preload/contract/ipc';
 import { findModel } from '../../../src-preload/contract/models';
 import { useAppStore } from '../../app/use-app-store';
@@ -12,6 +11,7 @@ import { Icon } from '../../components/Icon';
 import { FailedJobRow, PartialFailure } from './JobFailure';
 import { isFinished, jobOutcome, jobStatus, tilesOf } from './jobs';
 import { ResultTiles } from './ResultTiles';
+import { formatSize } from '../../../src-preload/contract/request-size';
 
 function JobStatusLine({ job }: { job: JobSnapshot }) {
   const { t } = useTranslation('generate');

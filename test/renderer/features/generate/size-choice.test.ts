@@ -1,5 +1,4 @@
 import { describe, expect, it } from 'vitest';
-import { nearestPreset } from '../../../../src-preload/contract/model-switch';
 import {
   aspectOptions,
   aspectPickOf,
@@ -11,6 +10,7 @@ import {
   resolveSizeChoice,
 } from '../../../../src-renderer/features/generate/size-choice';
 import { model } from '../../../support/models';
+import { nearestPreset } from '../../../../src-preload/contract/request-size';
 
 const lite = model('doubao-seedream-5-0-260128');
 const pro = model('seedream-5-0-pro-260628');
