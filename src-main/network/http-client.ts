@@ -39,7 +39,7 @@ export interface HttpResponse {
   discard(): void;
 }
 
-/** Everything that leaves the machine goes through one of these; see docs/ARCHITECTURE.md, "Network". */
+/** Everything that leaves the machine goes through one of these; see docs/generation-and-network.md, "The network". */
 export interface HttpClient {
   /** One exchange, never retried here: whether a retry is safe is the caller's decision, made from the phase. */
   send(request: HttpRequest): Promise<HttpResponse>;
