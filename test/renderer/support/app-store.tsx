@@ -7,6 +7,7 @@ import { gatewayProfiles } from '../../../src-preload/contract/gateway-profiles'
 import { offerFor } from '../../../src-preload/contract/model-offer';
 import { modelCatalogue } from '../../../src-preload/contract/models';
 import { fakeApi, ok, type FakeApi, type FakeHandlers } from './fake-api';
+import { browsing } from './catalog';
 import { manualTimers } from './manual-timers';
 import { memoryStorage } from './memory-storage';
 
@@ -19,11 +20,13 @@ export interface TestApp {
 }
 
 /**
- * What the Generate panel and Settings ask main about on every render (the gateway's offer, the balance), and
- * the Edit view on every picture it opens (the versions the library remembers), so a test about something else
- * need not answer them: the built-in table for CometAPI, the balance off, no earlier edits.
+ * What the Generate panel and Settings ask main about on every render (the gateway's offer, the balance), the
+ * Edit view on every picture it opens (the versions the library remembers), and the app at start (the library's
+ * first page and sidebar, read ahead of the first visit), so a test about something else need not answer them:
+ * the built-in table for CometAPI, the balance off, no earlier edits, an empty library.
  */
 const everyRenderDefaults: FakeHandlers = {
+  ...browsing(() => []),
   'edit:versions': () => ok([]),
   'models:offer': () => ok(offerFor(modelCatalogue, gatewayProfiles.cometapi, null)),
   'balance:status': () =>
