@@ -60,11 +60,11 @@ export function App() {
     // The language, the gateway and whether it has a key shape every view, so they load once at the start.
     void loadSettings();
   }, [loadSettings]);
-  const prefetchLibrary = useAppStore((s) => s.prefetchLibrary);
+  const loadLibraryOnce = useAppStore((s) => s.loadLibraryOnce);
   // After the first view is up: the Library then opens with its first page already read.
   useEffect(() => {
-    prefetchLibrary();
-  }, [prefetchLibrary]);
+    loadLibraryOnce();
+  }, [loadLibraryOnce]);
 
   useEffect(() => {
     window.history.replaceState(null, '', `#/${view}`);

@@ -81,12 +81,8 @@ export function LibraryView() {
 
   useEffect(() => {
     const state = store.getState();
-    state.watchLibraryChanges();
     // The first page goes first: collections, tags, models and statistics can wait for the thumbnails.
-    // (Unless the app's start-up prefetch is reading it right now, or has.)
-    if (state.libraryTotal === null && !state.libraryLoading) {
-      void state.reloadLibrary().then(state.loadLibraryMeta);
-    }
+    state.loadLibraryOnce();
     // Coming back shows what was there at once, then catches up with what changed meanwhile, if anything.
     state.setLibraryVisible(true);
     return () => {

@@ -39,11 +39,11 @@ export interface LibraryListSlice {
    */
   watchLibraryChanges: () => void;
   /**
-   * Reads the library's first page, and what the sidebar shows, once the app has started and before the Library
-   * is first opened, so it opens with pictures instead of skeletons. Changes until then are caught up with on
-   * opening, as after any absence.
+   * Reads the library's first page, then what the sidebar shows, unless that is read or being read already; and
+   * from then on follows main's changes. The app asks once it has started, so the Library opens with pictures
+   * instead of skeletons; the Library asks again on opening, in case that read failed or never ran.
    */
-  prefetchLibrary: () => void;
+  loadLibraryOnce: () => void;
   setLibraryVisible: (visible: boolean) => void;
   setLibraryScreenSlots: (slots: number) => void;
   /** Changes loaded images in place; `null` takes one out of the list (it left the current view). */
@@ -148,9 +148,9 @@ export const createLibraryListSlice =
       refreshLibrary: (reason) => {
         controller.changed(reason);
       },
-      prefetchLibrary: () => {
-        if (get().libraryTotal !== null || get().libraryLoading) return;
+      loadLibraryOnce: () => {
         get().watchLibraryChanges();
+        if (get().libraryTotal !== null || get().libraryLoading) return;
         void get()
           .reloadLibrary()
           .then(() => get().loadLibraryMeta());

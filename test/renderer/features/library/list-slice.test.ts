@@ -44,13 +44,13 @@ describe('the library list slice', () => {
         return Promise.resolve();
       },
     });
-    store.getState().prefetchLibrary();
-    store.getState().prefetchLibrary();
+    store.getState().loadLibraryOnce();
+    store.getState().loadLibraryOnce();
     await settle();
     expect(fake.callsTo('library:list')).toHaveLength(1);
     expect(store.getState().libraryItems).toHaveLength(100);
     expect(meta).toEqual([1]);
-    store.getState().prefetchLibrary();
+    store.getState().loadLibraryOnce();
     expect(fake.callsTo('library:list')).toHaveLength(1);
 
     // An image saved before the Library is opened is there when it is.

@@ -1,4 +1,4 @@
-import { act, screen, within } from '@testing-library/react';
+import { act, screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
 import type { BalanceStatus, Settings } from '../../../../src-preload/contract/ipc';
@@ -6,6 +6,7 @@ import { SettingsView } from '../../../../src-renderer/features/settings/Setting
 import { renderWithStore, testApp } from '../../support/app-store';
 import { ok } from '../../support/fake-api';
 import { settle } from '../../support/manual-timers';
+import { openOptions } from '../../support/select';
 import { testSettings } from '../../support/settings';
 
 const base = testSettings();
@@ -83,14 +84,13 @@ describe('Settings: gateways and money', () => {
     const picker = screen.getByRole('combobox', { name: 'Gateway' });
     expect(picker.textContent).toBe('CometAPI');
     // The app's pop-up list, as the other pickers: a listbox of the four profiles, not a native menu.
-    await user.click(picker);
-    const list = await screen.findByRole('listbox');
-    expect(
-      within(list)
-        .getAllByRole('option')
-        .map((option) => option.textContent),
-    ).toEqual(['CometAPI', 'BytePlus ModelArk', 'Volcengine Ark', 'Custom (OpenAI-compatible)']);
-    await user.click(within(list).getByRole('option', { name: 'Volcengine Ark' }));
+    expect(await openOptions(user, 'Gateway')).toEqual([
+      'CometAPI',
+      'BytePlus ModelArk',
+      'Volcengine Ark',
+      'Custom (OpenAI-compatible)',
+    ]);
+    await user.click(screen.getByRole('option', { name: 'Volcengine Ark' }));
     await act(settle);
     expect(screen.getByRole('combobox', { name: 'Gateway' }).textContent).toBe('Volcengine Ark');
     expect(app.fake.callsTo('settings:update')).toEqual([{ gatewayKind: 'volcengine' }]);
